@@ -1,0 +1,58 @@
+import { Hono } from "hono";
+import { cors } from "hono/cors";
+import { PatternRouter } from "hono/router/pattern-router";
+import { secureHeaders } from "hono/secure-headers";
+import type { Config } from "./config.ts";
+import { jsonBodyRules } from "./middleware/body.ts";
+import { notFoundHandler, onError } from "./middleware/errors.ts";
+import { requestLogger } from "./middleware/logger.ts";
+import { requestId } from "./middleware/request_id.ts";
+import { health } from "./routes/health.ts";
+import type { AppEnv } from "./types.ts";
+
+/** Finds the methods registered for a path, so a wrong method gets 405 instead of 404. */
+function methodIndex(app: Hono<AppEnv>): (path: string) => string[] {
+  const router = new PatternRouter<string>();
+  for (const route of app.routes) {
+    if (route.method !== "ALL") router.add("ANY", route.path, route.method);
+  }
+  return (path) => {
+    const bare = path.length > 1 ? path.replace(/\/+$/, "") : path;
+    const [matches] = router.match("ANY", bare);
+    const methods = new Set(matches.map(([method]) => method));
+    if (methods.has("GET")) methods.add("HEAD");
+    return [...methods].sort();
+  };
+}
+
+/** Builds the HTTP application: global middleware, every resource router, one error funnel. */
+export function createApp(config: Config): Hono<AppEnv> {
+  const app = new Hono<AppEnv>({ strict: false });
+
+  app.use(async function provideConfig(c, next) {
+    c.set("config", config);
+    await next();
+  });
+  app.use(requestId);
+  app.use(requestLogger);
+  app.use(secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    strictTransportSecurity: "max-age=63072000; includeSubDomains",
+  }));
+  if (config.corsOrigins.length > 0) {
+    app.use(cors({
+      origin: config.corsOrigins.includes("*") ? "*" : [...config.corsOrigins],
+      allowHeaders: ["Authorization", "Content-Type", "If-Match", "X-Request-Id"],
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+      exposeHeaders: ["ETag", "Location", "Retry-After", "X-Request-Id"],
+      maxAge: 600,
+    }));
+  }
+  app.use("/api/*", ...jsonBodyRules);
+
+  app.route("/", health);
+
+  app.onError(onError);
+  app.notFound(notFoundHandler(methodIndex(app)));
+  return app;
+}

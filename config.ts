@@ -1,0 +1,113 @@
+import { z } from "zod";
+
+const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
+
+/** Reads an integer environment value, treating "" as unset so the default applies. */
+function intVar(def: number, min: number, max: number) {
+  return z.preprocess(
+    (v) => (v === undefined || v === "" ? def : v),
+    z.coerce.number({ error: `must be a whole number from ${min} to ${max}` })
+      .int(`must be a whole number from ${min} to ${max}`)
+      .min(min, `must be a whole number from ${min} to ${max}`)
+      .max(max, `must be a whole number from ${min} to ${max}`),
+  );
+}
+
+function optionalText() {
+  return z.preprocess((v) => (v === "" ? undefined : v), z.string().optional());
+}
+
+function boolVar(def: boolean) {
+  return z.preprocess(
+    (v) => (v === undefined || v === "" ? String(def) : String(v).toLowerCase()),
+    z.enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
+      .transform((v) => v === "true" || v === "1" || v === "yes"),
+  );
+}
+
+const envSchema = z.object({
+  PORT: intVar(8000, 0, 65535),
+  HOST: z.preprocess((v) => (v === "" || v === undefined ? "0.0.0.0" : v), z.string()),
+  DATABASE_URL: optionalText().refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+    "must be a postgres:// or postgresql:// URL",
+  ),
+  DATA_DIR: z.preprocess((v) => (v === "" || v === undefined ? "./data" : v), z.string()),
+  JWT_SECRET: optionalText().refine(
+    (v) => v === undefined || new TextEncoder().encode(v).length >= 32,
+    "must be at least 32 bytes long",
+  ),
+  JWT_ACCESS_MINUTES: intVar(15, 1, 1440),
+  JWT_REFRESH_DAYS: intVar(7, 1, 365),
+  CORS_ORIGINS: z.preprocess(
+    (v) => (v ?? ""),
+    z.string().transform((v) => v.split(",").map((o) => o.trim()).filter(Boolean)),
+  ).refine(
+    (list) => list.every((o) => o === "*" || /^https?:\/\/[^/\s]+$/.test(o)),
+    "must be * or a comma-separated list of origins like https://app.example.com",
+  ),
+  DB_POOL_MAX: intVar(10, 1, 100),
+  LOG_LEVEL: z.preprocess(
+    (v) => (v === undefined || v === "" ? "info" : String(v).toLowerCase()),
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }),
+  ),
+  TRUST_PROXY: boolVar(false),
+  LOGIN_MAX_FAILURES: intVar(10, 1, 1000),
+  LOGIN_WINDOW_SECONDS: intVar(900, 1, 86400),
+});
+
+/** The validated service configuration; built once at start-up. */
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  jwtSecret: string | undefined;
+  jwtAccessMinutes: number;
+  jwtRefreshDays: number;
+  corsOrigins: readonly string[];
+  dbPoolMax: number;
+  logLevel: (typeof LOG_LEVELS)[number];
+  trustProxy: boolean;
+  loginMaxFailures: number;
+  loginWindowSeconds: number;
+}>;
+
+/** Raised for an invalid environment; its message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses and validates the environment once; nothing else in the service reads it. */
+export function loadConfig(env: Record<string, string | undefined> = Deno.env.toObject()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  if (e.DATABASE_URL && !e.JWT_SECRET) {
+    throw new ConfigError([
+      "JWT_SECRET: is required when DATABASE_URL is set (at least 32 bytes)",
+    ]);
+  }
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    jwtSecret: e.JWT_SECRET,
+    jwtAccessMinutes: e.JWT_ACCESS_MINUTES,
+    jwtRefreshDays: e.JWT_REFRESH_DAYS,
+    corsOrigins: Object.freeze(e.CORS_ORIGINS),
+    dbPoolMax: e.DB_POOL_MAX,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
+  });
+}

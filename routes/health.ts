@@ -1,0 +1,15 @@
+import { Hono } from "hono";
+import { ping } from "../db/client.ts";
+import { migrationsApplied } from "../db/migrate.ts";
+import { problemResponse } from "../middleware/errors.ts";
+import type { AppEnv } from "../types.ts";
+
+/** Liveness and readiness probes for orchestrators and load balancers. */
+export const health = new Hono<AppEnv>()
+  .get("/healthz", (c) => c.json({ status: "ok" }))
+  .get("/readyz", async (c) => {
+    if (migrationsApplied() && await ping()) return c.json({ status: "ready" });
+    return problemResponse(c, 503, "The database is not reachable or not migrated", undefined, {
+      "Retry-After": "5",
+    });
+  });

@@ -1,0 +1,176 @@
+import { createApp } from "../app.ts";
+import { type Config, loadConfig } from "../config.ts";
+import { createClient, openDatabase } from "../db/client.ts";
+import { startEmbedded } from "../db/embedded.ts";
+import { migrate } from "../db/migrate.ts";
+import type { Hono } from "hono";
+import type { AppEnv } from "../types.ts";
+
+/** The PostgreSQL the suite runs against; unset means the embedded database. */
+export const SERVER_URL = Deno.env.get("DATABASE_URL") || undefined;
+
+/** A fixed secret for tokens made by the in-process app. */
+export const TEST_JWT_SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
+
+/** Config for the in-process app, as the service would parse it. */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    DATABASE_URL: SERVER_URL,
+    DATA_DIR: Deno.makeTempDirSync({ prefix: "hc-test-" }),
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: "silent",
+    ...overrides,
+  });
+}
+
+let ready: Promise<Config> | undefined;
+
+/** Opens the suite's database once and brings it up to date. */
+export function prepareDatabase(): Promise<Config> {
+  ready ??= (async () => {
+    const config = testConfig();
+    await openDatabase(config);
+    await migrate();
+    return config;
+  })();
+  return ready;
+}
+
+/** The application wired to the suite's database, for `app.request()`. */
+export async function testApp(overrides: Record<string, string> = {}): Promise<Hono<AppEnv>> {
+  const base = await prepareDatabase();
+  return createApp(Object.keys(overrides).length ? testConfig(overrides) : base);
+}
+
+/** `Deno.test` for tests that share the suite's long-lived database connection. */
+export function dbTest(name: string, fn: (t: Deno.TestContext) => Promise<void>): void {
+  Deno.test({ name, fn, sanitizeOps: false, sanitizeResources: false });
+}
+
+/** A throwaway database reachable by URL, for tests that start real service processes. */
+export interface TestDatabase {
+  url: string;
+  /** Whether it is one-connection-at-a-time (the embedded server). */
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+/** A fresh database on DATABASE_URL's server, or a fresh embedded server without it. */
+export async function freshDatabase(): Promise<TestDatabase> {
+  if (SERVER_URL) {
+    const name = `hc_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
+    const admin = createClient(SERVER_URL, 1);
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(SERVER_URL);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      embedded: false,
+      async close() {
+        await admin.unsafe(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      },
+    };
+  }
+  const dir = await Deno.makeTempDir({ prefix: "hc-db-" });
+  const server = await startEmbedded(dir, { listen: "tcp", maxConnections: 16 });
+  if (!("url" in server.target)) throw new Error("expected a TCP embedded server");
+  return {
+    url: server.target.url,
+    embedded: true,
+    async close() {
+      await server.stop();
+      await Deno.remove(dir, { recursive: true });
+    },
+  };
+}
+
+const ROOT = new URL("../", import.meta.url);
+const PERMISSIONS = ["--allow-net", "--allow-env", "--allow-read", "--allow-write", "--allow-sys"];
+
+/** Runs `deno run` on one of the service's entry points with a clean environment. */
+export function denoCommand(entry: string, args: string[], env: Record<string, string>) {
+  return new Deno.Command(Deno.execPath(), {
+    args: ["run", ...PERMISSIONS, entry, ...args],
+    cwd: ROOT,
+    clearEnv: true,
+    env: {
+      PATH: Deno.env.get("PATH") ?? "",
+      HOME: Deno.env.get("HOME") ?? "/tmp",
+      DENO_DIR: Deno.env.get("DENO_DIR") ?? "",
+      NO_COLOR: "1",
+      LOG_LEVEL: "info",
+      ...env,
+    },
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  });
+}
+
+/** A service process started by a test. */
+export interface ServiceProcess {
+  url: string;
+  child: Deno.ChildProcess;
+  /** Everything the process wrote so far (stdout and stderr). */
+  output(): string;
+  /** Sends a signal and waits for the exit code. */
+  stop(signal?: Deno.Signal): Promise<number>;
+}
+
+/** Collects a stream's text into `sink` until it ends. */
+async function drain(stream: ReadableStream<Uint8Array>, sink: string[]): Promise<void> {
+  for await (const chunk of stream.pipeThrough(new TextDecoderStream())) sink.push(chunk);
+}
+
+/** Starts `server.ts` on an ephemeral port and waits until it listens. */
+export async function startService(env: Record<string, string>): Promise<ServiceProcess> {
+  const child = denoCommand("server.ts", [], { PORT: "0", HOST: "127.0.0.1", ...env }).spawn();
+  const chunks: string[] = [];
+  const out = drain(child.stdout, chunks);
+  const err = drain(child.stderr, chunks);
+  const output = () => chunks.join("");
+  const deadline = Date.now() + 60_000;
+  let url: string | undefined;
+  while (!url) {
+    const m = output().match(/"msg":"listening","url":"http:\/\/[^:]+:(\d+)"/);
+    if (m) url = `http://127.0.0.1:${m[1]}`;
+    else if (Date.now() > deadline) throw new Error(`service did not start:\n${output()}`);
+    else {
+      const exited = await Promise.race([
+        child.status.then(() => true),
+        new Promise((r) => setTimeout(() => r(false), 50)),
+      ]);
+      if (exited) throw new Error(`service exited at start:\n${output()}`);
+    }
+  }
+  return {
+    url,
+    child,
+    output,
+    async stop(signal: Deno.Signal = "SIGTERM") {
+      try {
+        child.kill(signal);
+      } catch { /* already gone */ }
+      const status = await child.status;
+      await Promise.all([out, err]);
+      return status.code;
+    },
+  };
+}
+
+/** Runs a command to completion and returns its exit code and combined output. */
+export async function runToEnd(cmd: Deno.Command): Promise<{ code: number; output: string }> {
+  const result = await cmd.output();
+  const dec = new TextDecoder();
+  return { code: result.code, output: dec.decode(result.stdout) + dec.decode(result.stderr) };
+}
+
+/** A JSON request for `app.request()`. */
+export function jsonInit(method: string, body: unknown, headers: Record<string, string> = {}) {
+  return {
+    method,
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  };
+}

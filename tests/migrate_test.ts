@@ -1,0 +1,131 @@
+import assert from "node:assert/strict";
+import { createClient } from "../db/client.ts";
+import { migrate, MigrationError } from "../db/migrate.ts";
+import { denoCommand, freshDatabase, runToEnd, startService, TEST_JWT_SECRET } from "./helpers.ts";
+
+async function migrationDir(files: Record<string, string>): Promise<URL> {
+  const dir = await Deno.makeTempDir({ prefix: "hc-mig-" });
+  for (const [name, text] of Object.entries(files)) {
+    await Deno.writeTextFile(`${dir}/${name}`, text);
+  }
+  return new URL(`file://${dir}/`);
+}
+
+Deno.test({
+  name: "migrate() applies files in numeric order once, and refuses an edited one",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const db = await freshDatabase();
+    const sql = createClient(db.url, 1);
+    try {
+      const dir = await migrationDir({
+        "2_second.sql": "insert into steps values ('second');",
+        "10_third.sql": "insert into steps values ('third');",
+        "1_first.sql": "create table steps (name text); insert into steps values ('first');",
+        "notes.txt": "not a migration",
+      });
+      assert.deepEqual(await migrate(sql, dir), ["1_first.sql", "2_second.sql", "10_third.sql"]);
+      assert.deepEqual(await migrate(sql, dir), []);
+      const steps = await sql`select name from steps`;
+      assert.deepEqual(steps.map((r) => r.name), ["first", "second", "third"]);
+      const recorded = await sql`select name, checksum from schema_migrations order by name`;
+      assert.equal(recorded.length, 3);
+      assert.ok(recorded.every((r) => /^[0-9a-f]{64}$/.test(r.checksum)));
+
+      await Deno.writeTextFile(
+        new URL("2_second.sql", dir),
+        "insert into steps values ('changed');",
+      );
+      await assert.rejects(() => migrate(sql, dir), (err: Error) => {
+        assert.ok(err instanceof MigrationError);
+        assert.match(err.message, /2_second\.sql was edited/);
+        return true;
+      });
+      const after = await sql`select count(*)::int as n from steps`;
+      assert.equal(after[0].n, 3);
+    } finally {
+      await sql.end();
+      await db.close();
+    }
+  },
+});
+
+Deno.test({
+  name: "a failing migration leaves nothing applied",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const db = await freshDatabase();
+    const sql = createClient(db.url, 1);
+    try {
+      const dir = await migrationDir({
+        "1_ok.sql": "create table kept (id int);",
+        "2_bad.sql": "create table broken (id int); select no_such_function();",
+      });
+      await assert.rejects(() => migrate(sql, dir));
+      const tables =
+        await sql`select count(*)::int as n from pg_tables where tablename in ('kept', 'broken')`;
+      assert.equal(tables[0].n, 0);
+    } finally {
+      await sql.end();
+      await db.close();
+    }
+  },
+});
+
+Deno.test({
+  name: "five instances migrating one empty database at once apply each file exactly once",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const db = await freshDatabase();
+    try {
+      const env = { DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, DB_POOL_MAX: "1" };
+      const runs = await Promise.all(
+        Array.from({ length: 5 }, () => runToEnd(denoCommand("main.ts", ["--migrate"], env))),
+      );
+      for (const run of runs) assert.equal(run.code, 0, run.output);
+      const sql = createClient(db.url, 1);
+      try {
+        const rows =
+          await sql`select name, count(*)::int as n from schema_migrations group by name`;
+        const files = [...Deno.readDirSync(new URL("../migrations/", import.meta.url))]
+          .filter((e) => e.name.endsWith(".sql"));
+        assert.equal(rows.length, files.length);
+        assert.ok(rows.every((r) => r.n === 1));
+        const applying = runs.filter((r) => r.output.includes("migrations applied"));
+        assert.equal(applying.length, 1, "exactly one instance applied the migrations");
+      } finally {
+        await sql.end();
+      }
+    } finally {
+      await db.close();
+    }
+  },
+});
+
+Deno.test({
+  name: "the service refuses to start when an applied migration was edited, naming it",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const db = await freshDatabase();
+    try {
+      const env = { DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, DB_POOL_MAX: "1" };
+      const first = await runToEnd(denoCommand("main.ts", ["--migrate"], env));
+      assert.equal(first.code, 0, first.output);
+      const sql = createClient(db.url, 1);
+      const [{ name }] = await sql`
+        update schema_migrations set checksum = repeat('0', 64)
+        where name = (select min(name) from schema_migrations) returning name`;
+      await sql.end();
+      await assert.rejects(() => startService(env), (err: Error) => {
+        assert.match(err.message, new RegExp(`${name.replace(".", "\\.")} was edited`));
+        return true;
+      });
+    } finally {
+      await db.close();
+    }
+  },
+});

@@ -1,0 +1,17 @@
+import type { Config } from "./config.ts";
+
+/** The signed-in caller, as proven by a valid access token. */
+export interface AuthUser {
+  id: number;
+  role: "user" | "admin";
+  sessionId: string;
+}
+
+/** Variables every handler may read from the context. */
+export interface AppEnv {
+  Variables: {
+    config: Config;
+    requestId: string;
+    user: AuthUser;
+  };
+}
