@@ -3,10 +3,12 @@ import { cors } from "hono/cors";
 import { PatternRouter } from "hono/router/pattern-router";
 import { secureHeaders } from "hono/secure-headers";
 import type { Config } from "./config.ts";
+import { createTokens } from "./lib/tokens.ts";
 import { jsonBodyRules } from "./middleware/body.ts";
 import { notFoundHandler, onError } from "./middleware/errors.ts";
 import { requestLogger } from "./middleware/logger.ts";
 import { requestId } from "./middleware/request_id.ts";
+import { auth } from "./routes/auth.ts";
 import { health } from "./routes/health.ts";
 import type { AppEnv } from "./types.ts";
 
@@ -25,12 +27,18 @@ function methodIndex(app: Hono<AppEnv>): (path: string) => string[] {
   };
 }
 
-/** Builds the HTTP application: global middleware, every resource router, one error funnel. */
+/**
+ * Builds the HTTP application: global middleware, every resource router, one error funnel.
+ * `config.jwtSecret` must be settled (see `settleJwtSecret`).
+ */
 export function createApp(config: Config): Hono<AppEnv> {
+  if (!config.jwtSecret) throw new Error("createApp needs a JWT secret");
+  const tokens = createTokens(config.jwtSecret, config.jwtAccessMinutes, config.jwtRefreshDays);
   const app = new Hono<AppEnv>({ strict: false });
 
-  app.use(async function provideConfig(c, next) {
+  app.use(async function provideContext(c, next) {
     c.set("config", config);
+    c.set("tokens", tokens);
     await next();
   });
   app.use(requestId);
@@ -51,6 +59,7 @@ export function createApp(config: Config): Hono<AppEnv> {
   app.use("/api/*", ...jsonBodyRules);
 
   app.route("/", health);
+  app.route("/api/auth", auth);
 
   app.onError(onError);
   app.notFound(notFoundHandler(methodIndex(app)));

@@ -1,8 +1,8 @@
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
-import { closeDatabase, openDatabase } from "./db/client.ts";
 import { DataDirInUseError } from "./db/embedded.ts";
-import { migrate, MigrationError } from "./db/migrate.ts";
+import { MigrationError } from "./db/migrate.ts";
+import { prepare, type Prepared } from "./lib/startup.ts";
 import { log } from "./middleware/logger.ts";
 
 function fail(message: string): never {
@@ -10,35 +10,37 @@ function fail(message: string): never {
   Deno.exit(1);
 }
 
-function loadConfigOrExit() {
+async function start(): Promise<Prepared> {
+  let config;
   try {
-    return loadConfig();
+    config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) fail(err.message);
     throw err;
   }
+  try {
+    const prepared = await prepare(config, { serve: !Deno.args.includes("--migrate") });
+    if (prepared.migrationsApplied.length > 0) {
+      log(config, "info", { msg: "migrations applied", migrations: prepared.migrationsApplied });
+    }
+    return prepared;
+  } catch (err) {
+    if (err instanceof MigrationError || err instanceof DataDirInUseError) fail(err.message);
+    const e = err as { code?: string; message?: string };
+    fail(`Cannot prepare the database: ${e.code ?? ""} ${e.message ?? String(err)}`.trim());
+  }
 }
 
-const config = loadConfigOrExit();
+const service = await start();
 
-try {
-  await openDatabase(config);
-  const applied = await migrate();
-  if (applied.length > 0) log(config, "info", { msg: "migrations applied", migrations: applied });
-} catch (err) {
-  if (err instanceof MigrationError || err instanceof DataDirInUseError) fail(err.message);
-  const e = err as { code?: string; message?: string };
-  fail(`Cannot prepare the database: ${e.code ?? ""} ${e.message ?? String(err)}`.trim());
+if (Deno.args.includes("--migrate")) {
+  await service.shutdown();
+  Deno.exit(0);
 }
 
-const app = createApp(config);
+const app = createApp(service.config);
 
 /** The application, for `deno serve` and Deno Deploy. */
 export default { fetch: app.fetch } satisfies Deno.ServeDefaultExport;
 
-if (Deno.args.includes("--migrate")) {
-  await closeDatabase();
-  Deno.exit(0);
-}
-
-export { app, config };
+export { app, service };

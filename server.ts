@@ -1,9 +1,9 @@
-import { closeDatabase } from "./db/client.ts";
-import { app, config } from "./main.ts";
+import { app, service } from "./main.ts";
 import { log } from "./middleware/logger.ts";
 
 /** How long in-flight requests may take to finish after SIGTERM/SIGINT. */
 const SHUTDOWN_GRACE_MS = 10_000;
+const config = service.config;
 
 const server = Deno.serve({
   port: config.port,
@@ -24,7 +24,7 @@ async function stop(signal: string): Promise<void> {
     new Promise<boolean>((resolve) => setTimeout(() => resolve(false), SHUTDOWN_GRACE_MS)),
   ]);
   if (!drained) log(config, "warn", { msg: "requests still running after the grace period" });
-  await closeDatabase();
+  await service.shutdown();
   log(config, "info", { msg: "stopped" });
   Deno.exit(0);
 }

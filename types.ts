@@ -1,4 +1,5 @@
 import type { Config } from "./config.ts";
+import type { Tokens } from "./lib/tokens.ts";
 
 /** The signed-in caller, as proven by a valid access token. */
 export interface AuthUser {
@@ -11,6 +12,7 @@ export interface AuthUser {
 export interface AppEnv {
   Variables: {
     config: Config;
+    tokens: Tokens;
     requestId: string;
     user: AuthUser;
   };

@@ -1,8 +1,8 @@
 import { createApp } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
-import { createClient, openDatabase } from "../db/client.ts";
+import { createClient } from "../db/client.ts";
 import { startEmbedded } from "../db/embedded.ts";
-import { migrate } from "../db/migrate.ts";
+import { prepare } from "../lib/startup.ts";
 import type { Hono } from "hono";
 import type { AppEnv } from "../types.ts";
 
@@ -28,10 +28,7 @@ let ready: Promise<Config> | undefined;
 /** Opens the suite's database once and brings it up to date. */
 export function prepareDatabase(): Promise<Config> {
   ready ??= (async () => {
-    const config = testConfig();
-    await openDatabase(config);
-    await migrate();
-    return config;
+    return (await prepare(testConfig())).config;
   })();
   return ready;
 }

@@ -1,0 +1,55 @@
+import { type Db, sql } from "./client.ts";
+
+/** Starts a session whose current refresh token has the given digest. */
+export async function insertSession(
+  s: { id: string; userId: number; refreshHash: string; expiresAt: Date },
+  db: Db = sql,
+): Promise<void> {
+  await db`
+    insert into sessions (id, user_id, refresh_hash, expires_at)
+    values (${s.id}, ${s.userId}, ${s.refreshHash}, ${s.expiresAt})`;
+}
+
+/**
+ * Swaps the session's refresh digest from `oldHash` to `newHash` in one statement, so a
+ * token can be spent once. Answers the owner, or nothing when the token is not current.
+ */
+export async function rotateRefresh(
+  r: { sessionId: string; oldHash: string; newHash: string; expiresAt: Date },
+  db: Db = sql,
+): Promise<{ id: number; role: "user" | "admin" } | undefined> {
+  const [row] = await db<{ id: number; role: "user" | "admin" }[]>`
+    with s as (
+      update sessions set refresh_hash = ${r.newHash}, expires_at = ${r.expiresAt}
+      where id = ${r.sessionId} and refresh_hash = ${r.oldHash}
+        and revoked_at is null and expires_at > now()
+      returning user_id
+    )
+    select u.id, u.role from s join users u on u.id = s.user_id`;
+  return row;
+}
+
+/** Revokes a session and tells every instance through NOTIFY; false if it was not live. */
+export async function revokeSession(
+  sessionId: string,
+  userId?: number,
+  db: Db = sql,
+): Promise<boolean> {
+  const rows = await db`
+    with r as (
+      update sessions set revoked_at = now()
+      where id = ${sessionId} and revoked_at is null
+        ${userId === undefined ? sql`` : sql`and user_id = ${userId}`}
+      returning id
+    )
+    select pg_notify('session_revoked', id::text) from r`;
+  return rows.length > 0;
+}
+
+/** Sessions revoked recently enough that their access tokens could still be unexpired. */
+export async function recentlyRevoked(withinMinutes: number, db: Db = sql): Promise<string[]> {
+  const rows = await db<{ id: string }[]>`
+    select id from sessions
+    where revoked_at is not null and revoked_at > now() - make_interval(mins => ${withinMinutes})`;
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,102 @@
+import { dictionary } from "@zxcvbn-ts/language-common";
+
+/** PBKDF2-HMAC-SHA256 work factor for new hashes (OWASP 2023 minimum: 600,000). */
+export const PBKDF2_ITERATIONS = 600_000;
+const KEY_BYTES = 32;
+const SALT_BYTES = 16;
+
+const COMMON = new Set<string>(dictionary["passwords-common"] as string[]);
+
+function b64(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes)).replace(/=+$/, "");
+}
+
+function unb64(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
+}
+
+async function derive(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
+  const key = await crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(password),
+    "PBKDF2",
+    false,
+    ["deriveBits"],
+  );
+  // Deno runs deriveBits off the event loop, so a hash does not stall other requests.
+  const bits = await crypto.subtle.deriveBits(
+    { name: "PBKDF2", hash: "SHA-256", salt: salt as BufferSource, iterations },
+    key,
+    KEY_BYTES * 8,
+  );
+  return new Uint8Array(bits);
+}
+
+/** Hashes a password into a PHC string: `$pbkdf2-sha256$i=600000,l=32$<salt>$<hash>`. */
+export async function hashPassword(
+  password: string,
+  iterations = PBKDF2_ITERATIONS,
+): Promise<string> {
+  const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
+  const hash = await derive(password, salt, iterations);
+  return `$pbkdf2-sha256$i=${iterations},l=${KEY_BYTES}$${b64(salt)}$${b64(hash)}`;
+}
+
+const PHC = /^\$pbkdf2-sha256\$i=(\d+),l=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/;
+
+/** Checks a password against a PHC string in constant time; `rehash` when parameters are old. */
+export async function verifyPassword(
+  password: string,
+  stored: string,
+): Promise<{ ok: boolean; rehash: boolean }> {
+  const m = PHC.exec(stored);
+  if (!m) return { ok: false, rehash: false };
+  const iterations = Number(m[1]);
+  const expected = unb64(m[4]);
+  const actual = await derive(password, unb64(m[3]), iterations);
+  let diff = actual.length ^ expected.length;
+  for (let i = 0; i < Math.min(actual.length, expected.length); i++) {
+    diff |= actual[i] ^ expected[i];
+  }
+  const ok = diff === 0;
+  return { ok, rehash: ok && iterations < PBKDF2_ITERATIONS };
+}
+
+/** A hash of nothing anyone knows, so a login for an unknown email costs a full verification. */
+export const DUMMY_HASH = await hashPassword(crypto.randomUUID());
+
+/** Levenshtein similarity in [0, 1]. */
+function similarity(a: string, b: string): number {
+  if (!a.length || !b.length) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return 1 - prev[b.length] / Math.max(a.length, b.length);
+}
+
+/** The parts of a user's email and name a password should not resemble. */
+function personalParts(email: string, name: string): string[] {
+  const values = [email, email.split("@")[0], name].map((v) => v.toLowerCase());
+  const words = values.flatMap((v) => v.split(/[^\p{L}\p{N}]+/u));
+  return [...new Set([...values, ...words])].filter((p) => p.length >= 3);
+}
+
+/** Why a password breaks the policy, or undefined when it is acceptable. */
+export function passwordProblem(password: string, email = "", name = ""): string | undefined {
+  if (password.length < 8) return "must be at least 8 characters long";
+  if (password.length > 128) return "must be at most 128 characters long";
+  if (/^\d+$/.test(password)) return "must not be entirely numeric";
+  const lower = password.toLowerCase();
+  if (COMMON.has(lower)) return "is too common";
+  for (const part of personalParts(email, name)) {
+    if ((part.length >= 4 && lower.includes(part)) || similarity(lower, part) >= 0.7) {
+      return "is too similar to your email or name";
+    }
+  }
+  return undefined;
+}

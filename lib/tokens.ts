@@ -1,0 +1,77 @@
+import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
+
+const ISSUER = "healthcare-api";
+const AUDIENCE = "healthcare-api";
+const ACCESS_TYPE = "at+jwt";
+const REFRESH_TYPE = "refresh+jwt";
+
+/** What a verified token proves. */
+export interface TokenClaims {
+  userId: number;
+  sessionId: string;
+  role: "user" | "admin";
+  expiresAt: Date;
+}
+
+/** Signing and checking of access and refresh tokens with one HS256 key. */
+export interface Tokens {
+  access(claims: Omit<TokenClaims, "expiresAt">): Promise<string>;
+  refresh(claims: Omit<TokenClaims, "expiresAt">): Promise<{ token: string; expiresAt: Date }>;
+  verifyAccess(token: string): Promise<TokenClaims | undefined>;
+  verifyRefresh(token: string): Promise<TokenClaims | undefined>;
+}
+
+/** Builds the token functions for a secret and the configured lifetimes. */
+export function createTokens(secret: string, accessMinutes: number, refreshDays: number): Tokens {
+  const key = new TextEncoder().encode(secret);
+
+  async function sign(typ: string, c: Omit<TokenClaims, "expiresAt">, seconds: number) {
+    const now = Math.floor(Date.now() / 1000);
+    const exp = now + seconds;
+    const token = await new SignJWT({ sid: c.sessionId, role: c.role })
+      .setProtectedHeader({ alg: "HS256", typ })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setSubject(String(c.userId))
+      .setJti(crypto.randomUUID())
+      .setIssuedAt(now)
+      .setExpirationTime(exp)
+      .sign(key);
+    return { token, expiresAt: new Date(exp * 1000) };
+  }
+
+  async function verify(token: string, typ: string): Promise<TokenClaims | undefined> {
+    try {
+      const { payload } = await jwtVerify(token, key, {
+        algorithms: ["HS256"],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        typ,
+        requiredClaims: ["sub", "sid", "jti", "iat", "exp"],
+      });
+      const userId = Number(payload.sub);
+      const role = payload.role;
+      if (!Number.isSafeInteger(userId) || userId < 1) return undefined;
+      if (typeof payload.sid !== "string" || (role !== "user" && role !== "admin")) {
+        return undefined;
+      }
+      return { userId, sessionId: payload.sid, role, expiresAt: new Date(payload.exp! * 1000) };
+    } catch (err) {
+      if (err instanceof joseErrors.JOSEError) return undefined;
+      throw err;
+    }
+  }
+
+  return {
+    access: async (c) => (await sign(ACCESS_TYPE, c, accessMinutes * 60)).token,
+    refresh: (c) => sign(REFRESH_TYPE, c, refreshDays * 86_400),
+    verifyAccess: (t) => verify(t, ACCESS_TYPE),
+    verifyRefresh: (t) => verify(t, REFRESH_TYPE),
+  };
+}
+
+/** SHA-256 hex digest: how a refresh token is kept in the database. */
+export async function tokenDigest(token: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}

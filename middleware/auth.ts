@@ -1,0 +1,30 @@
+import { createMiddleware } from "hono/factory";
+import { isRevoked } from "../lib/revocations.ts";
+import type { AppEnv } from "../types.ts";
+import { ApiError } from "./errors.ts";
+
+const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="api", error="invalid_token"' };
+
+/** A 401 with the Bearer challenge the contract asks for. */
+export function unauthorized(detail: string): ApiError {
+  return new ApiError(401, detail, undefined, CHALLENGE);
+}
+
+/** Requires a valid, unrevoked access token and puts its user on the context. */
+export const requireAuth = createMiddleware<AppEnv>(async function requireAuth(c, next) {
+  const header = c.req.header("Authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) {
+    throw new ApiError(
+      401,
+      "Sign in: send an access token as 'Authorization: Bearer <token>'",
+      undefined,
+      { "WWW-Authenticate": 'Bearer realm="api"' },
+    );
+  }
+  const claims = await c.var.tokens.verifyAccess(match[1]);
+  if (!claims) throw unauthorized("The access token is invalid or expired");
+  if (isRevoked(claims.sessionId)) throw unauthorized("The session has ended; sign in again");
+  c.set("user", { id: claims.userId, role: claims.role, sessionId: claims.sessionId });
+  await next();
+});
