@@ -1,0 +1,430 @@
+import assert from "node:assert/strict";
+import { decodeJwt, decodeProtectedHeader, SignJWT, UnsecuredJWT } from "jose";
+import { sql } from "../db/client.ts";
+import { hashPassword } from "../lib/passwords.ts";
+import { tokenDigest } from "../lib/tokens.ts";
+import { dbTest, jsonInit, TEST_JWT_SECRET, testApp } from "./helpers.ts";
+
+const PASSWORD = "Quiet-Lantern-48";
+
+function uniqueEmail(tag = "user"): string {
+  return `${tag}.${crypto.randomUUID().slice(0, 8)}@Example.org`;
+}
+
+async function register(app: Awaited<ReturnType<typeof testApp>>, extra: object = {}) {
+  const email = uniqueEmail();
+  const res = await app.request(
+    "/api/auth/register/",
+    jsonInit("POST", { name: "Dana Whitfield", email, password: PASSWORD, ...extra }),
+  );
+  assert.equal(res.status, 201);
+  return { email, ...(await res.json()) };
+}
+
+function bearer(token: string) {
+  return { headers: { Authorization: `Bearer ${token}` } };
+}
+
+async function fieldsOf(res: Response): Promise<Record<string, string>> {
+  assert.equal(res.status, 400);
+  const body = await res.json();
+  return Object.fromEntries(
+    body.errors.map((e: { field: string; message: string }) => [e.field, e.message]),
+  );
+}
+
+dbTest("register answers 201 with the user and a token pair", async () => {
+  const app = await testApp();
+  const r = await register(app, { role: "admin", id: 999, created_at: "2000-01-01" });
+  assert.deepEqual(Object.keys(r.user).sort(), ["created_at", "email", "id", "name", "role"]);
+  assert.equal(r.user.email, r.email.toLowerCase());
+  assert.equal(r.user.role, "user", "role cannot be set through the API");
+  assert.notEqual(r.user.id, 999);
+  assert.match(r.user.created_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  assert.notEqual(r.user.created_at.slice(0, 4), "2000");
+  assert.equal(typeof r.access, "string");
+  assert.equal(typeof r.refresh, "string");
+  const [row] = await sql`select password_hash from users where id = ${r.user.id}`;
+  assert.match(
+    row.password_hash,
+    /^\$pbkdf2-sha256\$i=(\d+),l=32\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/,
+  );
+  assert.ok(Number(row.password_hash.match(/i=(\d+)/)[1]) >= 600_000);
+  assert.ok(!row.password_hash.includes(PASSWORD));
+});
+
+dbTest("a taken email in any letter case answers 409 on email", async () => {
+  const app = await testApp();
+  const r = await register(app);
+  const res = await app.request(
+    "/api/auth/register/",
+    jsonInit("POST", { name: "Other", email: r.email.toUpperCase(), password: PASSWORD }),
+  );
+  assert.equal(res.status, 409);
+  const body = await res.json();
+  assert.deepEqual(body.errors.map((e: { field: string }) => e.field), ["email"]);
+});
+
+dbTest("register lists every invalid field at once", async () => {
+  const app = await testApp();
+  const fields = await fieldsOf(
+    await app.request(
+      "/api/auth/register/",
+      jsonInit("POST", {
+        name: "   ",
+        email: "not-an-email",
+        password: 12345678,
+        password_confirm: 5,
+      }),
+    ),
+  );
+  assert.deepEqual(Object.keys(fields).sort(), ["email", "name", "password", "password_confirm"]);
+  const missing = await fieldsOf(await app.request("/api/auth/register/", jsonInit("POST", {})));
+  assert.deepEqual(missing, { name: "is required", email: "is required", password: "is required" });
+  const nul = await fieldsOf(
+    await app.request(
+      "/api/auth/register/",
+      jsonInit("POST", { name: "a\u0000b", email: uniqueEmail(), password: PASSWORD }),
+    ),
+  );
+  assert.match(nul.name, /NUL/);
+  const long = await fieldsOf(
+    await app.request(
+      "/api/auth/register/",
+      jsonInit("POST", { name: "n".repeat(151), email: uniqueEmail(), password: PASSWORD }),
+    ),
+  );
+  assert.match(long.name, /at most 150/);
+});
+
+dbTest("password_confirm and its alias confirm_password must match", async () => {
+  const app = await testApp();
+  for (const field of ["password_confirm", "confirm_password"]) {
+    const fields = await fieldsOf(
+      await app.request(
+        "/api/auth/register/",
+        jsonInit("POST", {
+          name: "Pat",
+          email: uniqueEmail(),
+          password: PASSWORD,
+          [field]: "other-thing-1",
+        }),
+      ),
+    );
+    assert.deepEqual(Object.keys(fields), [field]);
+  }
+  const ok = await app.request(
+    "/api/auth/register/",
+    jsonInit("POST", {
+      name: "Pat",
+      email: uniqueEmail(),
+      password: PASSWORD,
+      confirm_password: PASSWORD,
+    }),
+  );
+  assert.equal(ok.status, 201);
+});
+
+dbTest("the password policy refuses weak passwords", async (t) => {
+  const app = await testApp();
+  const cases: [string, string, string, RegExp][] = [
+    ["too short", "Ab1-xyz", "Robin Hale", /at least 8/],
+    ["too long", "Ab1-".repeat(33), "Robin Hale", /at most 128/],
+    ["all digits", "8204718365", "Robin Hale", /numeric/],
+    ["common", "password123", "Robin Hale", /too common/],
+    ["common, any case", "QwertyUIOP", "Robin Hale", /too common/],
+    ["like the email", "margaretholloway", "Robin Hale", /similar/],
+    ["like the name", "Fitzgerald-2024", "Quentin Fitzgerald", /similar/],
+  ];
+  for (const [label, password, name, message] of cases) {
+    await t.step(label, async () => {
+      const fields = await fieldsOf(
+        await app.request(
+          "/api/auth/register/",
+          jsonInit("POST", {
+            name,
+            email: `margaret.holloway.${crypto.randomUUID().slice(0, 6)}@example.org`,
+            password,
+          }),
+        ),
+      );
+      assert.match(fields.password, message);
+    });
+  }
+});
+
+dbTest(
+  "login matches the email in any case; wrong email and wrong password look alike",
+  async () => {
+    const app = await testApp();
+    const r = await register(app);
+    const ok = await app.request(
+      "/api/auth/login/",
+      jsonInit("POST", { email: r.email.toUpperCase(), password: PASSWORD }),
+    );
+    assert.equal(ok.status, 200);
+    const body = await ok.json();
+    assert.equal(body.user.id, r.user.id);
+    assert.ok(body.access && body.refresh);
+
+    const wrongPw = await app.request(
+      "/api/auth/login/",
+      jsonInit("POST", { email: r.email, password: "Nope-Nope-123" }),
+    );
+    const wrongEmail = await app.request(
+      "/api/auth/login/",
+      jsonInit("POST", { email: uniqueEmail("ghost"), password: PASSWORD }),
+    );
+    for (const res of [wrongPw, wrongEmail]) {
+      assert.equal(res.status, 401);
+      assert.match(res.headers.get("WWW-Authenticate")!, /^Bearer/);
+    }
+    assert.equal((await wrongPw.json()).detail, (await wrongEmail.json()).detail);
+
+    const missing = await fieldsOf(await app.request("/api/auth/login/", jsonInit("POST", {})));
+    assert.deepEqual(Object.keys(missing).sort(), ["email", "password"]);
+    const noRefresh = await fieldsOf(await app.request("/api/auth/refresh/", jsonInit("POST", {})));
+    assert.deepEqual(Object.keys(noRefresh), ["refresh"]);
+  },
+);
+
+dbTest("access tokens carry the contract's claims and header", async () => {
+  const app = await testApp();
+  const r = await register(app);
+  assert.deepEqual(decodeProtectedHeader(r.access), { alg: "HS256", typ: "at+jwt" });
+  const claims = decodeJwt(r.access);
+  for (const c of ["iss", "aud", "sub", "sid", "jti", "iat", "exp"]) assert.ok(claims[c], c);
+  assert.equal(claims.sub, String(r.user.id));
+  assert.equal(claims.exp! - claims.iat!, 15 * 60);
+  const refreshHeader = decodeProtectedHeader(r.refresh);
+  assert.notEqual(refreshHeader.typ, "at+jwt");
+  const [session] = await sql`select refresh_hash from sessions where id = ${claims.sid as string}`;
+  assert.equal(session.refresh_hash, await tokenDigest(r.refresh), "stored only as a digest");
+});
+
+dbTest("GET /me answers the caller", async () => {
+  const app = await testApp();
+  const r = await register(app);
+  const res = await app.request("/api/auth/me/", bearer(r.access));
+  assert.equal(res.status, 200);
+  assert.deepEqual(await res.json(), r.user);
+});
+
+dbTest("forged, expired and mistyped tokens are refused with 401", async (t) => {
+  const app = await testApp();
+  const r = await register(app);
+  const claims = decodeJwt(r.access);
+  const key = new TextEncoder().encode(TEST_JWT_SECRET);
+  const base = { sid: claims.sid, role: "user" };
+  const sign = (
+    opts: {
+      typ?: string;
+      iss?: string;
+      aud?: string;
+      exp?: number;
+      key?: Uint8Array;
+      alg?: string;
+    },
+  ) =>
+    new SignJWT(base)
+      .setProtectedHeader({ alg: opts.alg ?? "HS256", typ: opts.typ ?? "at+jwt" })
+      .setIssuer(opts.iss ?? (claims.iss as string))
+      .setAudience(opts.aud ?? (claims.aud as string))
+      .setSubject(claims.sub!)
+      .setJti(crypto.randomUUID())
+      .setIssuedAt()
+      .setExpirationTime(opts.exp ?? Math.floor(Date.now() / 1000) + 600)
+      .sign(opts.key ?? key);
+
+  const control = await sign({});
+  assert.equal(
+    (await app.request("/api/auth/me/", bearer(control))).status,
+    200,
+    "control token works",
+  );
+
+  const cases: [string, string][] = [
+    [
+      "alg none",
+      new UnsecuredJWT({ ...base, sub: claims.sub, iss: claims.iss, aud: claims.aud })
+        .setExpirationTime("10m").encode(),
+    ],
+    [
+      "wrong key",
+      await sign({ key: new TextEncoder().encode("another-secret-of-enough-length-000000") }),
+    ],
+    ["HS512", await sign({ alg: "HS512" })],
+    ["expired", await sign({ exp: Math.floor(Date.now() / 1000) - 5 })],
+    ["wrong audience", await sign({ aud: "someone-else" })],
+    ["wrong issuer", await sign({ iss: "someone-else" })],
+    ["refresh used as access", r.refresh],
+    ["no typ", await sign({ typ: "JWT" })],
+    ["garbage", "not.a.token"],
+  ];
+  for (const [label, token] of cases) {
+    await t.step(label, async () => {
+      const res = await app.request("/api/auth/me/", bearer(token));
+      assert.equal(res.status, 401);
+      assert.match(res.headers.get("WWW-Authenticate")!, /^Bearer/);
+    });
+  }
+  await t.step("access used as refresh", async () => {
+    const res = await app.request("/api/auth/refresh/", jsonInit("POST", { refresh: r.access }));
+    assert.equal(res.status, 401);
+  });
+  await t.step("no Authorization header", async () => {
+    const res = await app.request("/api/auth/me/");
+    assert.equal(res.status, 401);
+    assert.match(res.headers.get("WWW-Authenticate")!, /^Bearer/);
+  });
+});
+
+dbTest("refresh rotates on both paths; a spent token kills the whole session", async () => {
+  const app = await testApp();
+  const r = await register(app);
+  const first = await app.request("/api/auth/refresh/", jsonInit("POST", { refresh: r.refresh }));
+  assert.equal(first.status, 200);
+  const pair1 = await first.json();
+  assert.deepEqual(Object.keys(pair1).sort(), ["access", "refresh"]);
+  assert.notEqual(pair1.refresh, r.refresh);
+  assert.equal((await app.request("/api/auth/me/", bearer(pair1.access))).status, 200);
+
+  const second = await app.request(
+    "/api/auth/token/refresh/",
+    jsonInit("POST", { refresh: pair1.refresh }),
+  );
+  assert.equal(second.status, 200);
+  const pair2 = await second.json();
+
+  const reuse = await app.request("/api/auth/refresh/", jsonInit("POST", { refresh: r.refresh }));
+  assert.equal(reuse.status, 401);
+  const after = await app.request(
+    "/api/auth/refresh/",
+    jsonInit("POST", { refresh: pair2.refresh }),
+  );
+  assert.equal(after.status, 401, "the newest refresh token died with the session");
+  for (const access of [r.access, pair1.access, pair2.access]) {
+    assert.equal((await app.request("/api/auth/me/", bearer(access))).status, 401);
+  }
+  const other = await app.request(
+    "/api/auth/login/",
+    jsonInit("POST", { email: r.email, password: PASSWORD }),
+  );
+  assert.equal(other.status, 200, "the account itself still signs in");
+});
+
+dbTest("logout ends the session: access and refresh tokens stop at once", async () => {
+  const app = await testApp();
+  const r = await register(app);
+  const login = await (await app.request(
+    "/api/auth/login/",
+    jsonInit("POST", { email: r.email, password: PASSWORD }),
+  )).json();
+  const out = await app.request("/api/auth/logout/", { method: "POST", ...bearer(r.access) });
+  assert.equal(out.status, 204);
+  assert.equal((await app.request("/api/auth/me/", bearer(r.access))).status, 401);
+  assert.equal(
+    (await app.request("/api/auth/refresh/", jsonInit("POST", { refresh: r.refresh }))).status,
+    401,
+  );
+  assert.equal(
+    (await app.request("/api/auth/me/", bearer(login.access))).status,
+    200,
+    "other sessions live on",
+  );
+
+  const withRefresh = await app.request(
+    "/api/auth/logout/",
+    jsonInit("POST", { refresh: login.refresh }, { Authorization: `Bearer ${login.access}` }),
+  );
+  assert.equal(withRefresh.status, 204);
+  assert.equal((await app.request("/api/auth/me/", bearer(login.access))).status, 401);
+  const anon = await app.request("/api/auth/logout/", { method: "POST" });
+  assert.equal(anon.status, 401);
+});
+
+dbTest("10 failed logins per email and address answer 429 until the window passes", async () => {
+  const app = await testApp({ TRUST_PROXY: "true", LOGIN_WINDOW_SECONDS: "2" });
+  const r = await register(app);
+  const attempt = (password: string, ip = "203.0.113.7") =>
+    app.request(
+      "/api/auth/login/",
+      jsonInit("POST", { email: r.email, password }, { "X-Forwarded-For": `10.9.9.9, ${ip}` }),
+    );
+  for (let i = 0; i < 10; i++) assert.equal((await attempt("Wrong-Guess-000")).status, 401);
+  const blocked = await attempt(PASSWORD);
+  assert.equal(blocked.status, 429, "even the right password is refused");
+  assert.ok(Number(blocked.headers.get("Retry-After")) >= 1);
+  assert.equal(
+    (await attempt(PASSWORD, "198.51.100.4")).status,
+    200,
+    "another address is not blocked",
+  );
+  await new Promise((resolve) => setTimeout(resolve, 2100));
+  assert.equal((await attempt(PASSWORD)).status, 200, "the window passed");
+  const [row] =
+    await sql`select count(*)::int as n from login_failures where email = ${r.email.toLowerCase()}`;
+  assert.equal(row.n, 0, "a successful login clears the counter");
+});
+
+dbTest("X-Forwarded-For is ignored unless TRUST_PROXY is set", async () => {
+  const app = await testApp({ LOGIN_WINDOW_SECONDS: "60" });
+  const r = await register(app);
+  for (let i = 0; i < 10; i++) {
+    await app.request(
+      "/api/auth/login/",
+      jsonInit("POST", { email: r.email, password: "Wrong-Guess-000" }, {
+        "X-Forwarded-For": `192.0.2.${i}`,
+      }),
+    );
+  }
+  const res = await app.request(
+    "/api/auth/login/",
+    jsonInit("POST", { email: r.email, password: PASSWORD }, { "X-Forwarded-For": "192.0.2.200" }),
+  );
+  assert.equal(res.status, 429, "spoofed addresses do not reset the counter");
+});
+
+dbTest(
+  "an unknown email costs a login the same time as a wrong password (within 20 %)",
+  async () => {
+    const app = await testApp({ TRUST_PROXY: "true" });
+    const r = await register(app);
+    const time = async (email: string, i: number) => {
+      const started = performance.now();
+      const res = await app.request(
+        "/api/auth/login/",
+        jsonInit("POST", { email, password: "Wrong-Guess-000" }, {
+          "X-Forwarded-For": `198.18.0.${i}`,
+        }),
+      );
+      assert.equal(res.status, 401);
+      return performance.now() - started;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      known.push(await time(r.email, i));
+      unknown.push(await time(uniqueEmail("ghost"), i));
+    }
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const ratio = median(unknown) / median(known);
+    assert.ok(ratio > 0.8 && ratio < 1.2, `unknown/known median ratio ${ratio.toFixed(2)}`);
+  },
+);
+
+dbTest("a hash with old parameters is upgraded at the next login", async () => {
+  const app = await testApp();
+  const r = await register(app);
+  await sql`update users set password_hash = ${await hashPassword(
+    PASSWORD,
+    1000,
+  )} where id = ${r.user.id}`;
+  const res = await app.request(
+    "/api/auth/login/",
+    jsonInit("POST", { email: r.email, password: PASSWORD }),
+  );
+  assert.equal(res.status, 200);
+  const [row] = await sql`select password_hash from users where id = ${r.user.id}`;
+  assert.match(row.password_hash, /i=600000,/);
+});
