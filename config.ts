@@ -54,6 +54,7 @@ const envSchema = z.object({
   TRUST_PROXY: boolVar(false),
   LOGIN_MAX_FAILURES: intVar(10, 1, 1000),
   LOGIN_WINDOW_SECONDS: intVar(900, 1, 86400),
+  ADMIN_PASSWORD: optionalText(),
 });
 
 /** The validated service configuration; built once at start-up. */
@@ -71,6 +72,8 @@ export type Config = Readonly<{
   trustProxy: boolean;
   loginMaxFailures: number;
   loginWindowSeconds: number;
+  /** Only for `deno task createsuperuser`. */
+  adminPassword: string | undefined;
 }>;
 
 /** Raised for an invalid environment; its message names every bad variable. */
@@ -109,5 +112,6 @@ export function loadConfig(env: Record<string, string | undefined> = Deno.env.to
     trustProxy: e.TRUST_PROXY,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
+    adminPassword: e.ADMIN_PASSWORD,
   });
 }

@@ -46,10 +46,20 @@ export async function revokeSession(
   return rows.length > 0;
 }
 
-/** Sessions revoked recently enough that their access tokens could still be unexpired. */
-export async function recentlyRevoked(withinMinutes: number, db: Db = sql): Promise<string[]> {
-  const rows = await db<{ id: string }[]>`
-    select id from sessions
-    where revoked_at is not null and revoked_at > now() - make_interval(mins => ${withinMinutes})`;
-  return rows.map((r) => r.id);
+/**
+ * Sessions revoked after `since` (less a few seconds of overlap, for transactions that
+ * commit out of order), or within the last `withinMinutes` when there is no `since`.
+ */
+export async function revokedSince(
+  since: Date | undefined,
+  withinMinutes: number,
+  db: Db = sql,
+): Promise<{ id: string; revoked_at: Date }[]> {
+  return await db<{ id: string; revoked_at: Date }[]>`
+    select id, revoked_at from sessions
+    where revoked_at is not null and revoked_at > ${
+    since
+      ? sql`${since}::timestamptz - interval '5 seconds'`
+      : sql`now() - make_interval(mins => ${withinMinutes})`
+  }`;
 }

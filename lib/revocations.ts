@@ -1,21 +1,25 @@
 import { embedded, sql } from "../db/client.ts";
-import { recentlyRevoked } from "../db/sessions.ts";
+import { revokedSince } from "../db/sessions.ts";
 
 /**
  * Revoked session ids whose access tokens may still be unexpired, kept in memory so that
- * checking a token costs no database round trip. Every instance learns of a revocation
- * through Postgres NOTIFY on `session_revoked`, and reloads the list whenever its
- * listening connection (re)connects, so nothing revoked during an outage is missed.
+ * checking a token costs no database round trip. Instances learn of a revocation through
+ * Postgres NOTIFY on `session_revoked` (milliseconds), and, as a backstop for
+ * notifications lost while a listening connection was down, by asking every
+ * POLL_MS for sessions revoked since their last look.
  */
 const revoked = new Map<string, number>();
-let keepMs = 15 * 60_000;
+let keepMs = 16 * 60_000;
+
+/** How often each instance catches up on revocations it may have missed. */
+const POLL_MS = 2000;
 
 /** True when the session was revoked. */
 export function isRevoked(sessionId: string): boolean {
   return revoked.has(sessionId);
 }
 
-/** Records a revocation in this process (the NOTIFY tells the others). */
+/** Records a revocation in this process (NOTIFY and the poll tell the others). */
 export function markRevoked(sessionId: string): void {
   revoked.set(sessionId, Date.now() + keepMs);
 }
@@ -25,30 +29,33 @@ function prune(): void {
   for (const [id, until] of revoked) if (until < now) revoked.delete(id);
 }
 
-async function reload(accessMinutes: number): Promise<void> {
-  for (const id of await recentlyRevoked(accessMinutes + 1)) markRevoked(id);
-}
-
-/** Loads recent revocations and subscribes to new ones; returns a function that stops it. */
+/** Loads recent revocations and keeps the set current; returns a function that stops it. */
 export async function startRevocationSync(accessMinutes: number): Promise<() => Promise<void>> {
   keepMs = (accessMinutes + 1) * 60_000;
-  await reload(accessMinutes);
-  const timer = setInterval(prune, 60_000);
-  Deno.unrefTimer(timer as unknown as number);
+  let cursor: Date | undefined;
+  const catchUp = async () => {
+    for (const row of await revokedSince(cursor, accessMinutes + 1)) {
+      markRevoked(row.id);
+      if (!cursor || row.revoked_at > cursor) cursor = row.revoked_at;
+    }
+  };
+  await catchUp();
+  const pruner = setInterval(prune, 60_000);
+  Deno.unrefTimer(Number(pruner));
   if (embedded) {
     // One process owns the embedded database, so its own marks are the whole truth.
-    return () => {
-      clearInterval(timer);
-      return Promise.resolve();
-    };
+    return () => Promise.resolve(clearInterval(pruner));
   }
+  const poller = setInterval(() => void catchUp().catch(() => {}), POLL_MS);
+  Deno.unrefTimer(Number(poller));
   const listener = await sql.listen(
     "session_revoked",
     (id) => markRevoked(id),
-    () => void reload(accessMinutes).catch(() => {}),
+    () => void catchUp().catch(() => {}),
   );
   return async () => {
-    clearInterval(timer);
+    clearInterval(pruner);
+    clearInterval(poller);
     await listener.unlisten().catch(() => {});
   };
 }

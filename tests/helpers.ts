@@ -171,3 +171,88 @@ export function jsonInit(method: string, body: unknown, headers: Record<string, 
     body: JSON.stringify(body),
   };
 }
+
+/** A loopback TCP proxy a test can cut and restore, to play a database outage. */
+export class TcpProxy {
+  #listener?: Deno.Listener;
+  #conns = new Set<Deno.Conn>();
+  #gate: Promise<void> = Promise.resolve();
+  #open: () => void = () => {};
+  port = 0;
+
+  constructor(readonly target: { hostname: string; port: number }) {}
+
+  /** Listens (again) on the same port; forwards every connection to the target. */
+  start(): void {
+    this.#listener = Deno.listen({ hostname: "127.0.0.1", port: this.port });
+    this.port = (this.#listener.addr as Deno.NetAddr).port;
+    const listener = this.#listener;
+    (async () => {
+      for await (const client of listener) {
+        Deno.connect(this.target).then((server) => {
+          this.#conns.add(client);
+          this.#conns.add(server);
+          const close = () => {
+            for (const c of [client, server]) {
+              this.#conns.delete(c);
+              try {
+                c.close();
+              } catch { /* closed */ }
+            }
+          };
+          this.#pump(client, server).catch(() => {}).finally(close);
+          this.#pump(server, client).catch(() => {}).finally(close);
+        }, () => client.close());
+      }
+    })().catch(() => {});
+  }
+
+  async #pump(from: Deno.Conn, to: Deno.Conn): Promise<void> {
+    const writer = to.writable.getWriter();
+    for await (const chunk of from.readable) {
+      await this.#gate;
+      await writer.write(chunk);
+    }
+  }
+
+  /** Holds every byte in both directions until `resume()`, like a stalled database. */
+  pause(): void {
+    this.#gate = new Promise((resolve) => this.#open = resolve);
+  }
+
+  /** Lets held and new bytes through again. */
+  resume(): void {
+    this.#open();
+    this.#gate = Promise.resolve();
+  }
+
+  /** Refuses new connections and drops the open ones, like a stopped server. */
+  stop(): void {
+    this.#listener?.close();
+    this.#listener = undefined;
+    for (const c of this.#conns) {
+      try {
+        c.close();
+      } catch { /* closed */ }
+    }
+    this.#conns.clear();
+  }
+
+  /** The database URL that goes through this proxy. */
+  urlFor(databaseUrl: string): string {
+    const url = new URL(databaseUrl);
+    url.hostname = "127.0.0.1";
+    url.port = String(this.port);
+    return url.toString();
+  }
+}
+
+/** Polls `check` until it is true or `ms` pass; answers how long it took, or -1. */
+export async function within(ms: number, check: () => Promise<boolean>): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < ms) {
+    if (await check()) return performance.now() - started;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return -1;
+}

@@ -1,0 +1,254 @@
+import assert from "node:assert/strict";
+import {
+  denoCommand,
+  freshDatabase,
+  runToEnd,
+  startService,
+  TcpProxy,
+  TEST_JWT_SECRET,
+  within,
+} from "./helpers.ts";
+
+const PASSWORD = "Amber-Wharf-7731";
+const test = (name: string, fn: () => Promise<void>) =>
+  Deno.test({ name, fn, sanitizeOps: false, sanitizeResources: false });
+
+async function post(base: string, path: string, body: unknown, token?: string) {
+  const res = await fetch(`${base}${path}`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: res.status === 204 ? null : await res.json(),
+  };
+}
+
+async function me(base: string, token: string): Promise<number> {
+  const res = await fetch(`${base}/api/auth/me/`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  await res.body?.cancel();
+  return res.status;
+}
+
+function newUser() {
+  return {
+    name: "Noor Haddad",
+    email: `n.${crypto.randomUUID().slice(0, 8)}@example.net`,
+    password: PASSWORD,
+  };
+}
+
+test("embedded data survives a restart, and a second process on DATA_DIR is refused", async () => {
+  const dataDir = await Deno.makeTempDir({ prefix: "hc-data-" });
+  const env = { DATA_DIR: dataDir };
+  const first = await startService(env);
+  try {
+    const user = newUser();
+    const reg = await post(first.url, "/api/auth/register/", user);
+    assert.equal(reg.status, 201);
+
+    await assert.rejects(() => startService(env), (err: Error) => {
+      assert.match(err.message, /DATA_DIR .* is in use by another process/);
+      return true;
+    });
+    assert.equal(await me(first.url, reg.body.access), 200, "the first process is unharmed");
+    assert.equal(await first.stop("SIGTERM"), 0);
+
+    const second = await startService(env);
+    try {
+      assert.equal(await me(second.url, reg.body.access), 200, "the generated JWT secret was kept");
+      const login = await post(second.url, "/api/auth/login/", user);
+      assert.equal(login.status, 200, "the account was kept");
+      const mode = (await Deno.stat(dataDir)).mode! & 0o777;
+      assert.equal(mode, 0o700, "DATA_DIR is private to its owner");
+    } finally {
+      assert.equal(await second.stop(), 0);
+    }
+  } finally {
+    await first.stop().catch(() => 0);
+    await Deno.remove(dataDir, { recursive: true });
+  }
+});
+
+test("logout on one process is refused at once by another on the same database", async () => {
+  const db = await freshDatabase();
+  const env = { DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, DB_POOL_MAX: "2" };
+  const a = await startService(env);
+  const b = await startService(env);
+  try {
+    const reg = await post(a.url, "/api/auth/register/", newUser());
+    assert.equal(reg.status, 201);
+    assert.equal(await me(b.url, reg.body.access), 200);
+    assert.equal((await post(a.url, "/api/auth/logout/", {}, reg.body.access)).status, 204);
+    // NOTIFY crosses processes on PostgreSQL; a shared embedded server cannot deliver it
+    // between connections, so there the 2 s catch-up poll is what carries it.
+    const limit = db.embedded ? 3000 : 500;
+    const took = await within(limit, async () => (await me(b.url, reg.body.access)) === 401);
+    assert.ok(took >= 0, `process B refused the token within ${limit} ms`);
+    console.log(`  revocation reached the other process in ${took.toFixed(0)} ms`);
+
+    const login = await post(b.url, "/api/auth/login/", {
+      email: reg.body.user.email,
+      password: PASSWORD,
+    });
+    const rotated = await post(a.url, "/api/auth/refresh/", { refresh: login.body.refresh });
+    assert.equal(rotated.status, 200);
+    const reuse = await post(a.url, "/api/auth/refresh/", { refresh: login.body.refresh });
+    assert.equal(reuse.status, 401);
+    assert.ok(await within(limit, async () => (await me(b.url, rotated.body.access)) === 401) >= 0);
+  } finally {
+    await a.stop();
+    await b.stop();
+    await db.close();
+  }
+});
+
+test("a database outage answers 503 within 5 s, and the service recovers without a restart", async () => {
+  const db = await freshDatabase();
+  const target = new URL(db.url);
+  const proxy = new TcpProxy({ hostname: target.hostname, port: Number(target.port || 5432) });
+  proxy.start();
+  const svc = await startService({
+    DATABASE_URL: proxy.urlFor(db.url),
+    JWT_SECRET: TEST_JWT_SECRET,
+    DB_POOL_MAX: "2",
+  });
+  try {
+    const reg = await post(svc.url, "/api/auth/register/", newUser());
+    assert.equal(reg.status, 201);
+    assert.equal((await fetch(`${svc.url}/readyz`)).status, 200);
+
+    proxy.stop();
+    for (
+      const request of [
+        () => fetch(`${svc.url}/readyz`),
+        () =>
+          fetch(`${svc.url}/api/auth/me/`, {
+            headers: { Authorization: `Bearer ${reg.body.access}` },
+          }),
+        () =>
+          fetch(`${svc.url}/api/auth/login/`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ email: reg.body.user.email, password: PASSWORD }),
+          }),
+      ]
+    ) {
+      const started = performance.now();
+      const res = await request();
+      const took = performance.now() - started;
+      assert.equal(res.status, 503);
+      assert.ok(took < 5000, `answered in ${took.toFixed(0)} ms`);
+      assert.ok(res.headers.get("Retry-After"));
+      assert.equal(res.headers.get("Content-Type"), "application/problem+json");
+      await res.body?.cancel();
+    }
+
+    proxy.start();
+    const back = await within(15_000, async () => {
+      const res = await fetch(`${svc.url}/readyz`);
+      await res.body?.cancel();
+      return res.status === 200;
+    });
+    assert.ok(back >= 0, "ready again");
+    assert.equal(await me(svc.url, reg.body.access), 200);
+    assert.doesNotMatch(svc.output(), /"status":500/);
+  } finally {
+    await svc.stop();
+    proxy.stop();
+    await db.close();
+  }
+});
+
+test("SIGTERM lets a request in flight finish, refuses new ones, and exits 0", async () => {
+  const db = await freshDatabase();
+  const target = new URL(db.url);
+  const proxy = new TcpProxy({ hostname: target.hostname, port: Number(target.port || 5432) });
+  proxy.start();
+  const svc = await startService({
+    DATABASE_URL: proxy.urlFor(db.url),
+    JWT_SECRET: TEST_JWT_SECRET,
+    DB_POOL_MAX: "2",
+  });
+  try {
+    const reg = await post(svc.url, "/api/auth/register/", newUser());
+    assert.equal(reg.status, 201);
+
+    proxy.pause(); // the next request waits inside its database call
+    const inFlight = fetch(`${svc.url}/api/auth/me/`, {
+      headers: { Authorization: `Bearer ${reg.body.access}` },
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    svc.child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 300));
+    await assert.rejects(() => fetch(`${svc.url}/healthz`), "new connections are refused");
+    proxy.resume();
+
+    const res = await inFlight;
+    assert.equal(res.status, 200);
+    assert.equal((await res.json()).id, reg.body.user.id);
+    assert.equal(await svc.stop(), 0);
+    assert.match(svc.output(), /"msg":"stopped"/);
+  } finally {
+    await svc.stop();
+    proxy.stop();
+    await db.close();
+  }
+});
+
+test("createsuperuser creates an admin, promotes an existing user, and refuses weak passwords", async () => {
+  const db = await freshDatabase();
+  const env = { DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, DB_POOL_MAX: "1" };
+  const run = (args: string[], extra: Record<string, string>) =>
+    runToEnd(denoCommand("scripts/createsuperuser.ts", args, { ...env, ...extra }));
+  try {
+    const created = await run(["--email", "Chief@Clinic.example", "--name", "Chief"], {
+      ADMIN_PASSWORD: PASSWORD,
+    });
+    assert.equal(created.code, 0, created.output);
+    assert.match(created.output, /Created admin chief@clinic\.example/);
+    assert.ok(!created.output.includes(PASSWORD));
+
+    const svc = await startService(env);
+    try {
+      const login = await post(svc.url, "/api/auth/login/", {
+        email: "chief@clinic.example",
+        password: PASSWORD,
+      });
+      assert.equal(login.body.user.role, "admin");
+      const user = newUser();
+      const reg = await post(svc.url, "/api/auth/register/", user);
+      assert.equal(reg.body.user.role, "user");
+      const promoted = await run(["--email", user.email, "--name", user.name], {
+        ADMIN_PASSWORD: "Harbor-Lights-2290",
+      });
+      assert.equal(promoted.code, 0, promoted.output);
+      assert.match(promoted.output, /Promoted admin/);
+      const again = await post(svc.url, "/api/auth/login/", {
+        email: user.email,
+        password: "Harbor-Lights-2290",
+      });
+      assert.equal(again.body.user.role, "admin");
+    } finally {
+      await svc.stop();
+    }
+
+    const weak = await run(["--email", "x@clinic.example", "--name", "X"], {
+      ADMIN_PASSWORD: "password123",
+    });
+    assert.equal(weak.code, 1);
+    assert.match(weak.output, /too common/);
+    const noPassword = await run(["--email", "y@clinic.example", "--name", "Y"], {});
+    assert.equal(noPassword.code, 1);
+    assert.match(noPassword.output, /ADMIN_PASSWORD/);
+  } finally {
+    await db.close();
+  }
+});
