@@ -9,6 +9,9 @@ import { notFoundHandler, onError } from "./middleware/errors.ts";
 import { requestLogger } from "./middleware/logger.ts";
 import { requestId } from "./middleware/request_id.ts";
 import { auth } from "./routes/auth.ts";
+import { doctors } from "./routes/doctors.ts";
+import { mappings } from "./routes/mappings.ts";
+import { patients } from "./routes/patients.ts";
 import { health } from "./routes/health.ts";
 import type { AppEnv } from "./types.ts";
 
@@ -60,6 +63,9 @@ export function createApp(config: Config): Hono<AppEnv> {
 
   app.route("/", health);
   app.route("/api/auth", auth);
+  app.route("/api/patients", patients);
+  app.route("/api/doctors", doctors);
+  app.route("/api/mappings", mappings);
 
   app.onError(onError);
   app.notFound(notFoundHandler(methodIndex(app)));

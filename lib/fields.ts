@@ -28,3 +28,79 @@ export function email() {
     .transform((v) => v.trim().toLowerCase())
     .pipe(z.email("must be a valid email address").max(254, "must be at most 254 characters"));
 }
+
+/** Optional text: absent stays absent, `null` or blank becomes `null`, else `max` characters. */
+export function optionalText(max: number) {
+  return z.union([
+    z.null(),
+    str().transform((v) => v.trim()).pipe(
+      z.string().max(max, `must be at most ${max} characters`),
+    ).transform((v) => v === "" ? null : v),
+  ], { error: "must be a string or null" }).optional();
+}
+
+/** An optional email address (blank or null clears it). */
+export function optionalEmail() {
+  return z.union([
+    z.null(),
+    str().transform((v) => v.trim().toLowerCase()).pipe(
+      z.union([
+        z.literal(""),
+        z.email("must be a valid email address").max(254, "must be at most 254 characters"),
+      ]),
+    ).transform((v) => v === "" ? null : v),
+  ], { error: "must be a string or null" }).optional();
+}
+
+/** An optional phone: digits, spaces, `+ - ( )`, and 7–15 digits in all. */
+export function optionalPhone() {
+  return optionalText(32).refine(
+    (v) => v == null || (/^[0-9 +()-]+$/.test(v) && /^(\D*\d){7,15}\D*$/.test(v)),
+    "must be 7 to 15 digits, optionally with spaces, +, -, ( and )",
+  );
+}
+
+/** A whole number in [min, max]; numeric strings are accepted as DRF does. */
+export function int(min: number, max: number) {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.union([
+    z.number(),
+    z.string().trim().regex(/^-?\d{1,12}$/, message).transform(Number),
+  ], { error: message }).pipe(z.number().int(message).min(min, message).max(max, message));
+}
+
+/** `true`/`false` (also the strings DRF accepts). */
+export function bool() {
+  return z.union([
+    z.boolean(),
+    z.enum(["true", "false", "True", "False", "1", "0"]).transform((v) =>
+      v === "true" || v === "True" || v === "1"
+    ),
+  ], { error: "must be true or false" });
+}
+
+/** Today's date in UTC as `YYYY-MM-DD`. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** A calendar date `YYYY-MM-DD` from 1900-01-01 up to today. */
+export function pastDate() {
+  return str()
+    .transform((v) => v.trim())
+    .refine((v) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+      if (!m) return false;
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+    }, "must be a date as YYYY-MM-DD")
+    .refine((v) => v >= "1900-01-01", "must not be before 1900-01-01")
+    .refine((v) => v <= today(), "must not be in the future");
+}
+
+/** Whole years between a `YYYY-MM-DD` birth date and today (UTC). */
+export function ageOn(dateOfBirth: string, on = today()): number {
+  const [y, m, d] = dateOfBirth.split("-").map(Number);
+  const [ty, tm, td] = on.split("-").map(Number);
+  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+}

@@ -1,0 +1,221 @@
+import { Hono } from "hono";
+import postgres from "postgres";
+import { z } from "zod";
+import { sql } from "../db/client.ts";
+import {
+  deleteDoctor,
+  DOCTOR_FIELDS,
+  DOCTOR_ORDERINGS,
+  type DoctorFields,
+  type DoctorRow,
+  findDoctor,
+  insertDoctor,
+  listDoctors,
+  lockDoctor,
+  updateDoctor,
+} from "../db/doctors.ts";
+import { bool, int, optionalEmail, optionalPhone, optionalText, str, text } from "../lib/fields.ts";
+import {
+  boolParam,
+  checkIfMatch,
+  envelope,
+  ifMatch,
+  likePattern,
+  page,
+  pageQuery,
+  pathId,
+  setEtag,
+} from "../lib/lists.ts";
+import { requireAuth } from "../middleware/auth.ts";
+import { ApiError } from "../middleware/errors.ts";
+import { validate } from "../middleware/validate.ts";
+import type { AppEnv, AuthUser } from "../types.ts";
+
+/** The specialization codes of the directory. */
+export const SPECIALIZATIONS = [
+  "general",
+  "cardiology",
+  "dermatology",
+  "endocrinology",
+  "gastroenterology",
+  "hematology",
+  "infectious_disease",
+  "internal_medicine",
+  "nephrology",
+  "neurology",
+  "obstetrics_gynecology",
+  "oncology",
+  "ophthalmology",
+  "orthopedics",
+  "pediatrics",
+  "psychiatry",
+  "pulmonology",
+  "radiology",
+  "rheumatology",
+  "surgery",
+  "urology",
+  "other",
+] as const;
+
+/** `"Internal Medicine"`, `internal-medicine` and `INTERNAL_MEDICINE` all mean `internal_medicine`. */
+const specialization = str()
+  .transform((v) => v.trim().toLowerCase().replace(/[\s&/_-]+/g, "_"))
+  .pipe(z.enum(SPECIALIZATIONS, { error: `must be one of ${SPECIALIZATIONS.join(", ")}` }));
+
+const FEE_MESSAGE = "must be an amount of 0 or more with at most two decimals";
+
+/** A non-negative amount with at most two decimals, kept as a decimal string. */
+const fee = z.union([
+  z.null(),
+  z.number().refine(Number.isFinite, FEE_MESSAGE).transform((n) => String(n)),
+  z.string().transform((v) => v.trim()),
+], { error: FEE_MESSAGE }).pipe(
+  z.union([z.null(), z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, FEE_MESSAGE)], {
+    error: FEE_MESSAGE,
+  }),
+).optional();
+
+const doctorShape = {
+  name: text(1, 200),
+  specialization,
+  contact_info: optionalText(255),
+  email: optionalEmail(),
+  phone: optionalPhone(),
+  license_number: optionalText(255),
+  years_of_experience: z.union([z.null(), int(0, 70)], {
+    error: "must be a whole number or null",
+  }).optional(),
+  qualification: optionalText(255),
+  hospital_name: optionalText(255),
+  city: optionalText(255),
+  state: optionalText(255),
+  country: optionalText(255),
+  bio: optionalText(10_000),
+  consultation_fee: fee,
+  is_available: bool().optional(),
+};
+
+/** Body of POST and PUT: `name` and `specialization` are required. */
+export const doctorBody = z.object(doctorShape);
+/** Body of PATCH: any subset of the writable fields. */
+export const doctorPatch = z.object({
+  ...doctorShape,
+  name: doctorShape.name.optional(),
+  specialization: specialization.optional(),
+});
+
+/** Query of `GET /api/doctors/`. */
+export const doctorListQuery = z.object({
+  ...pageQuery(DOCTOR_ORDERINGS),
+  search: z.string().transform((v) => v.trim()).optional(),
+  specialization: specialization.optional(),
+  is_available: boolParam.optional(),
+  city: z.string().transform((v) => v.trim()).optional(),
+});
+
+type DoctorInput = Partial<
+  Record<keyof DoctorFields, string | number | boolean | null | undefined>
+>;
+
+const DEFAULTS: DoctorFields = Object.fromEntries(
+  DOCTOR_FIELDS.map((f) => [f, f === "is_available" ? true : null]),
+) as DoctorFields;
+
+/** The API shape of a doctor (`consultation_fee` stays a decimal string). */
+export function doctorJson(r: DoctorRow) {
+  const out: Record<string, unknown> = { id: r.id };
+  for (const f of DOCTOR_FIELDS) out[f] = r[f];
+  out.created_by = r.created_by;
+  out.created_at = r.created_at;
+  out.updated_at = r.updated_at;
+  out.version = r.version;
+  return out;
+}
+
+const NOT_FOUND = "No doctor with this id";
+
+/** Locks a doctor the caller may change: 404 if missing, 403 if not theirs, 412 if stale. */
+async function lockForChange(
+  id: number,
+  user: AuthUser,
+  expected: ReturnType<typeof ifMatch>,
+  tx: postgres.TransactionSql,
+): Promise<DoctorRow> {
+  const current = await lockDoctor(id, tx);
+  if (!current) throw new ApiError(404, NOT_FOUND);
+  if (current.created_by !== user.id && user.role !== "admin") {
+    throw new ApiError(403, "Only the doctor's creator or an admin may change it");
+  }
+  checkIfMatch(expected, current.version);
+  return current;
+}
+
+/** The shared doctor directory: everyone reads, the creator or an admin changes. */
+export const doctors = new Hono<AppEnv>()
+  .use(requireAuth)
+  .post("/", validate("json", doctorBody), async (c) => {
+    const body = c.req.valid("json") as DoctorInput;
+    const row = await insertDoctor(c.var.user.id, { ...DEFAULTS, ...body } as DoctorFields);
+    setEtag(c, row.version);
+    c.header("Location", new URL(`/api/doctors/${row.id}/`, c.req.url).toString());
+    return c.json(doctorJson(row), 201);
+  })
+  .get("/", validate("query", doctorListQuery), async (c) => {
+    const q = c.req.valid("query");
+    const p = page(q);
+    const { count, rows } = await listDoctors({
+      search: q.search ? likePattern(q.search) : undefined,
+      specialization: q.specialization,
+      is_available: q.is_available,
+      city: q.city || undefined,
+    }, p);
+    return c.json(envelope(c, p, count, rows.map(doctorJson)));
+  })
+  .get("/:id", async (c) => {
+    const row = await findDoctor(pathId(c.req.param("id")));
+    if (!row) throw new ApiError(404, NOT_FOUND);
+    setEtag(c, row.version);
+    return c.json(doctorJson(row));
+  })
+  .put("/:id", validate("json", doctorBody), async (c) => {
+    const id = pathId(c.req.param("id"));
+    const body = c.req.valid("json") as DoctorInput;
+    const expected = ifMatch(c);
+    const row = await sql.begin(async (tx) => {
+      await lockForChange(id, c.var.user, expected, tx);
+      return await updateDoctor(id, { ...DEFAULTS, ...body } as DoctorFields, tx);
+    });
+    setEtag(c, row.version);
+    return c.json(doctorJson(row));
+  })
+  .patch("/:id", validate("json", doctorPatch), async (c) => {
+    const id = pathId(c.req.param("id"));
+    const body = c.req.valid("json") as DoctorInput;
+    const expected = ifMatch(c);
+    const row = await sql.begin(async (tx) => {
+      const current = await lockForChange(id, c.var.user, expected, tx);
+      const merged = Object.fromEntries(DOCTOR_FIELDS.map((f) => [f, current[f]]));
+      for (const [k, v] of Object.entries(body)) if (v !== undefined) merged[k] = v;
+      return await updateDoctor(id, merged as DoctorFields, tx);
+    });
+    setEtag(c, row.version);
+    return c.json(doctorJson(row));
+  })
+  .delete("/:id", async (c) => {
+    const id = pathId(c.req.param("id"));
+    const expected = ifMatch(c);
+    try {
+      await sql.begin(async (tx) => {
+        await lockForChange(id, c.var.user, expected, tx);
+        await deleteDoctor(id, tx);
+      });
+    } catch (err) {
+      if (err instanceof postgres.PostgresError && err.code === "23503") {
+        throw new ApiError(409, "The doctor still has patient assignments; remove them first", [
+          { field: "assignments", message: "must be removed before the doctor" },
+        ]);
+      }
+      throw err;
+    }
+    return c.body(null, 204);
+  });

@@ -1,0 +1,211 @@
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import { sql } from "../db/client.ts";
+import {
+  deletePatient,
+  findPatient,
+  insertPatient,
+  listPatients,
+  lockPatient,
+  PATIENT_FIELDS,
+  PATIENT_ORDERINGS,
+  type PatientFields,
+  type PatientRow,
+  updatePatient,
+} from "../db/patients.ts";
+import {
+  ageOn,
+  int,
+  optionalEmail,
+  optionalPhone,
+  optionalText,
+  pastDate,
+  str,
+  text,
+} from "../lib/fields.ts";
+import {
+  checkIfMatch,
+  envelope,
+  ifMatch,
+  likePattern,
+  page,
+  pageQuery,
+  pathId,
+  setEtag,
+} from "../lib/lists.ts";
+import { requireAuth } from "../middleware/auth.ts";
+import { ApiError, invalid } from "../middleware/errors.ts";
+import { validate } from "../middleware/validate.ts";
+import type { AppEnv } from "../types.ts";
+import { patientMappings } from "./mappings.ts";
+
+/** Accepted spellings of each gender code (any letter case). */
+const GENDERS: Record<string, string> = {
+  male: "male",
+  m: "male",
+  female: "female",
+  f: "female",
+  other: "other",
+  o: "other",
+  unknown: "unknown",
+  u: "unknown",
+  n: "unknown",
+};
+
+const BLOOD_GROUPS = ["A+", "A-", "B+", "B-", "AB+", "AB-", "O+", "O-"] as const;
+
+const gender = str().transform((v) => GENDERS[v.trim().toLowerCase()]).refine(
+  (v) => v !== undefined,
+  "must be one of male, female, other, unknown (or M, F, O, U, N)",
+);
+const bloodGroup = z.union([
+  z.null(),
+  str().transform((v) => v.trim().toUpperCase()).pipe(
+    z.enum(BLOOD_GROUPS, { error: `must be one of ${BLOOD_GROUPS.join(" ")}` }),
+  ),
+], { error: "must be a string or null" }).optional();
+
+/** Every writable patient field; all optional so PATCH can send any subset. */
+const patientShape = {
+  name: text(1, 200),
+  date_of_birth: z.union([z.null(), pastDate()], { error: "must be a date or null" }).optional(),
+  age: z.union([z.null(), int(0, 150)], { error: "must be a whole number or null" }).optional(),
+  gender: gender.optional(),
+  email: optionalEmail(),
+  phone: optionalPhone(),
+  emergency_contact_name: optionalText(255),
+  emergency_contact_phone: optionalPhone(),
+  blood_group: bloodGroup,
+  address: optionalText(255),
+  city: optionalText(255),
+  state: optionalText(255),
+  country: optionalText(255),
+  allergies: optionalText(10_000),
+  medical_history: optionalText(10_000),
+  current_medications: optionalText(10_000),
+};
+
+/** Body of POST and PUT: `name` is required, every other field optional. */
+export const patientBody = z.object(patientShape);
+/** Body of PATCH: any subset of the writable fields. */
+export const patientPatch = z.object({ ...patientShape, name: text(1, 200).optional() });
+
+/** Query of `GET /api/patients/`. */
+export const patientListQuery = z.object({
+  ...pageQuery(PATIENT_ORDERINGS),
+  search: z.string().transform((v) => v.trim()).optional(),
+  gender: gender.optional(),
+  blood_group: str().transform((v) => v.trim().toUpperCase()).pipe(
+    z.enum(BLOOD_GROUPS, { error: `must be one of ${BLOOD_GROUPS.join(" ")}` }),
+  ).optional(),
+});
+
+type PatientInput = Partial<Record<keyof PatientFields, string | number | null | undefined>>;
+
+/** What PUT and POST store for a field the body leaves out. */
+const DEFAULTS: PatientFields = Object.fromEntries(
+  PATIENT_FIELDS.map((f) => [f, f === "gender" ? "unknown" : null]),
+) as PatientFields;
+
+/** 400 when an age sent with (or against) a birth date does not match it. */
+function checkAge(sent: PatientInput, merged: PatientFields): void {
+  if (sent.age == null || merged.date_of_birth == null) return;
+  if (ageOn(String(merged.date_of_birth)) !== sent.age) {
+    throw invalid([{ field: "age", message: "does not match date_of_birth" }]);
+  }
+}
+
+/** The API shape of a patient: `age` follows the birth date when there is one. */
+export function patientJson(r: PatientRow) {
+  const out: Record<string, unknown> = { id: r.id };
+  for (const f of PATIENT_FIELDS) out[f] = r[f];
+  out.age = r.date_of_birth ? ageOn(String(r.date_of_birth)) : r.age;
+  out.created_by = r.created_by;
+  out.created_at = r.created_at;
+  out.updated_at = r.updated_at;
+  out.version = r.version;
+  return out;
+}
+
+function viewerOf(c: Context<AppEnv>) {
+  return { id: c.var.user.id, role: c.var.user.role };
+}
+
+const NOT_FOUND = "No patient with this id";
+
+/** Patients: each user sees and changes only their own; admins see all. */
+export const patients = new Hono<AppEnv>()
+  .use(requireAuth)
+  .post("/", validate("json", patientBody), async (c) => {
+    const body = c.req.valid("json") as PatientInput;
+    const fields = { ...DEFAULTS, ...body } as PatientFields;
+    checkAge(body, fields);
+    const row = await insertPatient(c.var.user.id, fields);
+    setEtag(c, row.version);
+    c.header("Location", new URL(`/api/patients/${row.id}/`, c.req.url).toString());
+    return c.json(patientJson(row), 201);
+  })
+  .get("/", validate("query", patientListQuery), async (c) => {
+    const q = c.req.valid("query");
+    const p = page(q);
+    const { count, rows } = await listPatients(viewerOf(c), {
+      search: q.search ? likePattern(q.search) : undefined,
+      gender: q.gender,
+      blood_group: q.blood_group,
+    }, p);
+    return c.json(envelope(c, p, count, rows.map(patientJson)));
+  })
+  .get("/:id", async (c) => {
+    const row = await findPatient(pathId(c.req.param("id")), viewerOf(c));
+    if (!row) throw new ApiError(404, NOT_FOUND);
+    setEtag(c, row.version);
+    return c.json(patientJson(row));
+  })
+  .put("/:id", validate("json", patientBody), async (c) => {
+    const id = pathId(c.req.param("id"));
+    const body = c.req.valid("json") as PatientInput;
+    const row = await change(c, id, body, () => ({ ...DEFAULTS, ...body } as PatientFields));
+    setEtag(c, row.version);
+    return c.json(patientJson(row));
+  })
+  .patch("/:id", validate("json", patientPatch), async (c) => {
+    const id = pathId(c.req.param("id"));
+    const body = c.req.valid("json") as PatientInput;
+    const row = await change(c, id, body, (current) => {
+      const merged = Object.fromEntries(PATIENT_FIELDS.map((f) => [f, current[f]]));
+      for (const [k, v] of Object.entries(body)) if (v !== undefined) merged[k] = v;
+      return merged as PatientFields;
+    });
+    setEtag(c, row.version);
+    return c.json(patientJson(row));
+  })
+  .delete("/:id", async (c) => {
+    const id = pathId(c.req.param("id"));
+    const expected = ifMatch(c);
+    await sql.begin(async (tx) => {
+      const current = await lockPatient(id, viewerOf(c), tx);
+      if (!current) throw new ApiError(404, NOT_FOUND);
+      checkIfMatch(expected, current.version);
+      await deletePatient(id, tx);
+    });
+    return c.body(null, 204);
+  })
+  .get("/:id/doctors", (c) => patientMappings(c, pathId(c.req.param("id"))));
+
+/** Locks the patient, checks `If-Match`, validates the merged record and writes it. */
+async function change(
+  c: Context<AppEnv>,
+  id: number,
+  sent: PatientInput,
+  merge: (current: PatientRow) => PatientFields,
+): Promise<PatientRow> {
+  const expected = ifMatch(c);
+  return await sql.begin(async (tx) => {
+    const current = await lockPatient(id, viewerOf(c), tx);
+    if (!current) throw new ApiError(404, NOT_FOUND);
+    checkIfMatch(expected, current.version);
+    const merged = merge(current);
+    checkAge(sent, merged);
+    return await updatePatient(id, merged, tx);
+  });
+}
