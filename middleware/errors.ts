@@ -110,7 +110,8 @@ function fromPostgres(c: Context<AppEnv>, err: postgres.PostgresError): Response
         { field, message: "is already taken" },
       ]);
     }
-    case "23503": {
+    case "23503":
+    case "23001": {
       const field = constraintField(err);
       return problemResponse(c, 409, "The record is still referenced by other records", [
         { field, message: "is referenced by other records" },

@@ -210,7 +210,7 @@ export const doctors = new Hono<AppEnv>()
         await deleteDoctor(id, tx);
       });
     } catch (err) {
-      if (err instanceof postgres.PostgresError && err.code === "23503") {
+      if (err instanceof postgres.PostgresError && (err.code === "23503" || err.code === "23001")) {
         throw new ApiError(409, "The doctor still has patient assignments; remove them first", [
           { field: "assignments", message: "must be removed before the doctor" },
         ]);
