@@ -20,9 +20,14 @@ export let closeDatabase: () => Promise<void> = () => Promise.resolve();
 const CONNECT_TIMEOUT_SECONDS = 3;
 
 /** Makes a postgres.js client with the service's type handling. */
-export function createClient(target: string | EmbeddedTarget, max: number): Sql {
+export function createClient(
+  target: string | EmbeddedTarget,
+  max: number,
+  extra: Pick<postgres.Options<Record<string, never>>, "debug"> = {},
+): Sql {
   const where = typeof target === "string" ? { url: target } : target;
   const options = {
+    ...extra,
     max,
     connect_timeout: CONNECT_TIMEOUT_SECONDS,
     idle_timeout: 60,

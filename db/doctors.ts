@@ -48,7 +48,7 @@ export interface DoctorFilters {
 /** Adds a doctor to the shared directory. */
 export async function insertDoctor(ownerId: number, fields: DoctorFields, db: Db = sql) {
   const [row] = await db<DoctorRow[]>`
-    insert into doctors ${sql({ ...fields, created_by: ownerId }, ...DOCTOR_FIELDS, "created_by")}
+    insert into doctors ${db({ ...fields, created_by: ownerId }, ...DOCTOR_FIELDS, "created_by")}
     returning *`;
   return row;
 }
@@ -75,7 +75,7 @@ export async function lockDoctor(id: number, db: Db) {
 /** Writes every writable field and bumps the version. */
 export async function updateDoctor(id: number, fields: DoctorFields, db: Db) {
   const [row] = await db<DoctorRow[]>`
-    update doctors set ${sql(fields, ...DOCTOR_FIELDS)}, version = version + 1, updated_at = now()
+    update doctors set ${db(fields, ...DOCTOR_FIELDS)}, version = version + 1, updated_at = now()
     where id = ${id}
     returning *`;
   return row;
@@ -92,26 +92,24 @@ export async function listDoctors(
   p: Page<(typeof DOCTOR_ORDERINGS)[number]>,
   db: Db = sql,
 ): Promise<{ count: number; rows: DoctorRow[] }> {
-  const where = sql`true
-    ${f.specialization ? sql`and specialization = ${f.specialization}` : sql``}
-    ${f.is_available === undefined ? sql`` : sql`and is_available = ${f.is_available}`}
-    ${f.city ? sql`and lower(city) = ${f.city.toLowerCase()}` : sql``}
+  const where = () =>
+    db`true
+    ${f.specialization ? db`and specialization = ${f.specialization}` : db``}
+    ${f.is_available === undefined ? db`` : db`and is_available = ${f.is_available}`}
+    ${f.city ? db`and lower(city) = ${f.city.toLowerCase()}` : db``}
     ${
-    f.search
-      ? sql`and (lower(name) || ' ' || coalesce(lower(hospital_name), '') || ' ' || specialization)
+      f.search
+        ? db`and (lower(name) || ' ' || coalesce(lower(hospital_name), '') || ' ' || specialization)
           like ${f.search}`
-      : sql``
-  }`;
-  const dir = p.ordering.desc ? sql`desc` : sql`asc`;
-  const rows = await db<(DoctorRow & { total: number })[]>`
-    select *, count(*) over ()::int as total from doctors
-    where ${where}
-    order by ${sql(p.ordering.field)} ${dir} nulls last, id ${dir}
-    limit ${p.limit} offset ${p.offset}`;
-  if (rows.length > 0 || p.offset === 0) {
-    return { count: rows[0]?.total ?? 0, rows: rows.map(({ total: _, ...r }) => r as DoctorRow) };
-  }
-  const [{ count }] = await db<{ count: number }[]>`
-    select count(*)::int as count from doctors where ${where}`;
-  return { count, rows: [] };
+        : db``
+    }`;
+  const dir = p.ordering.desc ? db`desc` : db`asc`;
+  const [rows, [{ count }]] = await Promise.all([
+    db<DoctorRow[]>`
+      select * from doctors where ${where()}
+      order by ${db(p.ordering.field)} ${dir}, id ${dir}
+      limit ${p.limit} offset ${p.offset}`,
+    db<{ count: number }[]>`select count(*)::int as count from doctors where ${where()}`,
+  ]);
+  return { count, rows };
 }

@@ -32,29 +32,27 @@ export interface MappingPage {
   page: Page;
 }
 
-const SELECT = (extra = sql``) =>
-  sql`select m.id, m.patient_id as patient, m.doctor_id as doctor, m.is_primary, m.notes,
-      m.assigned_at, m.assigned_by, p.name as patient_name ${extra}
+const SELECT = (db: Db) =>
+  db`select m.id, m.patient_id as patient, m.doctor_id as doctor, m.is_primary, m.notes,
+      m.assigned_at, m.assigned_by, p.name as patient_name
     from patient_doctors m join patients p on p.id = m.patient_id`;
 
 async function page(
-  where: postgres.PendingQuery<postgres.Row[]>,
+  where: () => postgres.PendingQuery<postgres.Row[]>,
   p: Page<(typeof MAPPING_ORDERINGS)[number]>,
   db: Db,
 ): Promise<MappingPage> {
-  const dir = p.ordering.desc ? sql`desc` : sql`asc`;
-  const rows = await db<(MappingRow & { total: number })[]>`
-    ${SELECT(sql`, count(*) over ()::int as total`)}
-    where ${where}
-    order by ${sql(`m.${p.ordering.field}`)} ${dir}, m.id ${dir}
-    limit ${p.limit} offset ${p.offset}`;
-  let count = rows[0]?.total ?? 0;
-  if (rows.length === 0 && p.offset > 0) {
-    [{ count }] = await db<{ count: number }[]>`
+  const dir = p.ordering.desc ? db`desc` : db`asc`;
+  const [rows, [{ count }]] = await Promise.all([
+    db<MappingRow[]>`
+      ${SELECT(db)} where ${where()}
+      order by ${db(`m.${p.ordering.field}`)} ${dir}, m.id ${dir}
+      limit ${p.limit} offset ${p.offset}`,
+    db<{ count: number }[]>`
       select count(*)::int as count
-      from patient_doctors m join patients p on p.id = m.patient_id where ${where}`;
-  }
-  return { count, rows: rows.map(({ total: _, ...r }) => r as MappingRow), page: p };
+      from patient_doctors m join patients p on p.id = m.patient_id where ${where()}`,
+  ]);
+  return { count, rows, page: p };
 }
 
 /** The viewer's patients' mappings (every mapping for an admin). */
@@ -65,10 +63,11 @@ export function listMappings(
   db: Db = sql,
 ): Promise<MappingPage> {
   return page(
-    sql`${ownedBy(viewer, "p.created_by")}
-      ${f.patient_id ? sql`and m.patient_id = ${f.patient_id}` : sql``}
-      ${f.doctor_id ? sql`and m.doctor_id = ${f.doctor_id}` : sql``}
-      ${f.is_primary === undefined ? sql`` : sql`and m.is_primary = ${f.is_primary}`}`,
+    () =>
+      db`${ownedBy(db, viewer, "p.created_by")}
+      ${f.patient_id ? db`and m.patient_id = ${f.patient_id}` : db``}
+      ${f.doctor_id ? db`and m.doctor_id = ${f.doctor_id}` : db``}
+      ${f.is_primary === undefined ? db`` : db`and m.is_primary = ${f.is_primary}`}`,
     p,
     db,
   );
@@ -82,22 +81,22 @@ export async function listMappingsOfPatient(
   db: Db = sql,
 ): Promise<MappingPage | undefined> {
   const [visible] = await db`
-    select 1 from patients where id = ${patientId} and ${ownedBy(viewer)}`;
+    select 1 from patients where id = ${patientId} and ${ownedBy(db, viewer)}`;
   if (!visible) return undefined;
-  return page(sql`m.patient_id = ${patientId}`, p, db);
+  return page(() => db`m.patient_id = ${patientId}`, p, db);
 }
 
 /** One mapping, if the viewer may see its patient. */
 export async function findMapping(id: number, viewer: Viewer, db: Db = sql) {
   const [row] = await db<MappingRow[]>`
-    ${SELECT()} where m.id = ${id} and ${ownedBy(viewer, "p.created_by")}`;
+    ${SELECT(db)} where m.id = ${id} and ${ownedBy(db, viewer, "p.created_by")}`;
   return row as MappingRow | undefined;
 }
 
 /** Locks a patient the viewer may see, so assignments to it are made one at a time. */
 export async function lockVisiblePatient(patientId: number, viewer: Viewer, db: Db) {
   const [row] = await db<{ id: number }[]>`
-    select id from patients where id = ${patientId} and ${ownedBy(viewer)} for no key update`;
+    select id from patients where id = ${patientId} and ${ownedBy(db, viewer)} for no key update`;
   return row !== undefined;
 }
 
@@ -134,14 +133,14 @@ export async function updateMapping(
 ): Promise<void> {
   const cols = Object.keys(changes) as ("is_primary" | "notes")[];
   if (cols.length === 0) return;
-  await db`update patient_doctors set ${sql(changes, ...cols)} where id = ${id}`;
+  await db`update patient_doctors set ${db(changes, ...cols)} where id = ${id}`;
 }
 
 /** Deletes a mapping the viewer may see; false when there is none. */
 export async function deleteMapping(id: number, viewer: Viewer, db: Db = sql): Promise<boolean> {
   const rows = await db`
     delete from patient_doctors m using patients p
-    where m.id = ${id} and p.id = m.patient_id and ${ownedBy(viewer, "p.created_by")}
+    where m.id = ${id} and p.id = m.patient_id and ${ownedBy(db, viewer, "p.created_by")}
     returning m.id`;
   return rows.length > 0;
 }

@@ -56,14 +56,14 @@ export interface PatientFilters {
 }
 
 /** `created_by = caller`, or nothing for an admin. */
-export function ownedBy(viewer: Viewer, column = "created_by") {
-  return viewer.role === "admin" ? sql`true` : sql`${sql(column)} = ${viewer.id}`;
+export function ownedBy(db: Db, viewer: Viewer, column = "created_by") {
+  return viewer.role === "admin" ? db`true` : db`${db(column)} = ${viewer.id}`;
 }
 
 /** Creates a patient owned by `ownerId`. */
 export async function insertPatient(ownerId: number, fields: PatientFields, db: Db = sql) {
   const [row] = await db<PatientRow[]>`
-    insert into patients ${sql({ ...fields, created_by: ownerId }, ...PATIENT_FIELDS, "created_by")}
+    insert into patients ${db({ ...fields, created_by: ownerId }, ...PATIENT_FIELDS, "created_by")}
     returning *`;
   return row;
 }
@@ -71,21 +71,21 @@ export async function insertPatient(ownerId: number, fields: PatientFields, db: 
 /** The patient if the viewer may see it. */
 export async function findPatient(id: number, viewer: Viewer, db: Db = sql) {
   const [row] = await db<PatientRow[]>`
-    select * from patients where id = ${id} and ${ownedBy(viewer)}`;
+    select * from patients where id = ${id} and ${ownedBy(db, viewer)}`;
   return row as PatientRow | undefined;
 }
 
 /** The patient, locked for the rest of the transaction, if the viewer may see it. */
 export async function lockPatient(id: number, viewer: Viewer, db: Db) {
   const [row] = await db<PatientRow[]>`
-    select * from patients where id = ${id} and ${ownedBy(viewer)} for update`;
+    select * from patients where id = ${id} and ${ownedBy(db, viewer)} for update`;
   return row as PatientRow | undefined;
 }
 
 /** Writes every writable field and bumps the version. */
 export async function updatePatient(id: number, fields: PatientFields, db: Db) {
   const [row] = await db<PatientRow[]>`
-    update patients set ${sql(fields, ...PATIENT_FIELDS)},
+    update patients set ${db(fields, ...PATIENT_FIELDS)},
       version = version + 1, updated_at = now()
     where id = ${id}
     returning *`;
@@ -97,33 +97,31 @@ export async function deletePatient(id: number, db: Db): Promise<void> {
   await db`delete from patients where id = ${id}`;
 }
 
-/** One page of the viewer's patients and how many match in all. */
+/** One page of the viewer's patients and how many match in all (two index-friendly queries). */
 export async function listPatients(
   viewer: Viewer,
   f: PatientFilters,
   p: Page<(typeof PATIENT_ORDERINGS)[number]>,
   db: Db = sql,
 ): Promise<{ count: number; rows: PatientRow[] }> {
-  const where = sql`
-    ${ownedBy(viewer)}
-    ${f.gender ? sql`and gender = ${f.gender}` : sql``}
-    ${f.blood_group ? sql`and blood_group = ${f.blood_group}` : sql``}
+  const where = () =>
+    db`
+    ${ownedBy(db, viewer)}
+    ${f.gender ? db`and gender = ${f.gender}` : db``}
+    ${f.blood_group ? db`and blood_group = ${f.blood_group}` : db``}
     ${
-    f.search
-      ? sql`and (lower(name) || ' ' || coalesce(lower(email), '') || ' ' || coalesce(phone, ''))
+      f.search
+        ? db`and (lower(name) || ' ' || coalesce(lower(email), '') || ' ' || coalesce(phone, ''))
           like ${f.search}`
-      : sql``
-  }`;
-  const dir = p.ordering.desc ? sql`desc` : sql`asc`;
-  const rows = await db<(PatientRow & { total: number })[]>`
-    select *, count(*) over ()::int as total from patients
-    where ${where}
-    order by ${sql(p.ordering.field)} ${dir} nulls last, id ${dir}
-    limit ${p.limit} offset ${p.offset}`;
-  if (rows.length > 0 || p.offset === 0) {
-    return { count: rows[0]?.total ?? 0, rows: rows.map(({ total: _, ...r }) => r as PatientRow) };
-  }
-  const [{ count }] = await db<{ count: number }[]>`
-    select count(*)::int as count from patients where ${where}`;
-  return { count, rows: [] };
+        : db``
+    }`;
+  const dir = p.ordering.desc ? db`desc` : db`asc`;
+  const [rows, [{ count }]] = await Promise.all([
+    db<PatientRow[]>`
+      select * from patients where ${where()}
+      order by ${db(p.ordering.field)} ${dir}, id ${dir}
+      limit ${p.limit} offset ${p.offset}`,
+    db<{ count: number }[]>`select count(*)::int as count from patients where ${where()}`,
+  ]);
+  return { count, rows };
 }

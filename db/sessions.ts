@@ -39,7 +39,7 @@ export async function revokeSession(
     with r as (
       update sessions set revoked_at = now()
       where id = ${sessionId} and revoked_at is null
-        ${userId === undefined ? sql`` : sql`and user_id = ${userId}`}
+        ${userId === undefined ? db`` : db`and user_id = ${userId}`}
       returning id
     )
     select pg_notify('session_revoked', id::text) from r`;
@@ -59,7 +59,7 @@ export async function revokedSince(
     select id, revoked_at from sessions
     where revoked_at is not null and revoked_at > ${
     since
-      ? sql`${since}::timestamptz - interval '5 seconds'`
-      : sql`now() - make_interval(mins => ${withinMinutes})`
+      ? db`${since}::timestamptz - interval '5 seconds'`
+      : db`now() - make_interval(mins => ${withinMinutes})`
   }`;
 }

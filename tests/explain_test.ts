@@ -1,0 +1,97 @@
+import assert from "node:assert/strict";
+import { createClient } from "../db/client.ts";
+import { migrate } from "../db/migrate.ts";
+import { listPatients } from "../db/patients.ts";
+import { likePattern, page } from "../lib/lists.ts";
+import { freshDatabase } from "./helpers.ts";
+
+const ROWS = 100_000;
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  Plans?: PlanNode[];
+}
+
+function nodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
+
+Deno.test({
+  name: "patient list and search queries use indexes at 100,000 rows",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn(t) {
+    const db = await freshDatabase();
+    const captured: { query: string; params: unknown[] }[] = [];
+    const sql = createClient(db.url, 1, {
+      debug: (_conn, query, params) => captured.push({ query, params: params as unknown[] }),
+    });
+    try {
+      await migrate(sql);
+      const [{ id: owner }] = await sql`
+        insert into users (name, email, password_hash) values ('Owner', 'owner@bulk.test', 'x')
+        returning id`;
+      const [{ id: other }] = await sql`
+        insert into users (name, email, password_hash) values ('Other', 'other@bulk.test', 'x')
+        returning id`;
+      await sql`
+        insert into patients (created_by, name, email, phone, gender, blood_group, date_of_birth)
+        select case when i % 10 = 0 then ${other}::int else ${owner}::int end,
+          'Patient ' || md5(i::text), 'p' || i || '@mail.test', '555 ' || lpad(i::text, 7, '0'),
+          (array['male','female','other','unknown'])[1 + i % 4],
+          (array['A+','A-','B+','B-','AB+','AB-','O+','O-'])[1 + i % 8],
+          date '1940-01-01' + (i % 25000)
+        from generate_series(1, ${ROWS}) i`;
+      await sql`vacuum analyze patients`;
+
+      const viewer = { id: owner, role: "user" as const };
+      const cases = {
+        "first page by id": () => listPatients(viewer, {}, page({}), sql),
+        "page by -name, offset 500": () =>
+          listPatients(
+            viewer,
+            {},
+            page({ offset: 500, ordering: { field: "name", desc: true } }),
+            sql,
+          ),
+        "filtered by gender and blood group": () =>
+          listPatients(viewer, { gender: "female", blood_group: "A-" }, page({}), sql),
+        "substring search": () =>
+          listPatients(viewer, { search: likePattern("3f2a") }, page({}), sql),
+        "search by phone digits": () =>
+          listPatients(viewer, { search: likePattern("0042") }, page({}), sql),
+      };
+      for (const [label, run] of Object.entries(cases)) {
+        await t.step(label, async () => {
+          captured.length = 0;
+          const { rows } = await run();
+          assert.ok(rows.every((r) => r.created_by === owner));
+          const queries = captured.filter((c) => /from patients/.test(c.query));
+          assert.equal(queries.length, 2, "a page query and a count query");
+          for (const { query, params } of queries) {
+            const [{ "QUERY PLAN": plan }] = await sql.unsafe(
+              `explain (analyze, format json) ${query}`,
+              params as never[],
+            );
+            const all = nodes(plan[0].Plan);
+            const onPatients = all.filter((n) => n["Relation Name"] === "patients");
+            assert.ok(onPatients.length > 0);
+            assert.ok(
+              onPatients.every((n) => n["Node Type"] !== "Seq Scan"),
+              `${label}: ${onPatients.map((n) => n["Node Type"]).join(", ")}`,
+            );
+            const kind = /count\(\*\)/.test(query) ? "count" : "page";
+            const indexes = all.map((n) => n["Index Name"]).filter(Boolean).join(", ");
+            const ms = plan[0]["Execution Time"].toFixed(1);
+            console.log(`  ${label} (${kind}): ${indexes} — ${ms} ms`);
+          }
+        });
+      }
+    } finally {
+      await sql.end();
+      await db.close();
+    }
+  },
+});
