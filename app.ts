@@ -8,6 +8,7 @@ import { jsonBodyRules } from "./middleware/body.ts";
 import { notFoundHandler, onError } from "./middleware/errors.ts";
 import { requestLogger } from "./middleware/logger.ts";
 import { requestId } from "./middleware/request_id.ts";
+import { auditLog } from "./routes/audit.ts";
 import { auth } from "./routes/auth.ts";
 import { doctors } from "./routes/doctors.ts";
 import { mappings } from "./routes/mappings.ts";
@@ -66,6 +67,7 @@ export function createApp(config: Config): Hono<AppEnv> {
   app.route("/api/patients", patients);
   app.route("/api/doctors", doctors);
   app.route("/api/mappings", mappings);
+  app.route("/api/audit", auditLog);
 
   app.onError(onError);
   app.notFound(notFoundHandler(methodIndex(app)));

@@ -1,5 +1,6 @@
 import type { Config } from "./config.ts";
 import type { Tokens } from "./lib/tokens.ts";
+import type { AuditNote } from "./middleware/audit.ts";
 
 /** The signed-in caller, as proven by a valid access token. */
 export interface AuthUser {
@@ -15,5 +16,6 @@ export interface AppEnv {
     tokens: Tokens;
     requestId: string;
     user: AuthUser;
+    audit: AuditNote;
   };
 }

@@ -136,11 +136,15 @@ export async function updateMapping(
   await db`update patient_doctors set ${db(changes, ...cols)} where id = ${id}`;
 }
 
-/** Deletes a mapping the viewer may see; false when there is none. */
-export async function deleteMapping(id: number, viewer: Viewer, db: Db = sql): Promise<boolean> {
-  const rows = await db`
+/** Deletes a mapping the viewer may see; answers its patient's id, or undefined. */
+export async function deleteMapping(
+  id: number,
+  viewer: Viewer,
+  db: Db = sql,
+): Promise<number | undefined> {
+  const [row] = await db<{ patient_id: number }[]>`
     delete from patient_doctors m using patients p
     where m.id = ${id} and p.id = m.patient_id and ${ownedBy(db, viewer, "p.created_by")}
-    returning m.id`;
-  return rows.length > 0;
+    returning m.patient_id`;
+  return row?.patient_id;
 }

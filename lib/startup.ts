@@ -2,6 +2,7 @@ import type { Config } from "../config.ts";
 import { closeDatabase, embedded, openDatabase } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { ensureSecret } from "../db/secrets.ts";
+import { flushAudit } from "../middleware/audit.ts";
 import { startRevocationSync } from "./revocations.ts";
 
 /** A prepared service: the final config and how to release what it holds. */
@@ -33,6 +34,7 @@ export async function prepare(config: Config, opts: { serve?: boolean } = {}): P
     config: final,
     migrationsApplied: applied,
     async shutdown() {
+      await flushAudit();
       await stopSync?.();
       await closeDatabase();
     },

@@ -26,6 +26,7 @@ import {
   pathId,
   setEtag,
 } from "../lib/lists.ts";
+import { audit, auditWrite } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { ApiError } from "../middleware/errors.ts";
 import { validate } from "../middleware/validate.ts";
@@ -152,10 +153,23 @@ async function lockForChange(
 
 /** The shared doctor directory: everyone reads, the creator or an admin changes. */
 export const doctors = new Hono<AppEnv>()
+  .use(audit("doctor", { reads: false }))
   .use(requireAuth)
   .post("/", validate("json", doctorBody), async (c) => {
     const body = c.req.valid("json") as DoctorInput;
-    const row = await insertDoctor(c.var.user.id, { ...DEFAULTS, ...body } as DoctorFields);
+    const row = await sql.begin(async (tx) => {
+      const created = await insertDoctor(
+        c.var.user.id,
+        { ...DEFAULTS, ...body } as DoctorFields,
+        tx,
+      );
+      await auditWrite(c, tx, 201, {
+        action: "create",
+        resourceType: "doctor",
+        resourceId: created.id,
+      });
+      return created;
+    });
     setEtag(c, row.version);
     c.header("Location", new URL(`/api/doctors/${row.id}/`, c.req.url).toString());
     return c.json(doctorJson(row), 201);
@@ -183,7 +197,9 @@ export const doctors = new Hono<AppEnv>()
     const expected = ifMatch(c);
     const row = await sql.begin(async (tx) => {
       await lockForChange(id, c.var.user, expected, tx);
-      return await updateDoctor(id, { ...DEFAULTS, ...body } as DoctorFields, tx);
+      const updated = await updateDoctor(id, { ...DEFAULTS, ...body } as DoctorFields, tx);
+      await auditWrite(c, tx, 200, { action: "update", resourceType: "doctor", resourceId: id });
+      return updated;
     });
     setEtag(c, row.version);
     return c.json(doctorJson(row));
@@ -196,7 +212,9 @@ export const doctors = new Hono<AppEnv>()
       const current = await lockForChange(id, c.var.user, expected, tx);
       const merged = Object.fromEntries(DOCTOR_FIELDS.map((f) => [f, current[f]]));
       for (const [k, v] of Object.entries(body)) if (v !== undefined) merged[k] = v;
-      return await updateDoctor(id, merged as DoctorFields, tx);
+      const updated = await updateDoctor(id, merged as DoctorFields, tx);
+      await auditWrite(c, tx, 200, { action: "update", resourceType: "doctor", resourceId: id });
+      return updated;
     });
     setEtag(c, row.version);
     return c.json(doctorJson(row));
@@ -208,6 +226,7 @@ export const doctors = new Hono<AppEnv>()
       await sql.begin(async (tx) => {
         await lockForChange(id, c.var.user, expected, tx);
         await deleteDoctor(id, tx);
+        await auditWrite(c, tx, 204, { action: "delete", resourceType: "doctor", resourceId: id });
       });
     } catch (err) {
       if (err instanceof postgres.PostgresError && (err.code === "23503" || err.code === "23001")) {

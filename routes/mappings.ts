@@ -18,6 +18,7 @@ import {
 } from "../db/mappings.ts";
 import { bool, int, optionalText } from "../lib/fields.ts";
 import { boolParam, envelope, idParam, page, pageQuery, pathId } from "../lib/lists.ts";
+import { audit, auditWrite, noteAudit } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { ApiError, invalid } from "../middleware/errors.ts";
 import { fieldErrors, validate } from "../middleware/validate.ts";
@@ -82,6 +83,12 @@ const NOT_FOUND = "No mapping with this id";
 
 /** A patient's mappings (the caller's patient, or 404), in the list envelope. */
 export async function patientMappings(c: Context<AppEnv>, patientId: number) {
+  noteAudit(c, {
+    action: "list",
+    resourceType: "mapping",
+    resourceId: null,
+    patientIds: [patientId],
+  });
   const q = mappingPageQuery.safeParse(c.req.query());
   if (!q.success) throw invalid(fieldErrors(q.error.issues));
   const list = await listMappingsOfPatient(patientId, viewerOf(c), page(q.data));
@@ -92,19 +99,29 @@ export async function patientMappings(c: Context<AppEnv>, patientId: number) {
 async function oneMapping(c: Context<AppEnv>, mappingId: number) {
   const row = await findMapping(mappingId, viewerOf(c));
   if (!row) throw new ApiError(404, NOT_FOUND);
+  if (c.req.method === "GET") noteAudit(c, { patientIds: [row.patient] });
   const [json] = await withDoctors([row]);
   return json;
 }
 
 async function removeMapping(c: Context<AppEnv>) {
-  if (!await deleteMapping(pathId(c.req.param("id")!), viewerOf(c))) {
-    throw new ApiError(404, NOT_FOUND);
-  }
+  const mappingId = pathId(c.req.param("id")!);
+  await sql.begin(async (tx) => {
+    const patientId = await deleteMapping(mappingId, viewerOf(c), tx);
+    if (patientId === undefined) throw new ApiError(404, NOT_FOUND);
+    await auditWrite(c, tx, 204, {
+      action: "delete",
+      resourceType: "mapping",
+      resourceId: mappingId,
+      patientIds: [patientId],
+    });
+  });
   return c.body(null, 204);
 }
 
 /** Doctor assignments of the caller's patients. */
 export const mappings = new Hono<AppEnv>()
+  .use(audit("mapping"))
   .use(requireAuth)
   .post("/", validate("json", mappingBody), async (c) => {
     const m = c.req.valid("json");
@@ -118,7 +135,14 @@ export const mappings = new Hono<AppEnv>()
       ];
       if (errors.length) throw invalid(errors);
       if (m.is_primary) await demotePrimary(m.patient, null, tx);
-      return await insertMapping({ ...m, by: viewer.id }, tx);
+      const created = await insertMapping({ ...m, by: viewer.id }, tx);
+      await auditWrite(c, tx, 201, {
+        action: "create",
+        resourceType: "mapping",
+        resourceId: created,
+        patientIds: [m.patient],
+      });
+      return created;
     });
     c.header("Location", new URL(`/api/mappings/detail/${mappingId}/`, c.req.url).toString());
     return c.json(await oneMapping(c, mappingId), 201);
@@ -126,6 +150,7 @@ export const mappings = new Hono<AppEnv>()
   .get("/", validate("query", mappingListQuery), async (c) => {
     const q = c.req.valid("query");
     const list = await listMappings(viewerOf(c), q, page(q));
+    noteAudit(c, { patientIds: [...new Set(list.rows.map((r) => r.patient))] });
     return c.json(await mappingListJson(c, list));
   })
   .get("/patient/:id", (c) => patientMappings(c, pathId(c.req.param("id"))))
@@ -139,6 +164,12 @@ export const mappings = new Hono<AppEnv>()
       await lockVisiblePatient(current.patient, viewerOf(c), tx);
       if (changes.is_primary) await demotePrimary(current.patient, mappingId, tx);
       await updateMapping(mappingId, changes, tx);
+      await auditWrite(c, tx, 200, {
+        action: "update",
+        resourceType: "mapping",
+        resourceId: mappingId,
+        patientIds: [current.patient],
+      });
     });
     return c.json(await oneMapping(c, mappingId));
   })

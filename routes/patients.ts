@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
+import { listEvents } from "../db/audit.ts";
 import { sql } from "../db/client.ts";
 import {
   deletePatient,
@@ -33,10 +34,12 @@ import {
   pathId,
   setEtag,
 } from "../lib/lists.ts";
+import { audit, auditWrite, noteAudit } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { ApiError, invalid } from "../middleware/errors.ts";
 import { validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
+import { accessLogQuery } from "./audit.ts";
 import { patientMappings } from "./mappings.ts";
 
 /** Accepted spellings of each gender code (any letter case). */
@@ -135,12 +138,22 @@ const NOT_FOUND = "No patient with this id";
 
 /** Patients: each user sees and changes only their own; admins see all. */
 export const patients = new Hono<AppEnv>()
+  .use(audit("patient"))
   .use(requireAuth)
   .post("/", validate("json", patientBody), async (c) => {
     const body = c.req.valid("json") as PatientInput;
     const fields = { ...DEFAULTS, ...body } as PatientFields;
     checkAge(body, fields);
-    const row = await insertPatient(c.var.user.id, fields);
+    const row = await sql.begin(async (tx) => {
+      const created = await insertPatient(c.var.user.id, fields, tx);
+      await auditWrite(c, tx, 201, {
+        action: "create",
+        resourceType: "patient",
+        resourceId: created.id,
+        patientIds: [created.id],
+      });
+      return created;
+    });
     setEtag(c, row.version);
     c.header("Location", new URL(`/api/patients/${row.id}/`, c.req.url).toString());
     return c.json(patientJson(row), 201);
@@ -153,6 +166,7 @@ export const patients = new Hono<AppEnv>()
       gender: q.gender,
       blood_group: q.blood_group,
     }, p);
+    noteAudit(c, { patientIds: rows.map((r) => r.id) });
     return c.json(envelope(c, p, count, rows.map(patientJson)));
   })
   .get("/:id", async (c) => {
@@ -187,10 +201,24 @@ export const patients = new Hono<AppEnv>()
       if (!current) throw new ApiError(404, NOT_FOUND);
       checkIfMatch(expected, current.version);
       await deletePatient(id, tx);
+      await auditWrite(c, tx, 204, {
+        action: "delete",
+        resourceType: "patient",
+        resourceId: id,
+        patientIds: [id],
+      });
     });
     return c.body(null, 204);
   })
-  .get("/:id/doctors", (c) => patientMappings(c, pathId(c.req.param("id"))));
+  .get("/:id/doctors", (c) => patientMappings(c, pathId(c.req.param("id"))))
+  .get("/:id/access-log", validate("query", accessLogQuery), async (c) => {
+    const id = pathId(c.req.param("id"));
+    if (!await findPatient(id, viewerOf(c))) throw new ApiError(404, NOT_FOUND);
+    const q = c.req.valid("query");
+    const p = page(q);
+    const { count, rows } = await listEvents({ ...q, patient_id: id }, p);
+    return c.json(envelope(c, p, count, rows));
+  });
 
 /** Locks the patient, checks `If-Match`, validates the merged record and writes it. */
 async function change(
@@ -206,6 +234,13 @@ async function change(
     checkIfMatch(expected, current.version);
     const merged = merge(current);
     checkAge(sent, merged);
-    return await updatePatient(id, merged, tx);
+    const row = await updatePatient(id, merged, tx);
+    await auditWrite(c, tx, 200, {
+      action: "update",
+      resourceType: "patient",
+      resourceId: id,
+      patientIds: [id],
+    });
+    return row;
   });
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { Hono } from "hono";
 import type { AppEnv } from "../types.ts";
+import { sql } from "../db/client.ts";
 import { jsonInit, testApp } from "./helpers.ts";
 
 /** A signed-in user of the in-process app, with request shortcuts. */
@@ -31,6 +32,22 @@ export async function signUp(app?: Hono<AppEnv>): Promise<Client & { app: Hono<A
   );
   assert.equal(res.status, 201);
   const { user, access } = await res.json();
+  return clientFor(app, user.id, access);
+}
+
+/** A fresh user promoted to admin (as `createsuperuser` does) and signed in again. */
+export async function signUpAdmin(app: Hono<AppEnv>): Promise<Client & { app: Hono<AppEnv> }> {
+  const email = `admin${++counter}.${crypto.randomUUID().slice(0, 8)}@example.com`;
+  const password = "Maple-Orbit-5521";
+  const reg = await app.request(
+    "/api/auth/register/",
+    jsonInit("POST", { name: "Admin Test", email, password }),
+  );
+  assert.equal(reg.status, 201);
+  await sql`update users set role = 'admin' where email = ${email}`;
+  const login = await app.request("/api/auth/login/", jsonInit("POST", { email, password }));
+  const { user, access } = await login.json();
+  assert.equal(user.role, "admin");
   return clientFor(app, user.id, access);
 }
 

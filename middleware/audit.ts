@@ -1,0 +1,148 @@
+import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import type { Config } from "../config.ts";
+import type { Db } from "../db/client.ts";
+import {
+  type AuditAction,
+  type AuditEvent,
+  type AuditResource,
+  insertEvents,
+} from "../db/audit.ts";
+import type { AppEnv } from "../types.ts";
+import { clientIp } from "./client_ip.ts";
+import { log } from "./logger.ts";
+
+/** What a handler tells the audit middleware about the request it served. */
+export interface AuditNote {
+  action?: AuditAction;
+  resourceType?: AuditResource;
+  resourceId?: number | null;
+  patientIds?: number[];
+  /** The event was already written inside the request's own transaction. */
+  done?: boolean;
+}
+
+/** Read events wait here at most FLUSH_MS before one bulk insert. */
+const FLUSH_MS = 500;
+/** Beyond this many unwritten events (a long outage) the oldest are dropped, and logged. */
+const MAX_BUFFERED = 100_000;
+
+const buffer: AuditEvent[] = [];
+let timer: ReturnType<typeof setTimeout> | undefined;
+let flushing: Promise<void> | undefined;
+let logConfig: Config | undefined;
+
+function schedule(): void {
+  if (timer !== undefined) return;
+  timer = setTimeout(() => {
+    timer = undefined;
+    void flushAudit();
+  }, FLUSH_MS);
+  Deno.unrefTimer(Number(timer));
+}
+
+/** Writes every buffered event now; failed batches go back to the buffer for a retry. */
+export async function flushAudit(): Promise<void> {
+  while (flushing) await flushing;
+  if (buffer.length === 0) return;
+  const batch = buffer.splice(0, buffer.length);
+  flushing = insertEvents(batch)
+    .catch((err) => {
+      buffer.unshift(...batch);
+      if (logConfig) {
+        log(logConfig, "error", {
+          msg: "audit events not yet written",
+          pending: buffer.length,
+          code: err?.code,
+        });
+      }
+      schedule();
+    })
+    .finally(() => flushing = undefined);
+  await flushing;
+}
+
+/** How many events wait to be written (for tests and shutdown logs). */
+export function pendingAuditEvents(): number {
+  return buffer.length;
+}
+
+function enqueue(config: Config, event: AuditEvent): void {
+  logConfig = config;
+  buffer.push(event);
+  if (buffer.length > MAX_BUFFERED) {
+    const dropped = buffer.splice(0, buffer.length - MAX_BUFFERED).length;
+    log(config, "error", { msg: "audit buffer full; oldest events dropped", dropped });
+  }
+  schedule();
+}
+
+function defaultAction(method: string, hasId: boolean): AuditAction {
+  if (method === "POST") return "create";
+  if (method === "PUT" || method === "PATCH") return "update";
+  if (method === "DELETE") return "delete";
+  return hasId ? "read" : "list";
+}
+
+function eventOf(
+  c: Context<AppEnv>,
+  at: Date,
+  status: number,
+  e: Required<Pick<AuditNote, "action" | "resourceType">> & AuditNote,
+): AuditEvent {
+  return {
+    at,
+    user_id: c.var.user?.id ?? null,
+    action: e.action,
+    resource_type: e.resourceType,
+    resource_id: e.resourceId ?? null,
+    patient_ids: e.patientIds ?? [],
+    client_ip: clientIp(c),
+    request_id: c.var.requestId,
+    status,
+  };
+}
+
+/** Records a write's event inside the write's own transaction: no change without its event. */
+export async function auditWrite(
+  c: Context<AppEnv>,
+  tx: Db,
+  status: number,
+  e: Required<Pick<AuditNote, "action" | "resourceType">> & AuditNote,
+): Promise<void> {
+  await insertEvents([eventOf(c, new Date(), status, e)], tx);
+  c.set("audit", { done: true });
+}
+
+/** Sets what the audit event of this request should say (ids returned by a list, …). */
+export function noteAudit(c: Context<AppEnv>, note: AuditNote): void {
+  c.set("audit", { ...c.var.audit, ...note });
+}
+
+/**
+ * Records every signed-in request on a resource router with its outcome, failures
+ * (403, 404, 409, 412, …) included. Writes that succeeded were already recorded in their
+ * transaction; the rest is buffered. With `reads: false` only writes are recorded.
+ */
+export function audit(resourceType: AuditResource, { reads = true } = {}) {
+  return createMiddleware<AppEnv>(async function audit(c, next) {
+    const at = new Date();
+    await next();
+    const note = c.var.audit;
+    if (note?.done || !c.var.user) return;
+    const raw = c.req.param("id");
+    const id = raw && /^\d{1,10}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : null;
+    const action = note?.action ?? defaultAction(c.req.method, id !== null);
+    if (!reads && (action === "read" || action === "list")) return;
+    const type = note?.resourceType ?? resourceType;
+    enqueue(
+      c.var.config,
+      eventOf(c, at, c.res.status, {
+        action,
+        resourceType: type,
+        resourceId: note && "resourceId" in note ? note.resourceId : id,
+        patientIds: note?.patientIds ?? (type === "patient" && id ? [id] : []),
+      }),
+    );
+  });
+}
