@@ -7,9 +7,11 @@ import { createTokens } from "./lib/tokens.ts";
 import { jsonBodyRules } from "./middleware/body.ts";
 import { notFoundHandler, onError } from "./middleware/errors.ts";
 import { requestLogger } from "./middleware/logger.ts";
+import { trackInFlight } from "./middleware/in_flight.ts";
 import { requestId } from "./middleware/request_id.ts";
 import { auditLog } from "./routes/audit.ts";
 import { auth } from "./routes/auth.ts";
+import { docs } from "./routes/docs.ts";
 import { doctors } from "./routes/doctors.ts";
 import { mappings } from "./routes/mappings.ts";
 import { patients } from "./routes/patients.ts";
@@ -40,6 +42,7 @@ export function createApp(config: Config): Hono<AppEnv> {
   const tokens = createTokens(config.jwtSecret, config.jwtAccessMinutes, config.jwtRefreshDays);
   const app = new Hono<AppEnv>({ strict: false });
 
+  app.use(trackInFlight);
   app.use(async function provideContext(c, next) {
     c.set("config", config);
     c.set("tokens", tokens);
@@ -47,10 +50,26 @@ export function createApp(config: Config): Hono<AppEnv> {
   });
   app.use(requestId);
   app.use(requestLogger);
-  app.use(secureHeaders({
+  const apiHeaders = secureHeaders({
     contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
     strictTransportSecurity: "max-age=63072000; includeSubDomains",
-  }));
+  });
+  // The reference page runs its own (same-origin) scripts and styles; nothing else may.
+  const docsHeaders = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", "data:"],
+      fontSrc: ["'self'", "data:"],
+      connectSrc: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+    strictTransportSecurity: "max-age=63072000; includeSubDomains",
+  });
+  app.use((c, next) =>
+    c.req.path.startsWith("/api/docs") ? docsHeaders(c, next) : apiHeaders(c, next)
+  );
   if (config.corsOrigins.length > 0) {
     app.use(cors({
       origin: config.corsOrigins.includes("*") ? "*" : [...config.corsOrigins],
@@ -68,6 +87,7 @@ export function createApp(config: Config): Hono<AppEnv> {
   app.route("/api/doctors", doctors);
   app.route("/api/mappings", mappings);
   app.route("/api/audit", auditLog);
+  app.route("/api", docs);
 
   app.onError(onError);
   app.notFound(notFoundHandler(methodIndex(app)));

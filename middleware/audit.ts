@@ -28,6 +28,7 @@ const FLUSH_MS = 500;
 const MAX_BUFFERED = 100_000;
 
 const buffer: AuditEvent[] = [];
+let writeThrough = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let flushing: Promise<void> | undefined;
 let logConfig: Config | undefined;
@@ -60,6 +61,15 @@ export async function flushAudit(): Promise<void> {
     })
     .finally(() => flushing = undefined);
   await flushing;
+}
+
+/**
+ * From now on each event is written before its response is sent, and what is buffered is
+ * written now: used once shutdown starts, so requests still draining lose no events.
+ */
+export async function writeAuditDirectly(): Promise<void> {
+  writeThrough = true;
+  await flushAudit();
 }
 
 /** How many events wait to be written (for tests and shutdown logs). */
@@ -135,14 +145,14 @@ export function audit(resourceType: AuditResource, { reads = true } = {}) {
     const action = note?.action ?? defaultAction(c.req.method, id !== null);
     if (!reads && (action === "read" || action === "list")) return;
     const type = note?.resourceType ?? resourceType;
-    enqueue(
-      c.var.config,
-      eventOf(c, at, c.res.status, {
-        action,
-        resourceType: type,
-        resourceId: note && "resourceId" in note ? note.resourceId : id,
-        patientIds: note?.patientIds ?? (type === "patient" && id ? [id] : []),
-      }),
-    );
+    const event = eventOf(c, at, c.res.status, {
+      action,
+      resourceType: type,
+      resourceId: note && "resourceId" in note ? note.resourceId : id,
+      patientIds: note?.patientIds ?? (type === "patient" && id ? [id] : []),
+    });
+    if (!writeThrough) return enqueue(c.var.config, event);
+    buffer.push(event);
+    await flushAudit();
   });
 }

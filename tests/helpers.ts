@@ -1,7 +1,7 @@
 import { createApp } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
 import { createClient } from "../db/client.ts";
-import { startEmbedded } from "../db/embedded.ts";
+import { startSharedPglite } from "./pglite_server.ts";
 import { prepare } from "../lib/startup.ts";
 import type { Hono } from "hono";
 import type { AppEnv } from "../types.ts";
@@ -70,13 +70,12 @@ export async function freshDatabase(): Promise<TestDatabase> {
     };
   }
   const dir = await Deno.makeTempDir({ prefix: "hc-db-" });
-  const server = await startEmbedded(dir, { listen: "tcp", maxConnections: 16 });
-  if (!("url" in server.target)) throw new Error("expected a TCP embedded server");
+  const server = await startSharedPglite(dir);
   return {
-    url: server.target.url,
+    url: server.url,
     embedded: true,
     async close() {
-      await server.stop();
+      await server.close();
       await Deno.remove(dir, { recursive: true });
     },
   };
@@ -85,20 +84,25 @@ export async function freshDatabase(): Promise<TestDatabase> {
 const ROOT = new URL("../", import.meta.url);
 const PERMISSIONS = ["--allow-net", "--allow-env", "--allow-read", "--allow-write", "--allow-sys"];
 
+/** The environment a spawned service gets: nothing of the test's own but PATH and caches. */
+function childEnv(env: Record<string, string>): Record<string, string> {
+  return {
+    PATH: Deno.env.get("PATH") ?? "",
+    HOME: Deno.env.get("HOME") ?? "/tmp",
+    DENO_DIR: Deno.env.get("DENO_DIR") ?? "",
+    NO_COLOR: "1",
+    LOG_LEVEL: "info",
+    ...env,
+  };
+}
+
 /** Runs `deno run` on one of the service's entry points with a clean environment. */
 export function denoCommand(entry: string, args: string[], env: Record<string, string>) {
   return new Deno.Command(Deno.execPath(), {
     args: ["run", ...PERMISSIONS, entry, ...args],
     cwd: ROOT,
     clearEnv: true,
-    env: {
-      PATH: Deno.env.get("PATH") ?? "",
-      HOME: Deno.env.get("HOME") ?? "/tmp",
-      DENO_DIR: Deno.env.get("DENO_DIR") ?? "",
-      NO_COLOR: "1",
-      LOG_LEVEL: "info",
-      ...env,
-    },
+    env: childEnv(env),
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
@@ -120,9 +124,21 @@ async function drain(stream: ReadableStream<Uint8Array>, sink: string[]): Promis
   for await (const chunk of stream.pipeThrough(new TextDecoderStream())) sink.push(chunk);
 }
 
-/** Starts `server.ts` on an ephemeral port and waits until it listens. */
-export async function startService(env: Record<string, string>): Promise<ServiceProcess> {
-  const child = denoCommand("server.ts", [], { PORT: "0", HOST: "127.0.0.1", ...env }).spawn();
+/** Spawns `deno <args>` in the repository and waits until its output names a port. */
+export async function spawnServer(
+  args: string[],
+  env: Record<string, string>,
+  listening: RegExp,
+): Promise<ServiceProcess> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args,
+    cwd: ROOT,
+    clearEnv: true,
+    env: childEnv(env),
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
   const chunks: string[] = [];
   const out = drain(child.stdout, chunks);
   const err = drain(child.stderr, chunks);
@@ -130,7 +146,7 @@ export async function startService(env: Record<string, string>): Promise<Service
   const deadline = Date.now() + 60_000;
   let url: string | undefined;
   while (!url) {
-    const m = output().match(/"msg":"listening","url":"http:\/\/[^:]+:(\d+)"/);
+    const m = output().match(listening);
     if (m) url = `http://127.0.0.1:${m[1]}`;
     else if (Date.now() > deadline) throw new Error(`service did not start:\n${output()}`);
     else {
@@ -154,6 +170,15 @@ export async function startService(env: Record<string, string>): Promise<Service
       return status.code;
     },
   };
+}
+
+/** Starts `server.ts` (what `deno task start` runs) on an ephemeral port. */
+export function startService(env: Record<string, string>): Promise<ServiceProcess> {
+  return spawnServer(
+    ["run", ...PERMISSIONS, "server.ts"],
+    { PORT: "0", HOST: "127.0.0.1", ...env },
+    /"msg":"listening","url":"http:\/\/[^:]+:(\d+)"/,
+  );
 }
 
 /** Runs a command to completion and returns its exit code and combined output. */

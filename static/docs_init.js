@@ -1,0 +1,9 @@
+// Starts Swagger UI on the service's own OpenAPI document; served as a file so the
+// page needs no inline script under its Content-Security-Policy.
+globalThis.ui = globalThis.SwaggerUIBundle({
+  url: "/api/openapi.json",
+  dom_id: "#swagger-ui",
+  deepLinking: true,
+  persistAuthorization: true,
+  tryItOutEnabled: true,
+});

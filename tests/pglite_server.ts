@@ -1,0 +1,148 @@
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+
+/**
+ * An embedded PostgreSQL on loopback TCP that many client processes can share, for the
+ * tests that start several service processes on one database.
+ *
+ * PGlite is a single session. pglite-socket (what the service uses, with one connection)
+ * interleaves clients message by message, so one client's Parse/Bind/Execute can land
+ * between another's and lose the unnamed portal. Here each client's messages run as a
+ * whole up to its Sync (or simple Query), and a client inside a transaction keeps the
+ * session until the transaction ends. LISTEN/NOTIFY cannot be shared this way.
+ */
+export interface SharedPglite {
+  url: string;
+  close(): Promise<void>;
+}
+
+const SSL_REQUEST = 80877103;
+const GSS_REQUEST = 80877104;
+const CANCEL_REQUEST = 80877102;
+/** Message types that end a group the server must answer: Sync, Query, Flush. */
+const GROUP_END = new Set(["S", "Q", "H"]);
+
+interface Job {
+  client: Client;
+  bytes: Uint8Array;
+}
+
+interface Client {
+  conn: Deno.Conn;
+  closed: boolean;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Starts PGlite under `dir` and serves it on an ephemeral loopback port. */
+export async function startSharedPglite(dir: string): Promise<SharedPglite> {
+  const db = await PGlite.create(`${dir}/pgdata`, { extensions: { pg_trgm } });
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  const jobs: Job[] = [];
+  const clients = new Set<Client>();
+  let owner: Client | undefined; // the client whose transaction is open
+  let running = false;
+
+  async function pump(): Promise<void> {
+    if (running) return;
+    running = true;
+    try {
+      while (true) {
+        const i = owner ? jobs.findIndex((j) => j.client === owner) : 0;
+        if (i < 0 || jobs.length === 0) break;
+        const [job] = jobs.splice(i, 1);
+        if (job.client.closed) continue;
+        const out = await db.runExclusive(() => db.execProtocolRaw(job.bytes));
+        owner = db.isInTransaction() ? job.client : undefined;
+        if (out.length > 0 && !job.client.closed) {
+          await job.client.conn.write(out).catch(() => drop(job.client));
+        }
+      }
+    } finally {
+      running = false;
+    }
+  }
+
+  function drop(client: Client): void {
+    if (client.closed) return;
+    client.closed = true;
+    clients.delete(client);
+    try {
+      client.conn.close();
+    } catch { /* closed */ }
+    if (owner === client) {
+      owner = undefined;
+      void db.runExclusive(() => db.exec("rollback")).then(pump, () => {});
+    }
+  }
+
+  async function serve(client: Client): Promise<void> {
+    let buf: Uint8Array = new Uint8Array(0);
+    let started = false;
+    let group: Uint8Array[] = [];
+    for await (const chunk of client.conn.readable) {
+      buf = concat([buf, chunk]);
+      while (true) {
+        const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+        if (!started) {
+          if (buf.length < 8) break;
+          const len = view.getInt32(0);
+          const code = view.getInt32(4);
+          if (buf.length < len) break;
+          const message = buf.slice(0, len);
+          buf = buf.slice(len);
+          if (code === SSL_REQUEST || code === GSS_REQUEST) {
+            await client.conn.write(new TextEncoder().encode("N"));
+          } else if (code === CANCEL_REQUEST) {
+            return drop(client);
+          } else {
+            started = true;
+            jobs.push({ client, bytes: message });
+            void pump();
+          }
+          continue;
+        }
+        if (buf.length < 5) break;
+        const total = 1 + view.getInt32(1);
+        if (buf.length < total) break;
+        const type = String.fromCharCode(buf[0]);
+        const message = buf.slice(0, total);
+        buf = buf.slice(total);
+        if (type === "X") return drop(client);
+        group.push(message);
+        if (GROUP_END.has(type)) {
+          jobs.push({ client, bytes: concat(group) });
+          group = [];
+          void pump();
+        }
+      }
+    }
+    drop(client);
+  }
+
+  (async () => {
+    for await (const conn of listener) {
+      const client = { conn, closed: false };
+      clients.add(client);
+      serve(client).catch(() => drop(client));
+    }
+  })().catch(() => {});
+
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    async close() {
+      listener.close();
+      for (const c of [...clients]) drop(c);
+      await db.close();
+    },
+  };
+}
