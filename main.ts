@@ -5,7 +5,7 @@ import { MigrationError } from "./db/migrate.ts";
 import { prepare, type Prepared } from "./lib/startup.ts";
 import { writeAuditDirectly } from "./middleware/audit.ts";
 import { whenIdle } from "./middleware/in_flight.ts";
-import { log } from "./middleware/logger.ts";
+import { flushLogs, log } from "./middleware/logger.ts";
 
 function fail(message: string): never {
   console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: message }));
@@ -75,6 +75,7 @@ async function stop(signal: string): Promise<void> {
   }
   await service.shutdown();
   log(service.config, "info", { msg: "stopped" });
+  flushLogs();
   Deno.exit(0);
 }
 

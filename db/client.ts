@@ -1,6 +1,6 @@
 import postgres from "postgres";
 import type { Config } from "../config.ts";
-import { type EmbeddedTarget, startEmbedded } from "./embedded.ts";
+import type { EmbeddedTarget } from "./embedded.ts";
 
 /** The postgres.js client type used across `db/`. */
 export type Sql = postgres.Sql;
@@ -55,6 +55,8 @@ export async function openDatabase(config: Config): Promise<void> {
     closeDatabase = () => sql.end({ timeout: 5 });
     return;
   }
+  // Loaded only when used: with DATABASE_URL, PGlite is never loaded (nor needed on Deploy).
+  const { startEmbedded } = await import("./embedded.ts");
   const server = await startEmbedded(config.dataDir);
   sql = createClient(server.target, 1);
   embedded = true;

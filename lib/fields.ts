@@ -79,9 +79,17 @@ export function bool() {
   ], { error: "must be true or false" });
 }
 
-/** Today's date in UTC as `YYYY-MM-DD`. */
+let todayText = "";
+let todayEnds = 0;
+
+/** Today's date in UTC as `YYYY-MM-DD` (worked out once a day: every answer asks for it). */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  const now = Date.now();
+  if (now >= todayEnds) {
+    todayText = new Date(now).toISOString().slice(0, 10);
+    todayEnds = Date.parse(`${todayText}T00:00:00Z`) + 86_400_000;
+  }
+  return todayText;
 }
 
 /** A calendar date `YYYY-MM-DD` from 1900-01-01 up to today. */
@@ -100,7 +108,7 @@ export function pastDate() {
 
 /** Whole years between a `YYYY-MM-DD` birth date and today (UTC). */
 export function ageOn(dateOfBirth: string, on = today()): number {
-  const [y, m, d] = dateOfBirth.split("-").map(Number);
-  const [ty, tm, td] = on.split("-").map(Number);
-  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+  // Both are YYYY-MM-DD, so month and day compare as text ("MM-DD").
+  const years = Number(on.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
+  return on.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
 }

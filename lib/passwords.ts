@@ -1,11 +1,22 @@
-import { dictionary } from "@zxcvbn-ts/language-common";
-
 /** PBKDF2-HMAC-SHA256 work factor for new hashes (OWASP 2023 minimum: 600,000). */
 export const PBKDF2_ITERATIONS = 600_000;
 const KEY_BYTES = 32;
 const SALT_BYTES = 16;
 
-const COMMON = new Set<string>(dictionary["passwords-common"] as string[]);
+let common: Promise<Set<string>> | undefined;
+
+/**
+ * The common passwords that the other rules would let through (8+ characters, not all
+ * digits), loaded on first use so instances that never register anyone stay lean.
+ */
+function commonPasswords(): Promise<Set<string>> {
+  common ??= import("@zxcvbn-ts/language-common").then(({ dictionary }) =>
+    new Set(
+      (dictionary["passwords-common"] as string[]).filter((p) => p.length >= 8 && !/^\d+$/.test(p)),
+    )
+  );
+  return common;
+}
 
 function b64(bytes: Uint8Array): string {
   return btoa(String.fromCharCode(...bytes)).replace(/=+$/, "");
@@ -87,12 +98,16 @@ function personalParts(email: string, name: string): string[] {
 }
 
 /** Why a password breaks the policy, or undefined when it is acceptable. */
-export function passwordProblem(password: string, email = "", name = ""): string | undefined {
+export async function passwordProblem(
+  password: string,
+  email = "",
+  name = "",
+): Promise<string | undefined> {
   if (password.length < 8) return "must be at least 8 characters long";
   if (password.length > 128) return "must be at most 128 characters long";
   if (/^\d+$/.test(password)) return "must not be entirely numeric";
   const lower = password.toLowerCase();
-  if (COMMON.has(lower)) return "is too common";
+  if ((await commonPasswords()).has(lower)) return "is too common";
   for (const part of personalParts(email, name)) {
     if ((part.length >= 4 && lower.includes(part)) || similarity(lower, part) >= 0.7) {
       return "is too similar to your email or name";

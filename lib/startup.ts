@@ -3,6 +3,7 @@ import { closeDatabase, embedded, openDatabase } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { ensureSecret } from "../db/secrets.ts";
 import { flushAudit } from "../middleware/audit.ts";
+import { flushLogs } from "../middleware/logger.ts";
 import { startRevocationSync } from "./revocations.ts";
 
 /** A prepared service: the final config and how to release what it holds. */
@@ -37,6 +38,7 @@ export async function prepare(config: Config, opts: { serve?: boolean } = {}): P
       await flushAudit();
       await stopSync?.();
       await closeDatabase();
+      flushLogs();
     },
   };
 }

@@ -21,9 +21,23 @@ export interface Tokens {
   verifyRefresh(token: string): Promise<TokenClaims | undefined>;
 }
 
+/** How many verified access tokens each process remembers. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 /** Builds the token functions for a secret and the configured lifetimes. */
 export function createTokens(secret: string, accessMinutes: number, refreshDays: number): Tokens {
-  const key = new TextEncoder().encode(secret);
+  // Imported once: importing the key on every verification cost more than the HMAC itself.
+  const keyPromise = crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(secret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign", "verify"],
+  );
+  // A client sends the same access token for minutes. Keyed by the whole token string, a
+  // hit proves the bytes were verified before; expiry and revocation are still checked on
+  // every request. Oldest entries go first when full.
+  const verified = new Map<string, TokenClaims>();
 
   async function sign(typ: string, c: Omit<TokenClaims, "expiresAt">, seconds: number) {
     const now = Math.floor(Date.now() / 1000);
@@ -36,13 +50,13 @@ export function createTokens(secret: string, accessMinutes: number, refreshDays:
       .setJti(crypto.randomUUID())
       .setIssuedAt(now)
       .setExpirationTime(exp)
-      .sign(key);
+      .sign(await keyPromise);
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
   async function verify(token: string, typ: string): Promise<TokenClaims | undefined> {
     try {
-      const { payload } = await jwtVerify(token, key, {
+      const { payload } = await jwtVerify(token, await keyPromise, {
         algorithms: ["HS256"],
         issuer: ISSUER,
         audience: AUDIENCE,
@@ -65,7 +79,20 @@ export function createTokens(secret: string, accessMinutes: number, refreshDays:
   return {
     access: async (c) => (await sign(ACCESS_TYPE, c, accessMinutes * 60)).token,
     refresh: (c) => sign(REFRESH_TYPE, c, refreshDays * 86_400),
-    verifyAccess: (t) => verify(t, ACCESS_TYPE),
+    async verifyAccess(token) {
+      const known = verified.get(token);
+      if (known) {
+        if (known.expiresAt.getTime() > Date.now()) return known;
+        verified.delete(token);
+        return undefined;
+      }
+      const claims = await verify(token, ACCESS_TYPE);
+      if (claims) {
+        if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+        verified.set(token, claims);
+      }
+      return claims;
+    },
     verifyRefresh: (t) => verify(t, REFRESH_TYPE),
   };
 }

@@ -6,6 +6,7 @@ import {
   type AuditAction,
   type AuditEvent,
   type AuditResource,
+  EventBatch,
   insertEvents,
 } from "../db/audit.ts";
 import type { AppEnv } from "../types.ts";
@@ -22,12 +23,14 @@ export interface AuditNote {
   done?: boolean;
 }
 
-/** Read events wait here at most FLUSH_MS before one bulk insert. */
-const FLUSH_MS = 500;
+/** Read events wait here at most FLUSH_MS before a bulk insert of up to BATCH events. */
+const FLUSH_MS = 200;
+const BATCH = 2000;
 /** Beyond this many unwritten events (a long outage) the oldest are dropped, and logged. */
 const MAX_BUFFERED = 100_000;
 
-const buffer: AuditEvent[] = [];
+/** Full batches first, the one being filled last. */
+const batches: EventBatch[] = [];
 let writeThrough = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let flushing: Promise<void> | undefined;
@@ -45,22 +48,26 @@ function schedule(): void {
 /** Writes every buffered event now; failed batches go back to the buffer for a retry. */
 export async function flushAudit(): Promise<void> {
   while (flushing) await flushing;
-  if (buffer.length === 0) return;
-  const batch = buffer.splice(0, buffer.length);
-  flushing = insertEvents(batch)
-    .catch((err) => {
-      buffer.unshift(...batch);
-      if (logConfig) {
-        log(logConfig, "error", {
-          msg: "audit events not yet written",
-          pending: buffer.length,
-          code: err?.code,
-        });
-      }
-      schedule();
-    })
-    .finally(() => flushing = undefined);
-  await flushing;
+  while (batches.length > 0) {
+    const batch = batches.shift()!;
+    let failed = false;
+    flushing = insertEvents(batch)
+      .catch((err) => {
+        failed = true;
+        batches.unshift(batch);
+        if (logConfig) {
+          log(logConfig, "error", {
+            msg: "audit events not yet written",
+            pending: pendingAuditEvents(),
+            code: err?.code,
+          });
+        }
+        schedule();
+      })
+      .finally(() => flushing = undefined);
+    await flushing;
+    if (failed) return;
+  }
 }
 
 /**
@@ -74,14 +81,16 @@ export async function writeAuditDirectly(): Promise<void> {
 
 /** How many events wait to be written (for tests and shutdown logs). */
 export function pendingAuditEvents(): number {
-  return buffer.length;
+  return batches.reduce((n, b) => n + b.length, 0);
 }
 
-function enqueue(config: Config, event: AuditEvent): void {
+function enqueue(config: Config, event: Omit<AuditEvent, "at"> & { at: number }): void {
   logConfig = config;
-  buffer.push(event);
-  if (buffer.length > MAX_BUFFERED) {
-    const dropped = buffer.splice(0, buffer.length - MAX_BUFFERED).length;
+  let last = batches[batches.length - 1];
+  if (!last || last.length >= BATCH) batches.push(last = new EventBatch());
+  last.add(event);
+  if (batches.length * BATCH > MAX_BUFFERED) {
+    const dropped = batches.shift()!.length;
     log(config, "error", { msg: "audit buffer full; oldest events dropped", dropped });
   }
   schedule();
@@ -96,19 +105,19 @@ function defaultAction(method: string, hasId: boolean): AuditAction {
 
 function eventOf(
   c: Context<AppEnv>,
-  at: Date,
+  at: number,
   status: number,
   e: Required<Pick<AuditNote, "action" | "resourceType">> & AuditNote,
-): AuditEvent {
+): Omit<AuditEvent, "at"> & { at: number } {
   return {
     at,
-    user_id: c.var.user?.id ?? null,
+    user_id: c.get("user")?.id ?? null,
     action: e.action,
     resource_type: e.resourceType,
     resource_id: e.resourceId ?? null,
     patient_ids: e.patientIds ?? [],
     client_ip: clientIp(c),
-    request_id: c.var.requestId,
+    request_id: c.get("requestId"),
     status,
   };
 }
@@ -120,13 +129,15 @@ export async function auditWrite(
   status: number,
   e: Required<Pick<AuditNote, "action" | "resourceType">> & AuditNote,
 ): Promise<void> {
-  await insertEvents([eventOf(c, new Date(), status, e)], tx);
+  const one = new EventBatch();
+  one.add(eventOf(c, Date.now(), status, e));
+  await insertEvents(one, tx);
   c.set("audit", { done: true });
 }
 
 /** Sets what the audit event of this request should say (ids returned by a list, …). */
 export function noteAudit(c: Context<AppEnv>, note: AuditNote): void {
-  c.set("audit", { ...c.var.audit, ...note });
+  c.set("audit", { ...c.get("audit"), ...note });
 }
 
 /**
@@ -136,10 +147,10 @@ export function noteAudit(c: Context<AppEnv>, note: AuditNote): void {
  */
 export function audit(resourceType: AuditResource, { reads = true } = {}) {
   return createMiddleware<AppEnv>(async function audit(c, next) {
-    const at = new Date();
+    const at = Date.now();
     await next();
-    const note = c.var.audit;
-    if (note?.done || !c.var.user) return;
+    const note = c.get("audit");
+    if (note?.done || !c.get("user")) return;
     const raw = c.req.param("id");
     const id = raw && /^\d{1,10}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : null;
     const action = note?.action ?? defaultAction(c.req.method, id !== null);
@@ -151,8 +162,10 @@ export function audit(resourceType: AuditResource, { reads = true } = {}) {
       resourceId: note && "resourceId" in note ? note.resourceId : id,
       patientIds: note?.patientIds ?? (type === "patient" && id ? [id] : []),
     });
-    if (!writeThrough) return enqueue(c.var.config, event);
-    buffer.push(event);
+    if (!writeThrough) return enqueue(c.get("config"), event);
+    const one = new EventBatch();
+    one.add(event);
+    batches.push(one);
     await flushAudit();
   });
 }

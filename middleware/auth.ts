@@ -22,7 +22,7 @@ export const requireAuth = createMiddleware<AppEnv>(async function requireAuth(c
       { "WWW-Authenticate": 'Bearer realm="api"' },
     );
   }
-  const claims = await c.var.tokens.verifyAccess(match[1]);
+  const claims = await c.get("tokens").verifyAccess(match[1]);
   if (!claims) throw unauthorized("The access token is invalid or expired");
   if (isRevoked(claims.sessionId)) throw unauthorized("The session has ended; sign in again");
   c.set("user", { id: claims.userId, role: claims.role, sessionId: claims.sessionId });

@@ -7,7 +7,7 @@ import type { AppEnv } from "../types.ts";
  * `X-Forwarded-For` (the address the nearest proxy saw; earlier entries are client-made).
  */
 export function clientIp(c: Context<AppEnv>): string {
-  if (c.var.config.trustProxy) {
+  if (c.get("config").trustProxy) {
     const forwarded = c.req.header("X-Forwarded-For")?.split(",").map((s) => s.trim()).filter(
       Boolean,
     );

@@ -37,7 +37,9 @@ export const auditQuery = accessLogQuery.extend({
 export const auditLog = new Hono<AppEnv>()
   .use(requireAuth)
   .use(async function adminsOnly(c, next) {
-    if (c.var.user.role !== "admin") throw new ApiError(403, "Only admins may read the audit log");
+    if (c.get("user").role !== "admin") {
+      throw new ApiError(403, "Only admins may read the audit log");
+    }
     await next();
   })
   .get("/", validate("query", auditQuery), async (c) => {

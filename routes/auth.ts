@@ -27,9 +27,9 @@ export const registerBody = z.object({
   password: str(),
   password_confirm: str().optional(),
   confirm_password: str().optional(),
-}).superRefine((b, ctx) => {
+}).superRefine(async (b, ctx) => {
   if (typeof b.password !== "string") return;
-  const problem = passwordProblem(
+  const problem = await passwordProblem(
     b.password,
     typeof b.email === "string" ? b.email : "",
     typeof b.name === "string" ? b.name : "",
@@ -104,12 +104,12 @@ export const auth = new Hono<AppEnv>()
       email: body.email,
       passwordHash: await hashPassword(body.password),
     });
-    const pair = await openSession(c.var.tokens, user);
+    const pair = await openSession(c.get("tokens"), user);
     return c.json({ user: userJson(user), ...pair }, 201);
   })
   .post("/login", validate("json", loginBody), async (c) => {
     const { email, password } = c.req.valid("json");
-    const { loginMaxFailures, loginWindowSeconds } = c.var.config;
+    const { loginMaxFailures, loginWindowSeconds } = c.get("config");
     const ip = clientIp(c);
     const failures = await recentFailures(email, ip, loginWindowSeconds);
     if (failures.count >= loginMaxFailures) {
@@ -125,21 +125,21 @@ export const auth = new Hono<AppEnv>()
     }
     await clearFailures(email, ip);
     if (check.rehash) await updatePasswordHash(user.id, await hashPassword(password));
-    const pair = await openSession(c.var.tokens, user);
+    const pair = await openSession(c.get("tokens"), user);
     return c.json({ user: userJson(user), ...pair });
   })
   .post("/refresh", validate("json", refreshBody), async (c) => {
-    return c.json(await rotate(c.var.tokens, c.req.valid("json").refresh));
+    return c.json(await rotate(c.get("tokens"), c.req.valid("json").refresh));
   })
   .post("/token/refresh", validate("json", refreshBody), async (c) => {
-    return c.json(await rotate(c.var.tokens, c.req.valid("json").refresh));
+    return c.json(await rotate(c.get("tokens"), c.req.valid("json").refresh));
   })
   .post("/logout", requireAuth, validate("json", logoutBody), async (c) => {
-    const { id, sessionId } = c.var.user;
+    const { id, sessionId } = c.get("user");
     const ended = [sessionId];
     const refresh = c.req.valid("json").refresh;
     if (refresh) {
-      const claims = await c.var.tokens.verifyRefresh(refresh);
+      const claims = await c.get("tokens").verifyRefresh(refresh);
       if (claims && claims.userId === id && claims.sessionId !== sessionId) {
         ended.push(claims.sessionId);
       }
@@ -151,7 +151,7 @@ export const auth = new Hono<AppEnv>()
     return c.body(null, 204);
   })
   .get("/me", requireAuth, async (c) => {
-    const user = await findUser(c.var.user.id);
+    const user = await findUser(c.get("user").id);
     if (!user) throw unauthorized("The account no longer exists");
     return c.json(userJson(user));
   });

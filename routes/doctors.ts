@@ -159,7 +159,7 @@ export const doctors = new Hono<AppEnv>()
     const body = c.req.valid("json") as DoctorInput;
     const row = await sql.begin(async (tx) => {
       const created = await insertDoctor(
-        c.var.user.id,
+        c.get("user").id,
         { ...DEFAULTS, ...body } as DoctorFields,
         tx,
       );
@@ -196,7 +196,7 @@ export const doctors = new Hono<AppEnv>()
     const body = c.req.valid("json") as DoctorInput;
     const expected = ifMatch(c);
     const row = await sql.begin(async (tx) => {
-      await lockForChange(id, c.var.user, expected, tx);
+      await lockForChange(id, c.get("user"), expected, tx);
       const updated = await updateDoctor(id, { ...DEFAULTS, ...body } as DoctorFields, tx);
       await auditWrite(c, tx, 200, { action: "update", resourceType: "doctor", resourceId: id });
       return updated;
@@ -209,7 +209,7 @@ export const doctors = new Hono<AppEnv>()
     const body = c.req.valid("json") as DoctorInput;
     const expected = ifMatch(c);
     const row = await sql.begin(async (tx) => {
-      const current = await lockForChange(id, c.var.user, expected, tx);
+      const current = await lockForChange(id, c.get("user"), expected, tx);
       const merged = Object.fromEntries(DOCTOR_FIELDS.map((f) => [f, current[f]]));
       for (const [k, v] of Object.entries(body)) if (v !== undefined) merged[k] = v;
       const updated = await updateDoctor(id, merged as DoctorFields, tx);
@@ -224,7 +224,7 @@ export const doctors = new Hono<AppEnv>()
     const expected = ifMatch(c);
     try {
       await sql.begin(async (tx) => {
-        await lockForChange(id, c.var.user, expected, tx);
+        await lockForChange(id, c.get("user"), expected, tx);
         await deleteDoctor(id, tx);
         await auditWrite(c, tx, 204, { action: "delete", resourceType: "doctor", resourceId: id });
       });

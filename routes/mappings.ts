@@ -75,7 +75,7 @@ export async function mappingListJson(c: Context, list: MappingPage) {
 }
 
 function viewerOf(c: Context<AppEnv>) {
-  return { id: c.var.user.id, role: c.var.user.role };
+  return { id: c.get("user").id, role: c.get("user").role };
 }
 
 const UNKNOWN_PATIENT = "no such patient";

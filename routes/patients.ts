@@ -120,18 +120,33 @@ function checkAge(sent: PatientInput, merged: PatientFields): void {
 
 /** The API shape of a patient: `age` follows the birth date when there is one. */
 export function patientJson(r: PatientRow) {
-  const out: Record<string, unknown> = { id: r.id };
-  for (const f of PATIENT_FIELDS) out[f] = r[f];
-  out.age = r.date_of_birth ? ageOn(String(r.date_of_birth)) : r.age;
-  out.created_by = r.created_by;
-  out.created_at = r.created_at;
-  out.updated_at = r.updated_at;
-  out.version = r.version;
-  return out;
+  return {
+    id: r.id,
+    name: r.name,
+    date_of_birth: r.date_of_birth,
+    age: r.date_of_birth ? ageOn(r.date_of_birth as string) : r.age,
+    gender: r.gender,
+    email: r.email,
+    phone: r.phone,
+    emergency_contact_name: r.emergency_contact_name,
+    emergency_contact_phone: r.emergency_contact_phone,
+    blood_group: r.blood_group,
+    address: r.address,
+    city: r.city,
+    state: r.state,
+    country: r.country,
+    allergies: r.allergies,
+    medical_history: r.medical_history,
+    current_medications: r.current_medications,
+    created_by: r.created_by,
+    created_at: r.created_at,
+    updated_at: r.updated_at,
+    version: r.version,
+  };
 }
 
 function viewerOf(c: Context<AppEnv>) {
-  return { id: c.var.user.id, role: c.var.user.role };
+  return { id: c.get("user").id, role: c.get("user").role };
 }
 
 const NOT_FOUND = "No patient with this id";
@@ -145,7 +160,7 @@ export const patients = new Hono<AppEnv>()
     const fields = { ...DEFAULTS, ...body } as PatientFields;
     checkAge(body, fields);
     const row = await sql.begin(async (tx) => {
-      const created = await insertPatient(c.var.user.id, fields, tx);
+      const created = await insertPatient(c.get("user").id, fields, tx);
       await auditWrite(c, tx, 201, {
         action: "create",
         resourceType: "patient",

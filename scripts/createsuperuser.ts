@@ -56,7 +56,7 @@ if (!password) {
   password = await promptHidden("Password: ");
   if (password !== await promptHidden("Password (again): ")) fail("The passwords do not match");
 }
-const problem = passwordProblem(password, email.data, name.data);
+const problem = await passwordProblem(password, email.data, name.data);
 if (problem) fail(`The password ${problem}`);
 
 const service = await prepare(config, { serve: false }).catch((err) =>

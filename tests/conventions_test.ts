@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { flushLogs } from "../middleware/logger.ts";
 import { dbTest, jsonInit, testApp } from "./helpers.ts";
 
 async function problem(res: Response, status: number) {
@@ -164,6 +165,7 @@ dbTest("one JSON log line per request, without bodies, tokens or query strings",
         "X-Request-Id": "log-check-1",
       }),
     );
+    flushLogs();
   } finally {
     console.log = original;
   }

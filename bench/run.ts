@@ -1,0 +1,566 @@
+// deno task bench [--smoke]: seeds a PostgreSQL database in bulk, starts the service and the
+// ceiling app, drives each case with wrk from another process, prints req/s, latency,
+// errors, the ratio to the ceiling and peak RSS, for one process and `deno serve --parallel`.
+import { parseArgs } from "node:util";
+import { createClient, type Sql } from "../db/client.ts";
+import { migrate } from "../db/migrate.ts";
+import { hashPassword } from "../lib/passwords.ts";
+import { createTokens, tokenDigest } from "../lib/tokens.ts";
+
+const { values: flags } = parseArgs({
+  args: Deno.args,
+  options: {
+    smoke: { type: "boolean" },
+    keep: { type: "boolean" },
+    only: { type: "string" },
+    modes: { type: "string", default: "single,parallel" },
+    profile: { type: "string" },
+  },
+});
+const SMOKE = flags.smoke ?? false;
+const SIZE = SMOKE
+  ? { users: 4, patients: 400, doctors: 100 }
+  : { users: 200, patients: 100_000, doctors: 2_000 };
+const SECONDS = SMOKE ? 1 : 10;
+const WARMUP_SECONDS = SMOKE ? 1 : 3;
+const CONNECTIONS = SMOKE ? 8 : 64;
+const WRK_THREADS = 2;
+const POOL = 10;
+const SERVER_URL = Deno.env.get("BENCH_DATABASE_URL") ?? Deno.env.get("DATABASE_URL") ??
+  "postgres://postgres@127.0.0.1:5432/postgres";
+const SECRET = `bench-secret-${crypto.randomUUID()}-${crypto.randomUUID()}`;
+const PASSWORD = "Bench-Pass-2026!";
+const PERMISSIONS = ["--allow-net", "--allow-env", "--allow-read", "--allow-write", "--allow-sys"];
+const ROOT = new URL("../", import.meta.url);
+const WORK = await Deno.makeTempDir({ prefix: "hc-bench-" });
+
+/** Users with a role in the load: A reads and edits, B assigns, C signs in, D refreshes. */
+const A = 1, B = 2, C = 3, D = 4;
+
+function log(msg: string) {
+  console.error(`[bench] ${msg}`);
+}
+
+// ---------- data
+
+async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = createClient(SERVER_URL, 1);
+  const name = `bench_${Date.now()}`;
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+async function seed(sql: Sql): Promise<void> {
+  const { users, patients, doctors } = SIZE;
+  const hash = await hashPassword(PASSWORD);
+  await sql`
+    insert into users (name, email, password_hash)
+    select 'Bench User ' || i, 'user' || i || '@bench.test', ${hash}
+    from generate_series(1, ${users}) i`;
+  await sql`
+    insert into patients (created_by, name, email, phone, gender, blood_group, date_of_birth,
+      city, allergies, medical_history)
+    select (i - 1) % ${users} + 1,
+      (array['Ana','Ben','Chloe','David','Elif','Farid','Grace','Hugo','Ines','Jonas','Kemal',
+        'Lena','Mateo','Nora','Omar','Priya','Quinn','Rosa','Sami','Tara'])[1 + i % 20] || ' ' ||
+      (array['Smith','Okafor','Novak','Garcia','Kim','Haddad','Rossi','Larsen','Silva','Chen',
+        'Dubois','Ivanova','Nakamura','Mensah','Kowalski','Murphy','Yilmaz','Santos','Berg',
+        'Patel'])[1 + (i / 20) % 20],
+      'patient' || i || '@mail.test', '+1 555 ' || lpad((i % 10000000)::text, 7, '0'),
+      (array['male','female','other','unknown'])[1 + i % 4],
+      (array['A+','A-','B+','B-','AB+','AB-','O+','O-'])[1 + i % 8],
+      date '1940-01-01' + (i * 7 % 29000),
+      (array['Springfield','Riverton','Lakeside','Hillview'])[1 + i % 4],
+      case when i % 3 = 0 then 'Penicillin' end,
+      'Seen for routine checks; history number ' || i
+    from generate_series(1, ${patients}) i`;
+  await sql`
+    insert into doctors (created_by, name, specialization, license_number, email, hospital_name,
+      city, years_of_experience, consultation_fee)
+    select (i - 1) % ${users} + 1, 'Dr. Bench ' || i,
+      (array['general','cardiology','dermatology','neurology','oncology','pediatrics',
+        'psychiatry','surgery'])[1 + i % 8],
+      'LIC-' || i, 'doctor' || i || '@clinic.test', 'General Hospital ' || (i % 50),
+      'Springfield', i % 40, (50 + i % 200)::numeric
+    from generate_series(1, ${doctors}) i`;
+  // Two assignments per patient (B's patients are left free for the POST mapping case).
+  await sql`
+    insert into patient_doctors (patient_id, doctor_id, is_primary, assigned_by)
+    select p.id, ((p.id + k * ${Math.floor(doctors / 2)}) % ${doctors}) + 1, k = 0, p.created_by
+    from patients p, generate_series(0, 1) k
+    where p.created_by <> ${B}`;
+  await sql`vacuum analyze`;
+}
+
+/** Sessions for D, each with its own refresh token: a refresh token can be spent once. */
+async function refreshTokens(sql: Sql, count: number): Promise<string[]> {
+  const tokens = createTokens(SECRET, 15, 7);
+  const out: string[] = [];
+  for (let start = 0; start < count; start += 5_000) {
+    const ids: string[] = [];
+    const hashes: string[] = [];
+    const expires: string[] = [];
+    for (let i = start; i < Math.min(count, start + 5_000); i++) {
+      const sessionId = crypto.randomUUID();
+      const { token, expiresAt } = await tokens.refresh({ userId: D, role: "user", sessionId });
+      ids.push(sessionId);
+      hashes.push(await tokenDigest(token));
+      expires.push(expiresAt.toISOString());
+      out.push(JSON.stringify({ refresh: token }));
+    }
+    await sql`
+      insert into sessions (id, user_id, refresh_hash, expires_at)
+      select id, ${D}, h, e from unnest(${ids}::uuid[], ${hashes}::text[], ${expires}::timestamptz[])
+        as t(id, h, e)`;
+  }
+  return out;
+}
+
+// ---------- cases
+
+interface Case {
+  name: string;
+  method: string;
+  paths: string[];
+  /** Bodies for the warm-up and for the measured run (single-use lines must not repeat). */
+  bodies?: { warm: string[]; run: string[] };
+  token?: string;
+  read: boolean;
+  target?: { kind: "ceiling" | "list" };
+}
+
+async function buildCases(sql: Sql, slot: number): Promise<{ cases: Case[]; ceiling: Case }> {
+  const access = createTokens(SECRET, 24 * 60, 7);
+  const tokenFor = (userId: number) =>
+    access.access({ userId, role: "user", sessionId: crypto.randomUUID() });
+  const aIds = (await sql<{ id: number }[]>`
+    select id from patients where created_by = ${A} order by id`).map((r) => r.id);
+  const bIds = (await sql<{ id: number }[]>`
+    select id from patients where created_by = ${B} order by id`).map((r) => r.id);
+  const doctorIds = (await sql<{ id: number }[]>`select id from doctors order by id limit 500`)
+    .map((r) => r.id);
+  const tokenA = await tokenFor(A);
+  const tokenB = await tokenFor(B);
+
+  const perRun = (rate: number, seconds: number) => Math.ceil(rate * seconds * 1.5) + 1000;
+  const mappingLines: string[] = [];
+  for (const doctor of (await sql<{ id: number }[]>`select id from doctors order by id`)) {
+    for (const patient of bIds) mappingLines.push(JSON.stringify({ patient, doctor: doctor.id }));
+  }
+  // Each mode gets its own slice of the single-use lines.
+  const share = Math.floor(mappingLines.length / 2);
+  const mine = mappingLines.slice(slot * share, (slot + 1) * share);
+  const warmMappings = Math.min(perRun(6000, WARMUP_SECONDS), Math.floor(mine.length / 4));
+  const refreshWarm = perRun(4000, WARMUP_SECONDS);
+  const refreshRun = perRun(4000, SECONDS);
+  log(`minting ${refreshWarm + refreshRun} refresh sessions`);
+  const refresh = await refreshTokens(sql, refreshWarm + refreshRun);
+  const searchTerms = ["smith", "novak", "ana ga", "chen", "rosa", "kowal", "mens", "555 00"];
+
+  const cases: Case[] = [
+    {
+      name: "GET one patient",
+      method: "GET",
+      paths: aIds.map((id) => `/api/patients/${id}/`),
+      token: tokenA,
+      read: true,
+      target: { kind: "ceiling" },
+    },
+    {
+      name: "GET one doctor (not audited)",
+      method: "GET",
+      paths: doctorIds.map((id) => `/api/doctors/${id}/`),
+      token: tokenA,
+      read: true,
+    },
+    {
+      name: "list patients (20)",
+      method: "GET",
+      paths: Array.from({ length: 25 }, (_, k) => `/api/patients/?limit=20&offset=${k * 20}`),
+      token: tokenA,
+      read: true,
+      target: { kind: "list" },
+    },
+    {
+      name: "search patients",
+      method: "GET",
+      paths: searchTerms.map((t) => `/api/patients/?search=${encodeURIComponent(t)}`),
+      token: tokenA,
+      read: true,
+      target: { kind: "list" },
+    },
+    {
+      name: "list a patient's doctors",
+      method: "GET",
+      paths: aIds.map((id) => `/api/patients/${id}/doctors/`),
+      token: tokenA,
+      read: true,
+    },
+    {
+      name: "POST patient",
+      method: "POST",
+      paths: ["/api/patients/"],
+      bodies: {
+        warm: [JSON.stringify({ name: "Bench Patient", gender: "F", date_of_birth: "1980-02-03" })],
+        run: [JSON.stringify({ name: "Bench Patient", gender: "F", date_of_birth: "1980-02-03" })],
+      },
+      token: tokenA,
+      read: false,
+    },
+    {
+      name: "PATCH patient",
+      method: "PATCH",
+      paths: aIds.map((id) => `/api/patients/${id}/`),
+      bodies: {
+        warm: aIds.map((_, i) => JSON.stringify({ city: `Warm City ${i}` })),
+        run: aIds.map((_, i) => JSON.stringify({ city: `Bench City ${i}` })),
+      },
+      token: tokenA,
+      read: false,
+    },
+    {
+      name: "POST mapping",
+      method: "POST",
+      paths: ["/api/mappings/"],
+      bodies: { warm: mine.slice(0, warmMappings), run: mine.slice(warmMappings) },
+      token: tokenB,
+      read: false,
+    },
+    {
+      name: "login",
+      method: "POST",
+      paths: ["/api/auth/login/"],
+      bodies: {
+        warm: [JSON.stringify({ email: `user${C}@bench.test`, password: PASSWORD })],
+        run: [JSON.stringify({ email: `user${C}@bench.test`, password: PASSWORD })],
+      },
+      read: false,
+    },
+    {
+      name: "refresh",
+      method: "POST",
+      paths: ["/api/auth/refresh/"],
+      bodies: { warm: refresh.slice(0, refreshWarm), run: refresh.slice(refreshWarm) },
+      read: false,
+    },
+  ];
+  const ceiling: Case = {
+    name: "ceiling: one indexed row as JSON",
+    method: "GET",
+    paths: aIds.map((id) => `/patients/${id}`),
+    read: true,
+  };
+  return { cases: cases.filter((c) => !flags.only || c.name.includes(flags.only)), ceiling };
+}
+
+// ---------- load
+
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  requests: number;
+}
+
+function ms(value: string): number {
+  const m = /^([\d.]+)(us|ms|s)$/.exec(value.trim());
+  if (!m) return NaN;
+  const n = Number(m[1]);
+  return m[2] === "us" ? n / 1000 : m[2] === "s" ? n * 1000 : n;
+}
+
+async function writeLines(name: string, lines: string[]): Promise<string> {
+  const path = `${WORK}/${name.replace(/\W+/g, "_")}-${crypto.randomUUID().slice(0, 6)}.txt`;
+  await Deno.writeTextFile(path, lines.join("\n") + "\n");
+  return path;
+}
+
+async function wrk(base: string, c: Case, bodies: string[] | undefined, seconds: number) {
+  const env: Record<string, string> = {
+    BENCH_METHOD: c.method,
+    BENCH_PATHS: await writeLines(`${c.name}-paths`, c.paths),
+    BENCH_BODIES: bodies ? await writeLines(`${c.name}-bodies`, bodies) : "",
+    BENCH_TOKEN: c.token ?? "",
+    BENCH_THREADS: String(WRK_THREADS),
+  };
+  const out = await new Deno.Command("wrk", {
+    args: [
+      "-t",
+      String(WRK_THREADS),
+      "-c",
+      String(CONNECTIONS),
+      "-d",
+      `${seconds}s`,
+      "--timeout",
+      "10s",
+      "--latency",
+      "-s",
+      new URL("bench/load.lua", ROOT).pathname,
+      base,
+    ],
+    env,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = new TextDecoder().decode(out.stdout) + new TextDecoder().decode(out.stderr);
+  if (out.code !== 0) throw new Error(`wrk failed:\n${text}`);
+  const pick = (re: RegExp) => text.match(re)?.[1];
+  const socket = text.match(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/);
+  const result: Result = {
+    rps: Number(pick(/Requests\/sec:\s+([\d.]+)/)),
+    p50: ms(pick(/^\s+50%\s+(\S+)/m) ?? ""),
+    p99: ms(pick(/^\s+99%\s+(\S+)/m) ?? ""),
+    errors: Number(pick(/Non-2xx or 3xx responses: (\d+)/) ?? 0) +
+      (socket ? socket.slice(1).reduce((n, v) => n + Number(v), 0) : 0),
+    requests: Number(pick(/(\d+) requests in/)),
+  };
+  return result;
+}
+
+async function measure(base: string, c: Case): Promise<Result> {
+  await wrk(base, c, c.bodies?.warm, WARMUP_SECONDS);
+  return await wrk(base, c, c.bodies?.run, SECONDS);
+}
+
+// ---------- processes
+
+interface Server {
+  pid: number;
+  base: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): number {
+  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (l.addr as Deno.NetAddr).port;
+  l.close();
+  return port;
+}
+
+async function start(args: string[], env: Record<string, string>, probe: string): Promise<Server> {
+  const port = freePort();
+  const child = new Deno.Command(Deno.execPath(), {
+    args: args.map((a) => a === "$PORT" ? String(port) : a),
+    cwd: ROOT,
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
+    stdin: "null",
+    stdout: "null",
+    stderr: "inherit",
+  }).spawn();
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    try {
+      const res = await fetch(`${base}${probe}`);
+      await res.body?.cancel();
+      if (res.ok) break;
+    } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    pid: child.pid,
+    base,
+    async stop() {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      await child.status;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Peak resident memory of a process, in MB (VmHWM). */
+async function peakRss(pid: number): Promise<number> {
+  const status = await Deno.readTextFile(`/proc/${pid}/status`);
+  return Number(status.match(/VmHWM:\s+(\d+) kB/)![1]) / 1024;
+}
+
+// ---------- run
+
+interface Row {
+  name: string;
+  result: Result;
+  ratio: number | null;
+  read: boolean;
+  target?: Case["target"];
+}
+
+async function runMode(mode: "one process" | "deno serve --parallel", url: string, all: {
+  cases: Case[];
+  ceiling: Case;
+}) {
+  const env = {
+    DATABASE_URL: url,
+    JWT_SECRET: SECRET,
+    DB_POOL_MAX: String(POOL),
+    LOG_LEVEL: "info",
+    PATH: Deno.env.get("PATH") ?? "",
+    HOME: Deno.env.get("HOME") ?? "/tmp",
+  };
+  const parallel = mode !== "one process";
+  // The ceiling is measured before and after the service's cases, and averaged, so a slow
+  // spell of this shared machine does not land on one side of the ratio only.
+  const measureCeiling = async () => {
+    log(`${mode}: ceiling`);
+    const server = await start(
+      parallel
+        ? [
+          "serve",
+          "--parallel",
+          "--port",
+          "$PORT",
+          "--allow-net",
+          "--allow-env",
+          "bench/ceiling.ts",
+        ]
+        : ["run", "--allow-net", "--allow-env", "bench/ceiling.ts", "--listen"],
+      env,
+      all.ceiling.paths[0],
+    );
+    const result = await measure(server.base, all.ceiling);
+    const rss = await peakRss(server.pid);
+    await server.stop();
+    return { result, rss };
+  };
+  const before = await measureCeiling();
+
+  const service = await start(
+    parallel ? ["serve", "--parallel", "--port", "$PORT", ...PERMISSIONS, "main.ts"] : [
+      "run",
+      ...PERMISSIONS,
+      ...(flags.profile ? ["--cpu-prof", `--cpu-prof-dir=${flags.profile}`] : []),
+      "server.ts",
+    ],
+    env,
+    "/readyz",
+  );
+  const rows: Row[] = [];
+  for (const c of all.cases) {
+    log(`${mode}: ${c.name}`);
+    const result = await measure(service.base, c);
+    rows.push({ name: c.name, result, ratio: null, read: c.read, target: c.target });
+  }
+  const rss = await peakRss(service.pid);
+  await service.stop();
+  const after = await measureCeiling();
+  const ceiling: Result = {
+    rps: (before.result.rps + after.result.rps) / 2,
+    p50: (before.result.p50 + after.result.p50) / 2,
+    p99: Math.max(before.result.p99, after.result.p99),
+    errors: before.result.errors + after.result.errors,
+    requests: before.result.requests + after.result.requests,
+  };
+  for (const row of rows) row.ratio = row.result.rps / ceiling.rps;
+  const ceilingRss = Math.max(before.rss, after.rss);
+  log(
+    `${mode}: ceiling ${before.result.rps.toFixed(0)} before, ${after.result.rps.toFixed(0)} after`,
+  );
+  return {
+    mode,
+    ceiling,
+    ceilingRss,
+    rows,
+    rss,
+    ceilingRuns: [before.result.rps, after.result.rps],
+  };
+}
+
+function table(run: Awaited<ReturnType<typeof runMode>>): string {
+  const f = (n: number, d = 1) => Number.isFinite(n) ? n.toFixed(d) : "—";
+  const lines = [
+    `#### ${run.mode} (pool ${POOL} per process, ${CONNECTIONS} connections, ${SECONDS} s after ${WARMUP_SECONDS} s warm-up)`,
+    "",
+    "| case | req/s | p50 ms | p99 ms | errors | vs ceiling |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    `| **ceiling**: Hono + postgres.js, one indexed row (mean of ${
+      run.ceilingRuns.map((r) => f(r, 0)).join(" and ")
+    }) | ${f(run.ceiling.rps, 0)} | ${f(run.ceiling.p50, 2)} | ${
+      f(run.ceiling.p99, 2)
+    } | ${run.ceiling.errors} | 100 % |`,
+    ...run.rows.map((r) =>
+      `| ${r.name} | ${f(r.result.rps, 0)} | ${f(r.result.p50, 2)} | ${
+        f(r.result.p99, 2)
+      } | ${r.result.errors} | ${f((r.ratio ?? 0) * 100, 0)} % |`
+    ),
+    "",
+    `Peak RSS: service ${f(run.rss, 0)} MB, ceiling ${f(run.ceilingRss, 0)} MB.`,
+  ];
+  return lines.join("\n");
+}
+
+function verdicts(run: Awaited<ReturnType<typeof runMode>>): string[] {
+  const out: string[] = [];
+  for (const r of run.rows) {
+    if (r.target?.kind === "ceiling") {
+      out.push(
+        `${r.name} ≥ 70 % of ceiling: ${(r.ratio! * 100).toFixed(0)} % — ${
+          r.ratio! >= 0.7 ? "met" : "missed"
+        }`,
+      );
+    }
+    if (r.target?.kind === "list") {
+      out.push(
+        `${r.name} ≥ 50 % of ceiling: ${(r.ratio! * 100).toFixed(0)} % — ${
+          r.ratio! >= 0.5 ? "met" : "missed"
+        }`,
+      );
+    }
+    if (r.read) {
+      out.push(
+        `${r.name} p99 < 20 ms: ${r.result.p99.toFixed(1)} ms — ${
+          r.result.p99 < 20 ? "met" : "missed"
+        }`,
+      );
+    }
+  }
+  out.push(
+    `RSS < 150 MB per process: ${run.rss.toFixed(0)} MB — ${run.rss < 150 ? "met" : "missed"}`,
+  );
+  return out;
+}
+
+const db = await createDatabase();
+let failed = false;
+try {
+  const sql = createClient(db.url, 4);
+  const t0 = performance.now();
+  await migrate(sql);
+  await seed(sql);
+  log(
+    `seeded ${SIZE.users} users, ${SIZE.patients} patients, ${SIZE.doctors} doctors in ${
+      ((performance.now() - t0) / 1000).toFixed(1)
+    } s`,
+  );
+  const modes = (["one process", "deno serve --parallel"] as const).filter((m) =>
+    flags.modes!.split(",").includes(m === "one process" ? "single" : "parallel")
+  );
+  const prepared = [];
+  for (const [slot] of modes.entries()) prepared.push(await buildCases(sql, slot));
+  await sql.end();
+  for (const [slot, mode] of modes.entries()) {
+    const run = await runMode(mode, db.url, prepared[slot]);
+    console.log(table(run));
+    console.log("");
+    for (const v of verdicts(run)) console.log(`- ${v}`);
+    console.log("");
+    const broken = [...run.rows.map((r) => r.result), run.ceiling].filter((r) =>
+      r.errors > 0 || !(r.requests > 0)
+    );
+    if (broken.length) failed = true;
+  }
+} finally {
+  if (!flags.keep) await db.drop();
+  await Deno.remove(WORK, { recursive: true });
+}
+if (failed) {
+  console.error("[bench] some cases had errors or no requests");
+  Deno.exit(1);
+}
