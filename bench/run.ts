@@ -19,23 +19,26 @@ const { values: flags } = parseArgs({
 });
 const SMOKE = flags.smoke ?? false;
 const SIZE = SMOKE
-  ? { users: 4, patients: 400, doctors: 100 }
+  ? { users: 5, patients: 500, doctors: 100 }
   : { users: 200, patients: 100_000, doctors: 2_000 };
 const SECONDS = SMOKE ? 1 : 10;
 const WARMUP_SECONDS = SMOKE ? 1 : 3;
 const CONNECTIONS = SMOKE ? 8 : 64;
 const WRK_THREADS = 2;
-const POOL = 10;
+const POOL = Number(Deno.env.get("BENCH_POOL") ?? "10");
 const SERVER_URL = Deno.env.get("BENCH_DATABASE_URL") ?? Deno.env.get("DATABASE_URL") ??
   "postgres://postgres@127.0.0.1:5432/postgres";
 const SECRET = `bench-secret-${crypto.randomUUID()}-${crypto.randomUUID()}`;
 const PASSWORD = "Bench-Pass-2026!";
 const PERMISSIONS = ["--allow-net", "--allow-env", "--allow-read", "--allow-write", "--allow-sys"];
+/** The service's V8 limits (deno.json `start`, Dockerfile), given to the ceiling too. */
+const V8_FLAGS = "--v8-flags=--max-semi-space-size=8,--max-old-space-size=128";
+const CEILING_PERMISSIONS = ["--allow-net", "--allow-env"];
 const ROOT = new URL("../", import.meta.url);
 const WORK = await Deno.makeTempDir({ prefix: "hc-bench-" });
 
-/** Users with a role in the load: A reads and edits, B assigns, C signs in, D refreshes. */
-const A = 1, B = 2, C = 3, D = 4;
+/** Users with a role in the load: A reads and edits, B assigns, C signs in, D refreshes, E creates. */
+const A = 1, B = 2, C = 3, D = 4, E = 5;
 
 function log(msg: string) {
   console.error(`[bench] ${msg}`);
@@ -70,10 +73,10 @@ async function seed(sql: Sql): Promise<void> {
       city, allergies, medical_history)
     select (i - 1) % ${users} + 1,
       (array['Ana','Ben','Chloe','David','Elif','Farid','Grace','Hugo','Ines','Jonas','Kemal',
-        'Lena','Mateo','Nora','Omar','Priya','Quinn','Rosa','Sami','Tara'])[1 + i % 20] || ' ' ||
+        'Lena','Mateo','Nora','Omar','Priya','Quinn','Rosa','Sami','Tara'])[1 + h % 20] || ' ' ||
       (array['Smith','Okafor','Novak','Garcia','Kim','Haddad','Rossi','Larsen','Silva','Chen',
         'Dubois','Ivanova','Nakamura','Mensah','Kowalski','Murphy','Yilmaz','Santos','Berg',
-        'Patel'])[1 + (i / 20) % 20],
+        'Patel'])[1 + (h / 20) % 20],
       'patient' || i || '@mail.test', '+1 555 ' || lpad((i % 10000000)::text, 7, '0'),
       (array['male','female','other','unknown'])[1 + i % 4],
       (array['A+','A-','B+','B-','AB+','AB-','O+','O-'])[1 + i % 8],
@@ -81,7 +84,9 @@ async function seed(sql: Sql): Promise<void> {
       (array['Springfield','Riverton','Lakeside','Hillview'])[1 + i % 4],
       case when i % 3 = 0 then 'Penicillin' end,
       'Seen for routine checks; history number ' || i
-    from generate_series(1, ${patients}) i`;
+    from generate_series(1, ${patients}) i,
+      -- Names picked by a hash of the row number, so every user's patients are varied.
+      lateral (select ('x' || substr(md5(i::text), 1, 6))::bit(24)::int as h) pick`;
   await sql`
     insert into doctors (created_by, name, specialization, license_number, email, hospital_name,
       city, years_of_experience, consultation_fee)
@@ -149,6 +154,7 @@ async function buildCases(sql: Sql, slot: number): Promise<{ cases: Case[]; ceil
     .map((r) => r.id);
   const tokenA = await tokenFor(A);
   const tokenB = await tokenFor(B);
+  const tokenE = await tokenFor(E);
 
   const perRun = (rate: number, seconds: number) => Math.ceil(rate * seconds * 1.5) + 1000;
   const mappingLines: string[] = [];
@@ -159,11 +165,12 @@ async function buildCases(sql: Sql, slot: number): Promise<{ cases: Case[]; ceil
   const share = Math.floor(mappingLines.length / 2);
   const mine = mappingLines.slice(slot * share, (slot + 1) * share);
   const warmMappings = Math.min(perRun(6000, WARMUP_SECONDS), Math.floor(mine.length / 4));
-  const refreshWarm = perRun(4000, WARMUP_SECONDS);
-  const refreshRun = perRun(4000, SECONDS);
+  const refreshWarm = perRun(10_000, WARMUP_SECONDS);
+  const refreshRun = perRun(10_000, SECONDS);
   log(`minting ${refreshWarm + refreshRun} refresh sessions`);
   const refresh = await refreshTokens(sql, refreshWarm + refreshRun);
-  const searchTerms = ["smith", "novak", "ana ga", "chen", "rosa", "kowal", "mens", "555 00"];
+  // Surnames (each ~5 % of a user's patients), a first and last name, an email and a phone part.
+  const searchTerms = ["smith", "novak", "ana ga", "chen", "kowal", "patient12", "555 000"];
 
   const cases: Case[] = [
     {
@@ -212,7 +219,7 @@ async function buildCases(sql: Sql, slot: number): Promise<{ cases: Case[]; ceil
         warm: [JSON.stringify({ name: "Bench Patient", gender: "F", date_of_birth: "1980-02-03" })],
         run: [JSON.stringify({ name: "Bench Patient", gender: "F", date_of_birth: "1980-02-03" })],
       },
-      token: tokenA,
+      token: tokenE,
       read: false,
     },
     {
@@ -417,11 +424,11 @@ async function runMode(mode: "one process" | "deno serve --parallel", url: strin
           "--parallel",
           "--port",
           "$PORT",
-          "--allow-net",
-          "--allow-env",
+          V8_FLAGS,
+          ...CEILING_PERMISSIONS,
           "bench/ceiling.ts",
         ]
-        : ["run", "--allow-net", "--allow-env", "bench/ceiling.ts", "--listen"],
+        : ["run", V8_FLAGS, ...CEILING_PERMISSIONS, "bench/ceiling.ts", "--listen"],
       env,
       all.ceiling.paths[0],
     );
@@ -433,8 +440,9 @@ async function runMode(mode: "one process" | "deno serve --parallel", url: strin
   const before = await measureCeiling();
 
   const service = await start(
-    parallel ? ["serve", "--parallel", "--port", "$PORT", ...PERMISSIONS, "main.ts"] : [
+    parallel ? ["serve", "--parallel", "--port", "$PORT", V8_FLAGS, ...PERMISSIONS, "main.ts"] : [
       "run",
+      V8_FLAGS,
       ...PERMISSIONS,
       ...(flags.profile ? ["--cpu-prof", `--cpu-prof-dir=${flags.profile}`] : []),
       "server.ts",

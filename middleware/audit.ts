@@ -27,7 +27,7 @@ export interface AuditNote {
 const FLUSH_MS = 200;
 const BATCH = 2000;
 /** Beyond this many unwritten events (a long outage) the oldest are dropped, and logged. */
-const MAX_BUFFERED = 100_000;
+const MAX_BUFFERED = 50_000;
 
 /** Full batches first, the one being filled last. */
 const batches: EventBatch[] = [];
