@@ -279,6 +279,22 @@ dbTest("forged, expired and mistyped tokens are refused with 401", async (t) => 
   });
 });
 
+dbTest(
+  "a verified token is remembered only byte for byte: a tampered copy is refused",
+  async () => {
+    const app = await testApp();
+    const r = await register(app);
+    assert.equal((await app.request("/api/auth/me/", bearer(r.access))).status, 200, "now cached");
+    const [header, payload, signature] = r.access.split(".");
+    const claims = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/")));
+    const forged = btoa(JSON.stringify({ ...claims, sub: "1", role: "admin" }))
+      .replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+    const tampered = `${header}.${forged}.${signature}`;
+    assert.equal((await app.request("/api/auth/me/", bearer(tampered))).status, 401);
+    assert.equal((await app.request("/api/auth/me/", bearer(r.access))).status, 200);
+  },
+);
+
 dbTest("refresh rotates on both paths; a spent token kills the whole session", async () => {
   const app = await testApp();
   const r = await register(app);
