@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import postgres from "postgres";
 import { z } from "zod";
 import { sql } from "../db/client.ts";
@@ -14,7 +14,16 @@ import {
   lockDoctor,
   updateDoctor,
 } from "../db/doctors.ts";
-import { bool, int, optionalEmail, optionalPhone, optionalText, str, text } from "../lib/fields.ts";
+import {
+  bool,
+  int,
+  mergeFields,
+  optionalEmail,
+  optionalPhone,
+  optionalText,
+  str,
+  text,
+} from "../lib/fields.ts";
 import {
   boolParam,
   checkIfMatch,
@@ -151,6 +160,21 @@ async function lockForChange(
   return current;
 }
 
+/** Locks the doctor for a change, writes what `merge` makes of it, and audits the update. */
+async function change(
+  c: Context<AppEnv>,
+  merge: (current: DoctorRow) => DoctorFields,
+): Promise<DoctorRow> {
+  const id = pathId(c.req.param("id")!);
+  const expected = ifMatch(c);
+  return await sql.begin(async (tx) => {
+    const current = await lockForChange(id, c.get("user"), expected, tx);
+    const updated = await updateDoctor(id, merge(current), tx);
+    await auditWrite(c, tx, 200, { action: "update", resourceType: "doctor", resourceId: id });
+    return updated;
+  });
+}
+
 /** The shared doctor directory: everyone reads, the creator or an admin changes. */
 export const doctors = new Hono<AppEnv>()
   .use(audit("doctor", { reads: false }))
@@ -192,30 +216,14 @@ export const doctors = new Hono<AppEnv>()
     return c.json(doctorJson(row));
   })
   .put("/:id", validate("json", doctorBody), async (c) => {
-    const id = pathId(c.req.param("id"));
     const body = c.req.valid("json") as DoctorInput;
-    const expected = ifMatch(c);
-    const row = await sql.begin(async (tx) => {
-      await lockForChange(id, c.get("user"), expected, tx);
-      const updated = await updateDoctor(id, { ...DEFAULTS, ...body } as DoctorFields, tx);
-      await auditWrite(c, tx, 200, { action: "update", resourceType: "doctor", resourceId: id });
-      return updated;
-    });
+    const row = await change(c, () => ({ ...DEFAULTS, ...body }) as DoctorFields);
     setEtag(c, row.version);
     return c.json(doctorJson(row));
   })
   .patch("/:id", validate("json", doctorPatch), async (c) => {
-    const id = pathId(c.req.param("id"));
     const body = c.req.valid("json") as DoctorInput;
-    const expected = ifMatch(c);
-    const row = await sql.begin(async (tx) => {
-      const current = await lockForChange(id, c.get("user"), expected, tx);
-      const merged = Object.fromEntries(DOCTOR_FIELDS.map((f) => [f, current[f]]));
-      for (const [k, v] of Object.entries(body)) if (v !== undefined) merged[k] = v;
-      const updated = await updateDoctor(id, merged as DoctorFields, tx);
-      await auditWrite(c, tx, 200, { action: "update", resourceType: "doctor", resourceId: id });
-      return updated;
-    });
+    const row = await change(c, (current) => mergeFields(DOCTOR_FIELDS, current, body));
     setEtag(c, row.version);
     return c.json(doctorJson(row));
   })

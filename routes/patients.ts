@@ -17,6 +17,7 @@ import {
 import {
   ageOn,
   int,
+  mergeFields,
   optionalEmail,
   optionalPhone,
   optionalText,
@@ -200,11 +201,7 @@ export const patients = new Hono<AppEnv>()
   .patch("/:id", validate("json", patientPatch), async (c) => {
     const id = pathId(c.req.param("id"));
     const body = c.req.valid("json") as PatientInput;
-    const row = await change(c, id, body, (current) => {
-      const merged = Object.fromEntries(PATIENT_FIELDS.map((f) => [f, current[f]]));
-      for (const [k, v] of Object.entries(body)) if (v !== undefined) merged[k] = v;
-      return merged as PatientFields;
-    });
+    const row = await change(c, id, body, (current) => mergeFields(PATIENT_FIELDS, current, body));
     setEtag(c, row.version);
     return c.json(patientJson(row));
   })

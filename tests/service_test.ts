@@ -45,6 +45,20 @@ function newUser() {
   };
 }
 
+/** A service whose database connection runs through a proxy the test can cut or stall. */
+async function behindProxy() {
+  const db = await freshDatabase();
+  const target = new URL(db.url);
+  const proxy = new TcpProxy({ hostname: target.hostname, port: Number(target.port || 5432) });
+  proxy.start();
+  const svc = await startService({
+    DATABASE_URL: proxy.urlFor(db.url),
+    JWT_SECRET: TEST_JWT_SECRET,
+    DB_POOL_MAX: "2",
+  });
+  return { db, proxy, svc };
+}
+
 test("embedded data survives a restart, and a second process on DATA_DIR is refused", async () => {
   const dataDir = await Deno.makeTempDir({ prefix: "hc-data-" });
   const env = { DATA_DIR: dataDir };
@@ -111,15 +125,7 @@ test("logout on one process is refused at once by another on the same database",
 });
 
 test("a database outage answers 503 within 5 s, and the service recovers without a restart", async () => {
-  const db = await freshDatabase();
-  const target = new URL(db.url);
-  const proxy = new TcpProxy({ hostname: target.hostname, port: Number(target.port || 5432) });
-  proxy.start();
-  const svc = await startService({
-    DATABASE_URL: proxy.urlFor(db.url),
-    JWT_SECRET: TEST_JWT_SECRET,
-    DB_POOL_MAX: "2",
-  });
+  const { db, proxy, svc } = await behindProxy();
   try {
     const reg = await post(svc.url, "/api/auth/register/", newUser());
     assert.equal(reg.status, 201);
@@ -168,15 +174,7 @@ test("a database outage answers 503 within 5 s, and the service recovers without
 });
 
 test("SIGTERM lets a request in flight finish, refuses new ones, and exits 0", async () => {
-  const db = await freshDatabase();
-  const target = new URL(db.url);
-  const proxy = new TcpProxy({ hostname: target.hostname, port: Number(target.port || 5432) });
-  proxy.start();
-  const svc = await startService({
-    DATABASE_URL: proxy.urlFor(db.url),
-    JWT_SECRET: TEST_JWT_SECRET,
-    DB_POOL_MAX: "2",
-  });
+  const { db, proxy, svc } = await behindProxy();
   try {
     const reg = await post(svc.url, "/api/auth/register/", newUser());
     assert.equal(reg.status, 201);
