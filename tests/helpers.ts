@@ -96,10 +96,10 @@ function childEnv(env: Record<string, string>): Record<string, string> {
   };
 }
 
-/** Runs `deno run` on one of the service's entry points with a clean environment. */
-export function denoCommand(entry: string, args: string[], env: Record<string, string>) {
+/** `deno <args>` in the repository with a clean environment and captured output. */
+function deno(args: string[], env: Record<string, string>): Deno.Command {
   return new Deno.Command(Deno.execPath(), {
-    args: ["run", ...PERMISSIONS, entry, ...args],
+    args,
     cwd: ROOT,
     clearEnv: true,
     env: childEnv(env),
@@ -107,6 +107,11 @@ export function denoCommand(entry: string, args: string[], env: Record<string, s
     stdout: "piped",
     stderr: "piped",
   });
+}
+
+/** Runs `deno run` on one of the service's entry points with a clean environment. */
+export function denoCommand(entry: string, args: string[], env: Record<string, string>) {
+  return deno(["run", ...PERMISSIONS, entry, ...args], env);
 }
 
 /** A service process started by a test. */
@@ -130,15 +135,7 @@ export async function spawnServer(
   env: Record<string, string>,
   listening: RegExp,
 ): Promise<ServiceProcess> {
-  const child = new Deno.Command(Deno.execPath(), {
-    args,
-    cwd: ROOT,
-    clearEnv: true,
-    env: childEnv(env),
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
+  const child = deno(args, env).spawn();
   const chunks: string[] = [];
   const out = drain(child.stdout, chunks);
   const err = drain(child.stderr, chunks);
