@@ -66,7 +66,8 @@ Deno.test({
       for (const [label, run] of Object.entries(cases)) {
         await t.step(label, async () => {
           captured.length = 0;
-          const { rows } = await run();
+          const { json } = await run();
+          const rows = JSON.parse(json) as { created_by: number }[];
           assert.ok(rows.every((r) => r.created_by === owner));
           const queries = captured.filter((c) => /from patients/.test(c.query));
           assert.equal(queries.length, 2, "a page query and a count query");
