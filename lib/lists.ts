@@ -71,18 +71,6 @@ export function envelope<T>(c: Context, p: Page, count: number, results: T[]) {
   };
 }
 
-/** The list envelope around results that are already a JSON array (rendered by the database). */
-export function envelopeJson(c: Context, p: Page, count: number, resultsJson: string): Response {
-  const { next, previous } = envelope(c, p, count, []);
-  return c.body(
-    `{"count":${count},"next":${JSON.stringify(next)},"previous":${
-      JSON.stringify(previous)
-    },"results":${resultsJson}}`,
-    200,
-    { "Content-Type": "application/json" },
-  );
-}
-
 /** A path id: a positive 32-bit integer, or 404 (an id that cannot exist names nothing). */
 export function pathId(raw: string): number {
   const n = /^\d{1,10}$/.test(raw) ? Number(raw) : 0;

@@ -28,7 +28,6 @@ import {
 import {
   checkIfMatch,
   envelope,
-  envelopeJson,
   ifMatch,
   likePattern,
   page,
@@ -178,13 +177,13 @@ export const patients = new Hono<AppEnv>()
   .get("/", validate("query", patientListQuery), async (c) => {
     const q = c.req.valid("query");
     const p = page(q);
-    const { count, ids, json } = await listPatients(viewerOf(c), {
+    const { count, rows } = await listPatients(viewerOf(c), {
       search: q.search ? likePattern(q.search) : undefined,
       gender: q.gender,
       blood_group: q.blood_group,
     }, p);
-    noteAudit(c, { patientIds: ids });
-    return envelopeJson(c, p, count, json);
+    noteAudit(c, { patientIds: rows.map((r) => r.id) });
+    return c.json(envelope(c, p, count, rows.map(patientJson)));
   })
   .get("/:id", async (c) => {
     const row = await findPatient(pathId(c.req.param("id")), viewerOf(c));

@@ -66,8 +66,7 @@ Deno.test({
       for (const [label, run] of Object.entries(cases)) {
         await t.step(label, async () => {
           captured.length = 0;
-          const { json } = await run();
-          const rows = JSON.parse(json) as { created_by: number }[];
+          const { rows } = await run();
           assert.ok(rows.every((r) => r.created_by === owner));
           const queries = captured.filter((c) => /from patients/.test(c.query));
           assert.equal(queries.length, 2, "a page query and a count query");
