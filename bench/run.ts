@@ -5,7 +5,8 @@ import { parseArgs } from "node:util";
 import { createClient, type Sql } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { hashPassword } from "../lib/passwords.ts";
-import { createTokens, tokenDigest } from "../lib/tokens.ts";
+import { sha256Hex } from "../lib/digest.ts";
+import { createTokens } from "../lib/tokens.ts";
 
 const { values: flags } = parseArgs({
   args: Deno.args,
@@ -117,7 +118,7 @@ async function refreshTokens(sql: Sql, count: number): Promise<string[]> {
       const sessionId = crypto.randomUUID();
       const { token, expiresAt } = await tokens.refresh({ userId: D, role: "user", sessionId });
       ids.push(sessionId);
-      hashes.push(await tokenDigest(token));
+      hashes.push(await sha256Hex(token));
       expires.push(expiresAt.toISOString());
       out.push(JSON.stringify({ refresh: token }));
     }

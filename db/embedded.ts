@@ -10,19 +10,13 @@ export class DataDirInUseError extends Error {
   }
 }
 
-/** How clients reach a running embedded server. */
-export type EmbeddedTarget = { path: string } | { url: string };
+/** How clients reach a running embedded server: its unix socket. */
+export type EmbeddedTarget = { path: string };
 
 /** A running embedded PostgreSQL. */
 export interface EmbeddedServer {
   target: EmbeddedTarget;
   stop(): Promise<void>;
-}
-
-/** How to serve it: a unix socket inside DATA_DIR (the service), or loopback TCP (tests). */
-export interface EmbeddedOptions {
-  listen?: "unix" | "tcp";
-  maxConnections?: number;
 }
 
 /** Takes an exclusive lock on `<dir>/.lock`, or throws if another process holds it. */
@@ -46,29 +40,17 @@ async function lockDataDir(dir: string): Promise<Deno.FsFile> {
  * Starts PGlite persisted under `dataDir`. The embedded server has no passwords, so the
  * service reaches it through a unix socket in DATA_DIR, which only its owner may enter.
  */
-export async function startEmbedded(
-  dataDir: string,
-  { listen = "unix", maxConnections = 1 }: EmbeddedOptions = {},
-): Promise<EmbeddedServer> {
+export async function startEmbedded(dataDir: string): Promise<EmbeddedServer> {
   await Deno.mkdir(dataDir, { recursive: true, mode: 0o700 });
   await Deno.chmod(dataDir, 0o700);
   const lock = await lockDataDir(dataDir);
   try {
     const db = await PGlite.create(`${dataDir}/pgdata`, { extensions: { pg_trgm } });
     const path = `${dataDir}/.s.PGSQL.5432`;
-    let target: EmbeddedTarget;
-    let server: PGLiteSocketServer;
-    if (listen === "unix") {
-      await Deno.remove(path).catch(() => {}); // left by a crash; the lock proves it is stale
-      server = new PGLiteSocketServer({ db, path, maxConnections });
-      await server.start();
-      target = { path };
-    } else {
-      server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections });
-      await server.start();
-      const port = Number(String(server.getServerConn()).split(":").pop());
-      target = { url: `postgres://postgres@127.0.0.1:${port}/postgres` };
-    }
+    await Deno.remove(path).catch(() => {}); // left by a crash; the lock proves it is stale
+    const server = new PGLiteSocketServer({ db, path });
+    await server.start();
+    const target = { path };
     return {
       target,
       async stop() {

@@ -1,3 +1,4 @@
+import { sha256Hex } from "../lib/digest.ts";
 import { type Sql, sql as defaultSql } from "./client.ts";
 
 /** Raised when an applied migration file no longer matches what was applied. */
@@ -18,11 +19,6 @@ let applied = false;
 /** True once this process has brought the schema up to date. */
 export function migrationsApplied(): boolean {
   return applied;
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 interface MigrationFile {

@@ -96,9 +96,3 @@ export function createTokens(secret: string, accessMinutes: number, refreshDays:
     verifyRefresh: (t) => verify(t, REFRESH_TYPE),
   };
 }
-
-/** SHA-256 hex digest: how a refresh token is kept in the database. */
-export async function tokenDigest(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
-}

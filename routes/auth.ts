@@ -13,7 +13,8 @@ import {
 import { email, str, text } from "../lib/fields.ts";
 import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from "../lib/passwords.ts";
 import { markRevoked } from "../lib/revocations.ts";
-import { tokenDigest, type Tokens } from "../lib/tokens.ts";
+import { sha256Hex } from "../lib/digest.ts";
+import type { Tokens } from "../lib/tokens.ts";
 import { requireAuth, unauthorized } from "../middleware/auth.ts";
 import { clientIp } from "../middleware/client_ip.ts";
 import { ApiError } from "../middleware/errors.ts";
@@ -67,7 +68,7 @@ async function openSession(tokens: Tokens, user: { id: number; role: User["role"
   await insertSession({
     id: claims.sessionId,
     userId: user.id,
-    refreshHash: await tokenDigest(refresh.token),
+    refreshHash: await sha256Hex(refresh.token),
     expiresAt: refresh.expiresAt,
   });
   return { access, refresh: refresh.token };
@@ -82,8 +83,8 @@ async function rotate(tokens: Tokens, presented: string) {
   const next = await tokens.refresh(claims);
   const owner = await rotateRefresh({
     sessionId: claims.sessionId,
-    oldHash: await tokenDigest(presented),
-    newHash: await tokenDigest(next.token),
+    oldHash: await sha256Hex(presented),
+    newHash: await sha256Hex(next.token),
     expiresAt: next.expiresAt,
   });
   if (!owner) {

@@ -74,10 +74,6 @@ export async function mappingListJson(c: Context, list: MappingPage) {
   return envelope(c, list.page, list.count, await withDoctors(list.rows));
 }
 
-function viewerOf(c: Context<AppEnv>) {
-  return { id: c.get("user").id, role: c.get("user").role };
-}
-
 const UNKNOWN_PATIENT = "no such patient";
 const NOT_FOUND = "No mapping with this id";
 
@@ -91,13 +87,13 @@ export async function patientMappings(c: Context<AppEnv>, patientId: number) {
   });
   const q = mappingPageQuery.safeParse(c.req.query());
   if (!q.success) throw invalid(fieldErrors(q.error.issues));
-  const list = await listMappingsOfPatient(patientId, viewerOf(c), page(q.data));
+  const list = await listMappingsOfPatient(patientId, c.get("user"), page(q.data));
   if (!list) throw new ApiError(404, "No patient with this id");
   return c.json(await mappingListJson(c, list));
 }
 
 async function oneMapping(c: Context<AppEnv>, mappingId: number) {
-  const row = await findMapping(mappingId, viewerOf(c));
+  const row = await findMapping(mappingId, c.get("user"));
   if (!row) throw new ApiError(404, NOT_FOUND);
   if (c.req.method === "GET") noteAudit(c, { patientIds: [row.patient] });
   const [json] = await withDoctors([row]);
@@ -107,7 +103,7 @@ async function oneMapping(c: Context<AppEnv>, mappingId: number) {
 async function removeMapping(c: Context<AppEnv>) {
   const mappingId = pathId(c.req.param("id")!);
   await sql.begin(async (tx) => {
-    const patientId = await deleteMapping(mappingId, viewerOf(c), tx);
+    const patientId = await deleteMapping(mappingId, c.get("user"), tx);
     if (patientId === undefined) throw new ApiError(404, NOT_FOUND);
     await auditWrite(c, tx, 204, {
       action: "delete",
@@ -125,7 +121,7 @@ export const mappings = new Hono<AppEnv>()
   .use(requireAuth)
   .post("/", validate("json", mappingBody), async (c) => {
     const m = c.req.valid("json");
-    const viewer = viewerOf(c);
+    const viewer = c.get("user");
     const mappingId = await sql.begin(async (tx) => {
       const patientOk = await lockVisiblePatient(m.patient, viewer, tx);
       const doctorOk = await doctorExists(m.doctor, tx);
@@ -149,7 +145,7 @@ export const mappings = new Hono<AppEnv>()
   })
   .get("/", validate("query", mappingListQuery), async (c) => {
     const q = c.req.valid("query");
-    const list = await listMappings(viewerOf(c), q, page(q));
+    const list = await listMappings(c.get("user"), q, page(q));
     noteAudit(c, { patientIds: [...new Set(list.rows.map((r) => r.patient))] });
     return c.json(await mappingListJson(c, list));
   })
@@ -159,9 +155,9 @@ export const mappings = new Hono<AppEnv>()
     const mappingId = pathId(c.req.param("id"));
     const changes = c.req.valid("json");
     await sql.begin(async (tx) => {
-      const current = await findMapping(mappingId, viewerOf(c), tx);
+      const current = await findMapping(mappingId, c.get("user"), tx);
       if (!current) throw new ApiError(404, NOT_FOUND);
-      await lockVisiblePatient(current.patient, viewerOf(c), tx);
+      await lockVisiblePatient(current.patient, c.get("user"), tx);
       if (changes.is_primary) await demotePrimary(current.patient, mappingId, tx);
       await updateMapping(mappingId, changes, tx);
       await auditWrite(c, tx, 200, {

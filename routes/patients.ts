@@ -146,10 +146,6 @@ export function patientJson(r: PatientRow) {
   };
 }
 
-function viewerOf(c: Context<AppEnv>) {
-  return { id: c.get("user").id, role: c.get("user").role };
-}
-
 const NOT_FOUND = "No patient with this id";
 
 /** Patients: each user sees and changes only their own; admins see all. */
@@ -177,7 +173,7 @@ export const patients = new Hono<AppEnv>()
   .get("/", validate("query", patientListQuery), async (c) => {
     const q = c.req.valid("query");
     const p = page(q);
-    const { count, rows } = await listPatients(viewerOf(c), {
+    const { count, rows } = await listPatients(c.get("user"), {
       search: q.search ? likePattern(q.search) : undefined,
       gender: q.gender,
       blood_group: q.blood_group,
@@ -186,7 +182,7 @@ export const patients = new Hono<AppEnv>()
     return c.json(envelope(c, p, count, rows.map(patientJson)));
   })
   .get("/:id", async (c) => {
-    const row = await findPatient(pathId(c.req.param("id")), viewerOf(c));
+    const row = await findPatient(pathId(c.req.param("id")), c.get("user"));
     if (!row) throw new ApiError(404, NOT_FOUND);
     setEtag(c, row.version);
     return c.json(patientJson(row));
@@ -209,7 +205,7 @@ export const patients = new Hono<AppEnv>()
     const id = pathId(c.req.param("id"));
     const expected = ifMatch(c);
     await sql.begin(async (tx) => {
-      const current = await lockPatient(id, viewerOf(c), tx);
+      const current = await lockPatient(id, c.get("user"), tx);
       if (!current) throw new ApiError(404, NOT_FOUND);
       checkIfMatch(expected, current.version);
       await deletePatient(id, tx);
@@ -225,7 +221,7 @@ export const patients = new Hono<AppEnv>()
   .get("/:id/doctors", (c) => patientMappings(c, pathId(c.req.param("id"))))
   .get("/:id/access-log", validate("query", accessLogQuery), async (c) => {
     const id = pathId(c.req.param("id"));
-    if (!await findPatient(id, viewerOf(c))) throw new ApiError(404, NOT_FOUND);
+    if (!await findPatient(id, c.get("user"))) throw new ApiError(404, NOT_FOUND);
     const q = c.req.valid("query");
     const p = page(q);
     const { count, rows } = await listEvents({ ...q, patient_id: id }, p);
@@ -241,7 +237,7 @@ async function change(
 ): Promise<PatientRow> {
   const expected = ifMatch(c);
   return await sql.begin(async (tx) => {
-    const current = await lockPatient(id, viewerOf(c), tx);
+    const current = await lockPatient(id, c.get("user"), tx);
     if (!current) throw new ApiError(404, NOT_FOUND);
     checkIfMatch(expected, current.version);
     const merged = merge(current);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { decodeJwt, decodeProtectedHeader, SignJWT, UnsecuredJWT } from "jose";
 import { sql } from "../db/client.ts";
 import { hashPassword } from "../lib/passwords.ts";
-import { tokenDigest } from "../lib/tokens.ts";
+import { sha256Hex } from "../lib/digest.ts";
 import { dbTest, jsonInit, TEST_JWT_SECRET, testApp } from "./helpers.ts";
 
 const PASSWORD = "Quiet-Lantern-48";
@@ -199,7 +199,7 @@ dbTest("access tokens carry the contract's claims and header", async () => {
   const refreshHeader = decodeProtectedHeader(r.refresh);
   assert.notEqual(refreshHeader.typ, "at+jwt");
   const [session] = await sql`select refresh_hash from sessions where id = ${claims.sid as string}`;
-  assert.equal(session.refresh_hash, await tokenDigest(r.refresh), "stored only as a digest");
+  assert.equal(session.refresh_hash, await sha256Hex(r.refresh), "stored only as a digest");
 });
 
 dbTest("GET /me answers the caller", async () => {
