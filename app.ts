@@ -3,9 +3,10 @@ import { cors } from "hono/cors";
 import { PatternRouter } from "hono/router/pattern-router";
 import { secureHeaders } from "hono/secure-headers";
 import type { Config } from "./config.ts";
+import { isReady } from "./db/client.ts";
 import { createTokens } from "./lib/tokens.ts";
-import { jsonBodyRules } from "./middleware/body.ts";
-import { notFoundHandler, onError } from "./middleware/errors.ts";
+import { jsonBody } from "./middleware/body.ts";
+import { notFoundHandler, onError, problemResponse } from "./middleware/errors.ts";
 import { requestLogger } from "./middleware/logger.ts";
 import { trackInFlight } from "./middleware/in_flight.ts";
 import { requestId } from "./middleware/request_id.ts";
@@ -50,6 +51,27 @@ export function createApp(config: Config): Hono<AppEnv> {
   });
   app.use(requestId);
   app.use(requestLogger);
+  app.use(async function noStore(c, next) {
+    await next();
+    // Answers to a signed-in caller, and those that carry tokens, are never kept by a cache.
+    const private_ = c.req.header("Authorization") !== undefined ||
+      c.req.path.startsWith("/api/auth");
+    if (private_ && !c.res.headers.has("Cache-Control")) {
+      c.res.headers.set("Cache-Control", "no-store");
+    }
+  });
+  app.use(async function untilReady(c, next) {
+    if (isReady() || c.req.path === "/healthz" || c.req.path === "/readyz") return await next();
+    return problemResponse(
+      c,
+      503,
+      "The service is starting; the database is not ready yet",
+      undefined,
+      {
+        "Retry-After": "2",
+      },
+    );
+  });
   const apiHeaders = secureHeaders({
     contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
     strictTransportSecurity: "max-age=63072000; includeSubDomains",
@@ -79,7 +101,7 @@ export function createApp(config: Config): Hono<AppEnv> {
       maxAge: 600,
     }));
   }
-  app.use("/api/*", ...jsonBodyRules);
+  app.use("/api/*", jsonBody);
 
   app.route("/", health);
   app.route("/api/auth", auth);

@@ -39,6 +39,7 @@ const envSchema = z.object({
   ),
   JWT_ACCESS_MINUTES: intVar(15, 1, 1440),
   JWT_REFRESH_DAYS: intVar(7, 1, 365),
+  JWT_SESSION_MAX_DAYS: intVar(30, 1, 3650),
   CORS_ORIGINS: z.preprocess(
     (v) => (v ?? ""),
     z.string().transform((v) => v.split(",").map((o) => o.trim()).filter(Boolean)),
@@ -47,13 +48,22 @@ const envSchema = z.object({
     "must be * or a comma-separated list of origins like https://app.example.com",
   ),
   DB_POOL_MAX: intVar(10, 1, 100),
+  DB_STARTUP_TIMEOUT: intVar(60, 1, 3600),
   LOG_LEVEL: z.preprocess(
     (v) => (v === undefined || v === "" ? "info" : String(v).toLowerCase()),
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }),
   ),
   TRUST_PROXY: boolVar(false),
+  PUBLIC_URL: optionalText().refine(
+    (v) => v === undefined || /^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(v),
+    "must be an http:// or https:// URL without query, like https://api.example.com",
+  ),
   LOGIN_MAX_FAILURES: intVar(10, 1, 1000),
   LOGIN_WINDOW_SECONDS: intVar(900, 1, 86400),
+  BODY_TIMEOUT_SECONDS: intVar(30, 1, 3600),
+  HASH_CONCURRENCY: intVar(1, 1, 64),
+  HASH_QUEUE: intVar(64, 0, 1024),
+  PURGE_INTERVAL_SECONDS: intVar(600, 1, 86400),
   ADMIN_PASSWORD: optionalText(),
 });
 
@@ -66,12 +76,26 @@ export type Config = Readonly<{
   jwtSecret: string | undefined;
   jwtAccessMinutes: number;
   jwtRefreshDays: number;
+  /** Days a session lives from sign-in at most; refreshing never extends it. */
+  jwtSessionMaxDays: number;
   corsOrigins: readonly string[];
   dbPoolMax: number;
+  /** Seconds start-up keeps trying to reach DATABASE_URL before it gives up. */
+  dbStartupTimeout: number;
   logLevel: (typeof LOG_LEVELS)[number];
   trustProxy: boolean;
+  /** Where clients reach the service: absolute links start here; unset, links are relative. */
+  publicUrl: string | undefined;
   loginMaxFailures: number;
   loginWindowSeconds: number;
+  /** Seconds a request body may take to arrive, from its headers; then 408. */
+  bodyTimeoutSeconds: number;
+  /** Password hashes one process runs at once. */
+  hashConcurrency: number;
+  /** Password hashes that may wait for a turn; more get 503 at once. */
+  hashQueue: number;
+  /** Seconds between purges of expired sign-in failures and dead sessions. */
+  purgeIntervalSeconds: number;
   /** Only for `deno task createsuperuser`. */
   adminPassword: string | undefined;
 }>;
@@ -106,12 +130,19 @@ export function loadConfig(env: Record<string, string | undefined> = Deno.env.to
     jwtSecret: e.JWT_SECRET,
     jwtAccessMinutes: e.JWT_ACCESS_MINUTES,
     jwtRefreshDays: e.JWT_REFRESH_DAYS,
+    jwtSessionMaxDays: e.JWT_SESSION_MAX_DAYS,
     corsOrigins: Object.freeze(e.CORS_ORIGINS),
     dbPoolMax: e.DB_POOL_MAX,
+    dbStartupTimeout: e.DB_STARTUP_TIMEOUT,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
+    bodyTimeoutSeconds: e.BODY_TIMEOUT_SECONDS,
+    hashConcurrency: e.HASH_CONCURRENCY,
+    hashQueue: e.HASH_QUEUE,
+    purgeIntervalSeconds: e.PURGE_INTERVAL_SECONDS,
     adminPassword: e.ADMIN_PASSWORD,
   });
 }

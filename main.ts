@@ -1,46 +1,58 @@
 import { createApp } from "./app.ts";
-import { ConfigError, loadConfig } from "./config.ts";
-import { DataDirInUseError } from "./db/embedded.ts";
-import { MigrationError } from "./db/migrate.ts";
-import { prepare, type Prepared } from "./lib/startup.ts";
-import { writeAuditDirectly } from "./middleware/audit.ts";
+import { type Config, ConfigError, loadConfig } from "./config.ts";
+import { closeDatabase } from "./db/client.ts";
+import { finishAudit, writeAuditDirectly } from "./middleware/audit.ts";
 import { whenIdle } from "./middleware/in_flight.ts";
 import { flushLogs, log } from "./middleware/logger.ts";
+import { type Prepared, prepareWhenReachable } from "./startup.ts";
 
 function fail(message: string): never {
+  flushLogs();
   console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: message }));
   Deno.exit(1);
 }
 
-async function start(): Promise<Prepared> {
-  let config;
+function configOrExit(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) fail(err.message);
     throw err;
   }
+}
+
+/** Prepares the database (waiting for DATABASE_URL up to DB_STARTUP_TIMEOUT) or exits 1. */
+async function prepareOrExit(config: Config, serve: boolean): Promise<Prepared> {
   try {
-    const prepared = await prepare(config, { serve: !Deno.args.includes("--migrate") });
+    const prepared = await prepareWhenReachable(config, { serve });
     if (prepared.migrationsApplied.length > 0) {
       log(config, "info", { msg: "migrations applied", migrations: prepared.migrationsApplied });
     }
     return prepared;
   } catch (err) {
-    if (err instanceof MigrationError || err instanceof DataDirInUseError) fail(err.message);
-    const e = err as { code?: string; message?: string };
-    fail(`Cannot prepare the database: ${e.code ?? ""} ${e.message ?? String(err)}`.trim());
+    fail((err as Error).message ?? String(err));
   }
 }
 
-const service = await start();
+const config = configOrExit();
 
 if (Deno.args.includes("--migrate")) {
-  await service.shutdown();
+  const prepared = await prepareOrExit(config, false);
+  await prepared.shutdown();
   Deno.exit(0);
 }
 
-const app = createApp(service.config);
+/**
+ * With DATABASE_URL the service listens at once (`/healthz` 200, everything else 503 until
+ * the database is reached and migrated); the embedded database is prepared first, since it
+ * also supplies the JWT secret.
+ */
+let service: Prepared | undefined = config.databaseUrl
+  ? undefined
+  : await prepareOrExit(config, true);
+if (!service) void prepareOrExit(config, true).then((p) => service = p);
+
+const app = createApp(service?.config ?? config);
 
 /** How long requests in flight may take to finish after SIGTERM/SIGINT. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -53,16 +65,36 @@ export function onStop(hook: () => Promise<unknown>): void {
 }
 
 let stopping = false;
+let exitWhenStopped = false;
+
+/**
+ * server.ts owns its process and exits once stopped. Under `deno serve --parallel` each
+ * worker runs this module and the runtime exits when every worker is done: a worker that
+ * called `Deno.exit` would end the others' requests.
+ */
+export function exitOnStop(): void {
+  exitWhenStopped = true;
+}
+
+const signalListeners: [Deno.Signal, () => void][] = [];
 
 /**
  * SIGTERM/SIGINT, under `deno serve` or server.ts alike: audit events are written before
  * their responses from now on, requests in flight finish (up to the grace period), then
- * the remaining audit events are written, the pool closes and the process exits 0.
+ * the remaining audit events are written and the pool closes. An upload cut off by the
+ * server's shutdown answers 503 with Retry-After (middleware/body.ts).
  */
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  log(service.config, "info", { msg: "shutting down", signal });
+  log(config, "info", { msg: "shutting down", signal });
+  const started = Date.now();
+  if (!exitWhenStopped) {
+    // Under `deno serve` the runtime exits once every worker is idle, but a client that
+    // never finishes sending a body holds its connection open: once every worker's grace
+    // period is over, the process ends anyway.
+    Deno.unrefTimer(setTimeout(() => Deno.exit(0), SHUTDOWN_GRACE_MS + 1000));
+  }
   let timer: ReturnType<typeof setTimeout> | undefined;
   const drained = await Promise.race([
     Promise.all([writeAuditDirectly(), ...stopHooks.map((hook) => hook()), whenIdle()])
@@ -71,17 +103,23 @@ async function stop(signal: string): Promise<void> {
   ]);
   clearTimeout(timer);
   if (!drained) {
-    log(service.config, "warn", { msg: "requests still running after the grace period" });
+    log(config, "warn", { msg: "requests still running after the grace period" });
   }
-  await service.shutdown();
-  log(service.config, "info", { msg: "stopped" });
+  const unwritten = await finishAudit(started + SHUTDOWN_GRACE_MS);
+  if (unwritten > 0) log(config, "error", { msg: "audit events not written", unwritten });
+  if (service) await service.shutdown();
+  else await closeDatabase(0).catch(() => {});
+  log(config, "info", { msg: "stopped" });
   flushLogs();
-  Deno.exit(0);
+  for (const [signal, listener] of signalListeners) Deno.removeSignalListener(signal, listener);
+  if (exitWhenStopped) Deno.exit(0);
 }
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  const listener = () => void stop(signal);
   try {
-    Deno.addSignalListener(signal, () => void stop(signal));
+    Deno.addSignalListener(signal, listener);
+    signalListeners.push([signal, listener]);
   } catch {
     // Platforms without signals (Deno Deploy) stop isolates without one.
   }
@@ -90,4 +128,5 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
 /** The application, for `deno serve` and Deno Deploy. */
 export default { fetch: app.fetch } satisfies Deno.ServeDefaultExport;
 
-export { app, service };
+/** The service once its database is ready (tests and server.ts). */
+export { app, config };

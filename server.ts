@@ -1,7 +1,5 @@
-import { app, onStop, service } from "./main.ts";
+import { app, config, exitOnStop, onStop } from "./main.ts";
 import { log } from "./middleware/logger.ts";
-
-const config = service.config;
 
 const server = Deno.serve({
   port: config.port,
@@ -12,3 +10,4 @@ const server = Deno.serve({
 
 // On SIGTERM/SIGINT main.ts drains and exits; stop accepting connections first.
 onStop(() => server.shutdown());
+exitOnStop();

@@ -7,6 +7,7 @@ import { migrate } from "../db/migrate.ts";
 import { hashPassword } from "../lib/passwords.ts";
 import { sha256Hex } from "../lib/digest.ts";
 import { createTokens } from "../lib/tokens.ts";
+import { peakRssMb } from "./rss.ts";
 
 const { values: flags } = parseArgs({
   args: Deno.args,
@@ -141,6 +142,13 @@ interface Case {
   token?: string;
   read: boolean;
   target?: { kind: "ceiling" | "list" };
+  /** Connections for this case, if fewer than the run's. */
+  connections?: number;
+}
+
+/** Whether `--only` (a comma-separated list of parts of case names) keeps a case. */
+function selected(c: { name: string }): boolean {
+  return !flags.only || flags.only.split(",").some((part) => c.name.includes(part));
 }
 
 async function buildCases(sql: Sql, slot: number): Promise<{ cases: Case[]; ceiling: Case }> {
@@ -168,8 +176,9 @@ async function buildCases(sql: Sql, slot: number): Promise<{ cases: Case[]; ceil
   const warmMappings = Math.min(perRun(6000, WARMUP_SECONDS), Math.floor(mine.length / 4));
   const refreshWarm = perRun(10_000, WARMUP_SECONDS);
   const refreshRun = perRun(10_000, SECONDS);
-  log(`minting ${refreshWarm + refreshRun} refresh sessions`);
-  const refresh = await refreshTokens(sql, refreshWarm + refreshRun);
+  const minted = selected({ name: "refresh" }) ? refreshWarm + refreshRun : 0;
+  if (minted) log(`minting ${minted} refresh sessions`);
+  const refresh = minted ? await refreshTokens(sql, minted) : [];
   // Surnames (each ~5 % of a user's patients), a first and last name, an email and a phone part.
   const searchTerms = ["smith", "novak", "ana ga", "chen", "kowal", "patient12", "555 000"];
 
@@ -244,6 +253,10 @@ async function buildCases(sql: Sql, slot: number): Promise<{ cases: Case[]; ceil
     },
     {
       name: "login",
+      // Fewer connections than the hashing queue holds (HASH_QUEUE, 64, plus the one
+      // hashing), warm-up stragglers included: this case measures hashing, not 503s. The
+      // smoke run's single second must not be spent behind the warm-up's queued hashes.
+      connections: SMOKE ? WRK_THREADS : 32,
       method: "POST",
       paths: ["/api/auth/login/"],
       bodies: {
@@ -266,7 +279,7 @@ async function buildCases(sql: Sql, slot: number): Promise<{ cases: Case[]; ceil
     paths: aIds.map((id) => `/patients/${id}`),
     read: true,
   };
-  return { cases: cases.filter((c) => !flags.only || c.name.includes(flags.only)), ceiling };
+  return { cases: cases.filter(selected), ceiling };
 }
 
 // ---------- load
@@ -292,7 +305,13 @@ async function writeLines(name: string, lines: string[]): Promise<string> {
   return path;
 }
 
-async function wrk(base: string, c: Case, bodies: string[] | undefined, seconds: number) {
+async function wrk(
+  base: string,
+  c: Case,
+  bodies: string[] | undefined,
+  seconds: number,
+  connections = CONNECTIONS,
+) {
   const env: Record<string, string> = {
     BENCH_METHOD: c.method,
     BENCH_PATHS: await writeLines(`${c.name}-paths`, c.paths),
@@ -305,7 +324,7 @@ async function wrk(base: string, c: Case, bodies: string[] | undefined, seconds:
       "-t",
       String(WRK_THREADS),
       "-c",
-      String(CONNECTIONS),
+      String(connections),
       "-d",
       `${seconds}s`,
       "--timeout",
@@ -335,8 +354,36 @@ async function wrk(base: string, c: Case, bodies: string[] | undefined, seconds:
 }
 
 async function measure(base: string, c: Case): Promise<Result> {
-  await wrk(base, c, c.bodies?.warm, WARMUP_SECONDS);
-  return await wrk(base, c, c.bodies?.run, SECONDS);
+  const connections = Math.min(c.connections ?? CONNECTIONS, CONNECTIONS);
+  await wrk(base, c, c.bodies?.warm, WARMUP_SECONDS, connections);
+  return await wrk(base, c, c.bodies?.run, SECONDS, connections);
+}
+
+/** Connections of the latency probe in the sign-in flood case: a light, steady load. */
+const PROBE_CONNECTIONS = 4;
+/** Concurrent sign-ins of the flood. */
+const FLOOD_CONNECTIONS = 64;
+
+interface Flood {
+  quiet: Result;
+  flooded: Result;
+  flood: Result;
+}
+
+/**
+ * GET one patient at a light load, alone and then beside 64 connections signing in
+ * without pause: hashing is bounded per process, so other requests keep their latency.
+ */
+async function signInFlood(base: string, cases: Case[]): Promise<Flood | undefined> {
+  const get = cases.find((c) => c.name === "GET one patient");
+  const login = cases.find((c) => c.name === "login");
+  if (!get || !login) return undefined;
+  const quiet = await wrk(base, get, undefined, SECONDS, PROBE_CONNECTIONS);
+  const [flooded, flood] = await Promise.all([
+    wrk(base, get, undefined, SECONDS, PROBE_CONNECTIONS),
+    wrk(base, login, login.bodies!.run, SECONDS, FLOOD_CONNECTIONS),
+  ]);
+  return { quiet, flooded, flood };
 }
 
 // ---------- processes
@@ -385,12 +432,6 @@ async function start(args: string[], env: Record<string, string>, probe: string)
   };
 }
 
-/** Peak resident memory of a process, in MB (VmHWM). */
-async function peakRss(pid: number): Promise<number> {
-  const status = await Deno.readTextFile(`/proc/${pid}/status`);
-  return Number(status.match(/VmHWM:\s+(\d+) kB/)![1]) / 1024;
-}
-
 // ---------- run
 
 interface Row {
@@ -434,7 +475,7 @@ async function runMode(mode: "one process" | "deno serve --parallel", url: strin
       all.ceiling.paths[0],
     );
     const result = await measure(server.base, all.ceiling);
-    const rss = await peakRss(server.pid);
+    const rss = await peakRssMb(server.pid);
     await server.stop();
     return { result, rss };
   };
@@ -457,7 +498,9 @@ async function runMode(mode: "one process" | "deno serve --parallel", url: strin
     const result = await measure(service.base, c);
     rows.push({ name: c.name, result, ratio: null, read: c.read, target: c.target });
   }
-  const rss = await peakRss(service.pid);
+  log(`${mode}: sign-in flood`);
+  const flood = await signInFlood(service.base, all.cases);
+  const rss = await peakRssMb(service.pid);
   await service.stop();
   const after = await measureCeiling();
   const ceiling: Result = {
@@ -479,6 +522,7 @@ async function runMode(mode: "one process" | "deno serve --parallel", url: strin
     rows,
     rss,
     ceilingRuns: [before.result.rps, after.result.rps],
+    flood,
   };
 }
 
@@ -502,6 +546,26 @@ function table(run: Awaited<ReturnType<typeof runMode>>): string {
     "",
     `Peak RSS: service ${f(run.rss, 0)} MB, ceiling ${f(run.ceilingRss, 0)} MB.`,
   ];
+  if (run.flood) {
+    const { quiet, flooded, flood } = run.flood;
+    lines.push(
+      "",
+      `Sign-in flood: GET one patient with ${PROBE_CONNECTIONS} connections, alone and beside ` +
+        `${FLOOD_CONNECTIONS} connections signing in without pause:`,
+      "",
+      "| load | req/s | p50 ms | p99 ms | non-2xx |",
+      "| --- | ---: | ---: | ---: | ---: |",
+      `| GET one patient, alone | ${f(quiet.rps, 0)} | ${f(quiet.p50, 2)} | ${
+        f(quiet.p99, 2)
+      } | ${quiet.errors} |`,
+      `| GET one patient, during the flood | ${f(flooded.rps, 0)} | ${f(flooded.p50, 2)} | ${
+        f(flooded.p99, 2)
+      } | ${flooded.errors} |`,
+      `| the flood: sign-ins (503 when the hashing queue is full) | ${f(flood.rps, 0)} | ${
+        f(flood.p50, 2)
+      } | ${f(flood.p99, 2)} | ${flood.errors} |`,
+    );
+  }
   return lines.join("\n");
 }
 
@@ -533,6 +597,14 @@ function verdicts(run: Awaited<ReturnType<typeof runMode>>): string[] {
   out.push(
     `RSS < 150 MB per process: ${run.rss.toFixed(0)} MB — ${run.rss < 150 ? "met" : "missed"}`,
   );
+  if (run.flood) {
+    const ratio = run.flood.flooded.p99 / run.flood.quiet.p99;
+    out.push(
+      `GET one patient p99 during ${FLOOD_CONNECTIONS} sign-ins ≤ 3× alone: ${ratio.toFixed(2)}× (${
+        run.flood.flooded.p99.toFixed(1)
+      } vs ${run.flood.quiet.p99.toFixed(1)} ms) — ${ratio <= 3 ? "met" : "missed"}`,
+    );
+  }
   return out;
 }
 
@@ -560,7 +632,8 @@ try {
     console.log("");
     for (const v of verdicts(run)) console.log(`- ${v}`);
     console.log("");
-    const broken = [...run.rows.map((r) => r.result), run.ceiling].filter((r) =>
+    const probes = run.flood ? [run.flood.quiet, run.flood.flooded] : [];
+    const broken = [...run.rows.map((r) => r.result), run.ceiling, ...probes].filter((r) =>
       r.errors > 0 || !(r.requests > 0)
     );
     if (broken.length) failed = true;

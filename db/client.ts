@@ -1,6 +1,8 @@
 import postgres from "postgres";
 import type { Config } from "../config.ts";
 import type { EmbeddedTarget } from "./embedded.ts";
+import { beforeDeadline } from "../lib/deadline.ts";
+import { guardedSocket } from "./socket.ts";
 
 /** The postgres.js client type used across `db/`. */
 export type Sql = postgres.Sql;
@@ -13,11 +15,32 @@ export let sql: Sql;
 /** Whether the database in use is the embedded one (one connection, one process). */
 export let embedded = false;
 
-/** Closes the client and, for the embedded database, the server behind it. */
-export let closeDatabase: () => Promise<void> = () => Promise.resolve();
+/** Closes the client (waiting up to `timeoutSeconds` for queries) and any embedded server. */
+export let closeDatabase: (timeoutSeconds?: number) => Promise<void> = () => Promise.resolve();
+
+let databaseUrl: string | undefined;
+let ready = false;
+
+/** True once the schema is migrated and the service may use the database. */
+export function isReady(): boolean {
+  return ready;
+}
+
+/** Marks the database ready (start-up) or not (shutdown). */
+export function setReady(value: boolean): void {
+  ready = value;
+}
 
 /** Seconds postgres.js waits for a connection before the request fails with 503. */
 const CONNECT_TIMEOUT_SECONDS = 3;
+
+/** True when the URL asks for TLS (the driver then negotiates it on a socket of its own). */
+function wantsTls(where: { url: string } | EmbeddedTarget): boolean {
+  if (!("url" in where)) return false;
+  const params = new URL(where.url).searchParams;
+  const mode = params.get("sslmode") ?? params.get("ssl");
+  return mode !== null && mode !== "disable" && mode !== "false";
+}
 
 /** Makes a postgres.js client with the service's type handling. */
 export function createClient(
@@ -42,6 +65,9 @@ export function createClient(
       },
     },
     connection: { application_name: "healthcare-api" },
+    // Plain TCP and unix sockets go through the guard against the driver's write-after-close
+    // defect (db/socket.ts); TLS is negotiated by the driver on its own socket.
+    ...(wantsTls(where) ? {} : { socket: guardedSocket }),
   };
   if ("url" in where) return postgres(where.url, options);
   return postgres({ ...options, path: where.path, user: "postgres", database: "postgres" });
@@ -50,9 +76,11 @@ export function createClient(
 /** Connects to DATABASE_URL, or starts the embedded database under DATA_DIR. */
 export async function openDatabase(config: Config): Promise<void> {
   if (config.databaseUrl) {
-    sql = createClient(config.databaseUrl, config.dbPoolMax);
+    const client = createClient(config.databaseUrl, config.dbPoolMax);
+    sql = client;
+    databaseUrl = config.databaseUrl;
     embedded = false;
-    closeDatabase = () => sql.end({ timeout: 5 });
+    closeDatabase = (timeout = 5) => client.end({ timeout });
     return;
   }
   // Loaded only when used: with DATABASE_URL, PGlite is never loaded (nor needed on Deploy).
@@ -66,17 +94,20 @@ export async function openDatabase(config: Config): Promise<void> {
   };
 }
 
+/** A separate one-connection client for LISTEN, which the caller ends (not for embedded). */
+export function openListener(): Sql {
+  if (!databaseUrl) throw new Error("LISTEN needs DATABASE_URL");
+  return createClient(databaseUrl, 1);
+}
+
+/** Where DATABASE_URL points, without credentials, for messages: `host:port/database`. */
+export function describeDatabase(url: string): string {
+  const u = new URL(url);
+  return `${u.hostname || "localhost"}:${u.port || "5432"}${u.pathname || "/"}`;
+}
+
 /** True when the database answers a trivial query within the given time. */
-export async function ping(timeoutMs = 2000): Promise<boolean> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  try {
-    return await Promise.race([
-      sql`select 1`.then(() => true),
-      new Promise<boolean>((resolve) => timer = setTimeout(() => resolve(false), timeoutMs)),
-    ]);
-  } catch {
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
+export function ping(timeoutMs = 2000): Promise<boolean> {
+  return beforeDeadline(sql`select 1`.execute(), timeoutMs, "PING_TIMEOUT")
+    .then(() => true, () => false);
 }

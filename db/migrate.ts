@@ -14,13 +14,6 @@ const ADVISORY_LOCK_KEY = 7_361_204_915;
 
 const MIGRATION_FILE = /^(\d+)_[a-z0-9_-]+\.sql$/i;
 
-let applied = false;
-
-/** True once this process has brought the schema up to date. */
-export function migrationsApplied(): boolean {
-  return applied;
-}
-
 interface MigrationFile {
   name: string;
   text: string;
@@ -77,6 +70,5 @@ export async function migrate(
     }
     return names;
   });
-  applied = true;
   return done;
 }

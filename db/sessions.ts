@@ -15,14 +15,24 @@ export async function insertSession(
  * token can be spent once. Answers the owner, or nothing when the token is not current.
  */
 export async function rotateRefresh(
-  r: { sessionId: string; oldHash: string; newHash: string; expiresAt: Date },
+  r: {
+    sessionId: string;
+    oldHash: string;
+    newHash: string;
+    expiresAt: Date;
+    /** A session ends this many days after sign-in, however often it is refreshed. */
+    sessionMaxDays: number;
+  },
   db: Db = sql,
 ): Promise<{ id: number; role: "user" | "admin" } | undefined> {
   const [row] = await db<{ id: number; role: "user" | "admin" }[]>`
     with s as (
-      update sessions set refresh_hash = ${r.newHash}, expires_at = ${r.expiresAt}
+      update sessions set refresh_hash = ${r.newHash},
+        expires_at = least(${r.expiresAt}::timestamptz,
+          created_at + make_interval(days => ${r.sessionMaxDays}))
       where id = ${r.sessionId} and refresh_hash = ${r.oldHash}
         and revoked_at is null and expires_at > now()
+        and created_at > now() - make_interval(days => ${r.sessionMaxDays})
       returning user_id
     )
     select u.id, u.role from s join users u on u.id = s.user_id`;
@@ -44,6 +54,18 @@ export async function revokeSession(
     )
     select pg_notify('session_revoked', id::text) from r`;
   return rows.length > 0;
+}
+
+/** Ends every live session of a user, telling every instance; answers how many ended. */
+export async function revokeUserSessions(userId: number, db: Db = sql): Promise<number> {
+  const rows = await db`
+    with r as (
+      update sessions set revoked_at = now()
+      where user_id = ${userId} and revoked_at is null
+      returning id
+    )
+    select pg_notify('session_revoked', id::text) from r`;
+  return rows.length;
 }
 
 /**

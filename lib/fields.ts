@@ -6,9 +6,17 @@ function stringError(issue: { input?: unknown }): string {
 }
 
 /** A string, with the contract's messages for missing and mistyped values and NULs refused. */
-export function str() {
-  return z.string({ error: stringError })
+export function str(typeMessage?: string) {
+  return z.string({ error: typeMessage ? () => typeMessage : stringError })
     .refine((v) => !v.includes("\u0000"), "must not contain NUL characters");
+}
+
+/**
+ * `inner`, or null, or absent. A value that is neither null nor valid answers the message
+ * of the rule it broke ("must be at most 255 characters"), not a catch-all.
+ */
+export function orNull<T extends z.ZodType>(inner: T) {
+  return inner.nullable().optional();
 }
 
 /** Trimmed text, `min`–`max` characters long. */
@@ -26,30 +34,29 @@ export function text(min: number, max: number) {
 export function email() {
   return str()
     .transform((v) => v.trim().toLowerCase())
-    .pipe(z.email("must be a valid email address").max(254, "must be at most 254 characters"));
+    .pipe(z.string().max(254, "must be at most 254 characters"))
+    .pipe(z.email("must be a valid email address"));
 }
 
 /** Optional text: absent stays absent, `null` or blank becomes `null`, else `max` characters. */
 export function optionalText(max: number) {
-  return z.union([
-    z.null(),
-    str().transform((v) => v.trim()).pipe(
+  return orNull(
+    str("must be a string or null").transform((v) => v.trim()).pipe(
       z.string().max(max, `must be at most ${max} characters`),
     ).transform((v) => v === "" ? null : v),
-  ], { error: "must be a string or null" }).optional();
+  );
 }
 
 /** An optional email address (blank or null clears it). */
 export function optionalEmail() {
-  return z.union([
-    z.null(),
-    str().transform((v) => v.trim().toLowerCase()).pipe(
-      z.union([
+  return orNull(
+    str("must be a string or null").transform((v) => v.trim().toLowerCase()).pipe(
+      z.string().max(254, "must be at most 254 characters").pipe(z.union([
         z.literal(""),
-        z.email("must be a valid email address").max(254, "must be at most 254 characters"),
-      ]),
+        z.email("must be a valid email address"),
+      ], { error: "must be a valid email address" })),
     ).transform((v) => v === "" ? null : v),
-  ], { error: "must be a string or null" }).optional();
+  );
 }
 
 /** An optional phone: digits, spaces, `+ - ( )`, and 7–15 digits in all. */
@@ -123,3 +130,39 @@ export function mergeFields<T, K extends keyof T>(
   for (const f of fields) merged[f] = changes[f] === undefined ? current[f] : changes[f] as T[K];
   return merged;
 }
+
+/** A free-text query parameter: trimmed, at most `max` characters, no NUL. */
+export function queryText(max = 200) {
+  return str().transform((v) => v.trim()).pipe(
+    z.string().max(max, `must be at most ${max} characters`),
+  );
+}
+
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Whether `text` names a real calendar day and time of day (no 2020-02-30, no 24:00). */
+function realInstant(text: string): boolean {
+  const m = INSTANT.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > days) return false;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59)) return false;
+  if (m[6] !== undefined && Number(m[6]) > 59) return false;
+  const offset = m[8];
+  if (offset && offset !== "Z") {
+    const [h, min] = [Number(offset.slice(1, 3)), Number(offset.slice(-2))];
+    if (h > 18 || min > 59) return false;
+  }
+  return true;
+}
+
+/** An ISO 8601 date or timestamp within years 1–9999 (UTC), as a Date. */
+export const instant = str()
+  .refine(realInstant, "must be an ISO 8601 date or timestamp, like 2024-05-01T08:00:00Z")
+  .transform((v) => new Date(v.replace(" ", "T")))
+  .refine((d) => {
+    const year = d.getUTCFullYear();
+    return !Number.isNaN(d.getTime()) && year >= 1 && year <= 9999;
+  }, "must fall within the years 1 to 9999 (UTC)");

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import { ApiError } from "../middleware/errors.ts";
+import type { AppEnv } from "../types.ts";
 
 /** Largest page a client may ask for; larger limits are clamped to it. */
 export const MAX_LIMIT = 100;
@@ -55,13 +56,22 @@ export function page<F extends string>(
   };
 }
 
-/** `{ count, next, previous, results }` with absolute URLs for the neighbouring pages. */
-export function envelope<T>(c: Context, p: Page, count: number, results: T[]) {
+/**
+ * A link to `path` (with its query) for answers: under PUBLIC_URL when it is set, else
+ * relative. Never built from the request's Host header, which the client chooses.
+ */
+export function link(c: Context<AppEnv>, path: string): string {
+  const base = c.get("config").publicUrl;
+  return base ? `${base}${path}` : path;
+}
+
+/** `{ count, next, previous, results }` with links to the neighbouring pages. */
+export function envelope<T>(c: Context<AppEnv>, p: Page, count: number, results: T[]) {
   const at = (offset: number) => {
     const url = new URL(c.req.url);
     url.searchParams.set("limit", String(p.limit));
     url.searchParams.set("offset", String(offset));
-    return url.toString();
+    return link(c, `${url.pathname}${url.search}`);
   };
   return {
     count,

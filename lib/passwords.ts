@@ -26,7 +26,62 @@ function unb64(text: string): Uint8Array {
   return Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
 }
 
-async function derive(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
+/** Raised when the hashing queue is full: the caller answers 503 with `Retry-After`. */
+export class HashingBusyError extends Error {
+  constructor() {
+    super("Too many passwords are being checked at once");
+    this.name = "HashingBusyError";
+  }
+}
+
+const limits = { concurrency: 1, queue: 64 };
+let hashing = 0;
+const queued: (() => void)[] = [];
+
+/**
+ * Bounds the hashes one process runs at once (`concurrency`, each on a thread of its
+ * own) and how many may wait for a turn (`queue`); past that, hashing fails at once.
+ */
+export function setHashingLimits(concurrency: number, queue: number): void {
+  limits.concurrency = concurrency;
+  limits.queue = queue;
+}
+
+/**
+ * Throws HashingBusyError when a hash asked for now would be turned away: callers check
+ * first, so a flood is answered before it costs any other work (queries, validation).
+ */
+export function assertHashingRoom(): void {
+  if (hashing >= limits.concurrency && queued.length >= limits.queue) {
+    throw new HashingBusyError();
+  }
+}
+
+/** Hashes waiting for a turn (for tests and metrics). */
+export function hashesQueued(): number {
+  return queued.length;
+}
+
+/** Runs `work` when a hashing slot is free; throws HashingBusyError when the queue is full. */
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (hashing < limits.concurrency) hashing++;
+  else if (queued.length < limits.queue) await new Promise<void>((turn) => queued.push(turn));
+  else throw new HashingBusyError();
+  try {
+    return await work();
+  } finally {
+    // The slot passes straight to the next in line, or is given back.
+    const next = queued.shift();
+    if (next) next();
+    else hashing--;
+  }
+}
+
+function derive(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
+  return inTurn(() => pbkdf2(password, salt, iterations));
+}
+
+async function pbkdf2(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey(
     "raw",
     new TextEncoder().encode(password),
@@ -76,9 +131,19 @@ export async function verifyPassword(
 /** A hash of nothing anyone knows, so a login for an unknown email costs a full verification. */
 export const DUMMY_HASH = await hashPassword(crypto.randomUUID());
 
-/** Levenshtein similarity in [0, 1]. */
+/** How alike a password may be to a part of the email or name (Levenshtein, 0 to 1). */
+const MAX_SIMILARITY = 0.7;
+/** The longest email or name part compared: the field rules allow no longer value. */
+const MAX_PART = 254;
+
+/**
+ * Levenshtein similarity in [0, 1], or 0 when the lengths alone rule out reaching
+ * MAX_SIMILARITY. Costs a.length × b.length steps; callers bound both.
+ */
 function similarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
   if (!a.length || !b.length) return 0;
+  if (Math.abs(a.length - b.length) > longest * (1 - MAX_SIMILARITY)) return 0;
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
@@ -87,17 +152,21 @@ function similarity(a: string, b: string): number {
     }
     prev = cur;
   }
-  return 1 - prev[b.length] / Math.max(a.length, b.length);
+  return 1 - prev[b.length] / longest;
 }
 
 /** The parts of a user's email and name a password should not resemble. */
 function personalParts(email: string, name: string): string[] {
   const values = [email, email.split("@")[0], name].map((v) => v.toLowerCase());
   const words = values.flatMap((v) => v.split(/[^\p{L}\p{N}]+/u));
-  return [...new Set([...values, ...words])].filter((p) => p.length >= 3);
+  return [...new Set([...values, ...words])].filter((p) => p.length >= 3 && p.length <= MAX_PART);
 }
 
-/** Why a password breaks the policy, or undefined when it is acceptable. */
+/**
+ * Why a password breaks the policy, or undefined when it is acceptable. `email` and `name`
+ * must have passed their own rules (pass "" otherwise): the password is at most 128
+ * characters and each part at most MAX_PART, so the similarity check stays bounded.
+ */
 export async function passwordProblem(
   password: string,
   email = "",
@@ -109,7 +178,7 @@ export async function passwordProblem(
   const lower = password.toLowerCase();
   if ((await commonPasswords()).has(lower)) return "is too common";
   for (const part of personalParts(email, name)) {
-    if ((part.length >= 4 && lower.includes(part)) || similarity(lower, part) >= 0.7) {
+    if ((part.length >= 4 && lower.includes(part)) || similarity(lower, part) >= MAX_SIMILARITY) {
       return "is too similar to your email or name";
     }
   }

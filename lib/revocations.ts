@@ -1,5 +1,6 @@
-import { embedded, sql } from "../db/client.ts";
+import { embedded, openListener, type Sql } from "../db/client.ts";
 import { revokedSince } from "../db/sessions.ts";
+import { onPeerLost } from "../db/socket.ts";
 
 /**
  * Revoked session ids whose access tokens may still be unexpired, kept in memory so that
@@ -48,14 +49,63 @@ export async function startRevocationSync(accessMinutes: number): Promise<() => 
   }
   const poller = setInterval(() => void catchUp().catch(() => {}), POLL_MS);
   Deno.unrefTimer(Number(poller));
-  const listener = await sql.listen(
-    "session_revoked",
-    (id) => markRevoked(id),
-    () => void catchUp().catch(() => {}),
-  );
+  const listener = new Listener(() => void catchUp().catch(() => {}));
+  await listener.connect();
+  // A lost database connection may be the listening one: listen again on a fresh one.
+  const unsubscribe = onPeerLost(() => listener.reconnect());
   return async () => {
+    unsubscribe();
     clearInterval(pruner);
     clearInterval(poller);
-    await listener.unlisten().catch(() => {});
+    await listener.close();
   };
+}
+
+/**
+ * LISTEN on a connection of its own. A listening connection sends nothing, so nothing
+ * tells the driver when it dies; when any connection is lost this one is replaced, with
+ * backoff until the database answers, and `onListen` catches up on what was missed.
+ */
+class Listener {
+  #client: Sql | undefined;
+  #reconnecting = false;
+  #closed = false;
+
+  constructor(readonly onListen: () => void) {}
+
+  /** Opens a client and listens; throws when the database does not answer. */
+  async connect(): Promise<void> {
+    const client = openListener();
+    this.#client = client;
+    try {
+      await client.listen("session_revoked", (id) => markRevoked(id), this.onListen);
+    } catch (err) {
+      await client.end({ timeout: 0 }).catch(() => {});
+      throw err;
+    }
+  }
+
+  /** Replaces the listening connection, retrying until it listens or the sync stops. */
+  reconnect(): void {
+    if (this.#reconnecting || this.#closed) return;
+    this.#reconnecting = true;
+    (async () => {
+      for (let attempt = 0; !this.#closed; attempt++) {
+        await this.#client?.end({ timeout: 0 }).catch(() => {});
+        this.#client = undefined;
+        try {
+          await this.connect();
+          if (this.#closed) await this.close();
+          return;
+        } catch {
+          await new Promise((r) => setTimeout(r, Math.min(2000, 100 * 2 ** attempt)));
+        }
+      }
+    })().finally(() => this.#reconnecting = false);
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#client?.end({ timeout: 0 }).catch(() => {});
+  }
 }

@@ -12,6 +12,7 @@ import {
 import type { AppEnv } from "../types.ts";
 import { clientIp } from "./client_ip.ts";
 import { log } from "./logger.ts";
+import { beforeDeadline } from "../lib/deadline.ts";
 
 /** What a handler tells the audit middleware about the request it served. */
 export interface AuditNote {
@@ -45,13 +46,21 @@ function schedule(): void {
   Deno.unrefTimer(Number(timer));
 }
 
+/**
+ * Longest one batch insert may take. A connection whose server vanished without a word
+ * could keep its query waiting for good, and every later batch behind it; past this the
+ * batch counts as failed and is written again on another connection (should the first
+ * insert still commit, its events are stored twice, never lost).
+ */
+const WRITE_LIMIT_MS = 10_000;
+
 /** Writes every buffered event now; failed batches go back to the buffer for a retry. */
 export async function flushAudit(): Promise<void> {
   while (flushing) await flushing;
   while (batches.length > 0) {
     const batch = batches.shift()!;
     let failed = false;
-    flushing = insertEvents(batch)
+    flushing = beforeDeadline(insertEvents(batch), WRITE_LIMIT_MS, "WRITE_TIMEOUT")
       .catch((err) => {
         failed = true;
         batches.unshift(batch);
@@ -77,6 +86,21 @@ export async function flushAudit(): Promise<void> {
 export async function writeAuditDirectly(): Promise<void> {
   writeThrough = true;
   await flushAudit();
+}
+
+/**
+ * At shutdown: writes what is buffered, retrying a failed write (a connection lost in an
+ * outage fails its first query) until everything is written or `deadline` (epoch ms)
+ * passes; answers how many events are left unwritten.
+ */
+export async function finishAudit(deadline: number): Promise<number> {
+  writeThrough = true;
+  for (;;) {
+    await flushAudit();
+    const left = pendingAuditEvents();
+    if (left === 0 || Date.now() >= deadline) return left;
+    await new Promise((r) => setTimeout(r, Math.min(100, deadline - Date.now())));
+  }
 }
 
 /** How many events wait to be written (for tests and shutdown logs). */

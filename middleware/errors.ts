@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import postgres from "postgres";
 import type { AppEnv } from "../types.ts";
 import { logError } from "./logger.ts";
+import { HashingBusyError } from "../lib/passwords.ts";
 
 /** One invalid field of a request, named by its dotted path. */
 export interface FieldError {
@@ -17,6 +18,7 @@ const TITLES: Record<number, string> = {
   403: "Forbidden",
   404: "Not Found",
   405: "Method Not Allowed",
+  408: "Request Timeout",
   409: "Conflict",
   412: "Precondition Failed",
   413: "Content Too Large",
@@ -151,6 +153,11 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
       ? "The request body is not valid JSON"
       : err.message || TITLES[status] || "Error";
     return problemResponse(c, status, detail);
+  }
+  if (err instanceof HashingBusyError) {
+    return problemResponse(c, 503, "Too many sign-ins at once; try again shortly", undefined, {
+      "Retry-After": "1",
+    });
   }
   if (isUnavailable(err)) {
     logError(c, "database unavailable", err);

@@ -4,19 +4,11 @@ import { listEvents } from "../db/audit.ts";
 import { envelope, idParam, page, pageQuery } from "../lib/lists.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { ApiError } from "../middleware/errors.ts";
+import { instant } from "../lib/fields.ts";
 import { validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
 
 const ACTIONS = ["read", "list", "create", "update", "delete"] as const;
-
-const instant = z.string()
-  .refine(
-    (v) =>
-      /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) &&
-      !Number.isNaN(Date.parse(v)),
-    "must be an ISO 8601 date or timestamp",
-  )
-  .transform((v) => new Date(v));
 
 /** Query of the access log of one patient: newest first, by time or action. */
 export const accessLogQuery = z.object({

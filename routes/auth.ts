@@ -1,7 +1,8 @@
 import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import { sql } from "../db/client.ts";
-import { clearFailures, recentFailures, recordFailure } from "../db/login_failures.ts";
+import { clearFailures, countAttempt } from "../db/login_failures.ts";
 import { insertSession, revokeSession, rotateRefresh } from "../db/sessions.ts";
 import {
   findUser,
@@ -11,7 +12,13 @@ import {
   type User,
 } from "../db/users.ts";
 import { email, str, text } from "../lib/fields.ts";
-import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from "../lib/passwords.ts";
+import {
+  assertHashingRoom,
+  DUMMY_HASH,
+  hashPassword,
+  passwordProblem,
+  verifyPassword,
+} from "../lib/passwords.ts";
 import { markRevoked } from "../lib/revocations.ts";
 import { sha256Hex } from "../lib/digest.ts";
 import type { Tokens } from "../lib/tokens.ts";
@@ -21,19 +28,26 @@ import { ApiError } from "../middleware/errors.ts";
 import { validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
 
+const nameField = text(1, 150);
+const emailField = email();
+
 /** Body of `POST /api/auth/register/`. */
 export const registerBody = z.object({
-  name: text(1, 150),
-  email: email(),
+  name: nameField,
+  email: emailField,
   password: str(),
   password_confirm: str().optional(),
   confirm_password: str().optional(),
 }).superRefine(async (b, ctx) => {
   if (typeof b.password !== "string") return;
+  // The email and name count only once they passed their own rules (and so their length
+  // limits): the similarity check then costs a bounded amount.
+  const checkedEmail = emailField.safeParse(b.email);
+  const checkedName = nameField.safeParse(b.name);
   const problem = await passwordProblem(
     b.password,
-    typeof b.email === "string" ? b.email : "",
-    typeof b.name === "string" ? b.name : "",
+    checkedEmail.success ? checkedEmail.data : "",
+    checkedName.success ? checkedName.data : "",
   );
   if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
   for (const field of ["password_confirm", "confirm_password"] as const) {
@@ -46,7 +60,10 @@ export const registerBody = z.object({
 
 /** Body of `POST /api/auth/login/`. */
 export const loginBody = z.object({
-  email: str().transform((v) => v.trim().toLowerCase()),
+  // No account has a longer email; the limit also keeps the value fit for its index.
+  email: str().transform((v) => v.trim().toLowerCase()).pipe(
+    z.string().max(254, "must be at most 254 characters"),
+  ),
   password: str(),
 });
 
@@ -77,7 +94,7 @@ async function openSession(tokens: Tokens, user: { id: number; role: User["role"
 const INVALID_LOGIN = "Invalid email or password";
 
 /** Rotates a refresh token; presenting a spent one revokes its whole session. */
-async function rotate(tokens: Tokens, presented: string) {
+async function rotate(tokens: Tokens, presented: string, sessionMaxDays: number) {
   const claims = await tokens.verifyRefresh(presented);
   if (!claims) throw unauthorized("The refresh token is invalid or expired");
   const next = await tokens.refresh(claims);
@@ -86,6 +103,7 @@ async function rotate(tokens: Tokens, presented: string) {
     oldHash: await sha256Hex(presented),
     newHash: await sha256Hex(next.token),
     expiresAt: next.expiresAt,
+    sessionMaxDays,
   });
   if (!owner) {
     // A validly signed token that is no longer current was already spent: treat it as theft.
@@ -96,9 +114,15 @@ async function rotate(tokens: Tokens, presented: string) {
   return { access: await tokens.access(fresh), refresh: next.token };
 }
 
+/** Turns a sign-in or registration away at once when the hashing queue is full. */
+const hashingRoom = createMiddleware<AppEnv>(async (_c, next) => {
+  assertHashingRoom();
+  await next();
+});
+
 /** Registration, sign-in, token refresh, sign-out and the caller's own account. */
 export const auth = new Hono<AppEnv>()
-  .post("/register", validate("json", registerBody), async (c) => {
+  .post("/register", hashingRoom, validate("json", registerBody), async (c) => {
     const body = c.req.valid("json");
     const user = await insertUser({
       name: body.name,
@@ -108,32 +132,34 @@ export const auth = new Hono<AppEnv>()
     const pair = await openSession(c.get("tokens"), user);
     return c.json({ user: userJson(user), ...pair }, 201);
   })
-  .post("/login", validate("json", loginBody), async (c) => {
+  .post("/login", hashingRoom, validate("json", loginBody), async (c) => {
     const { email, password } = c.req.valid("json");
     const { loginMaxFailures, loginWindowSeconds } = c.get("config");
     const ip = clientIp(c);
-    const failures = await recentFailures(email, ip, loginWindowSeconds);
-    if (failures.count >= loginMaxFailures) {
+    // Counted before the password is checked: attempts sent at once cannot outrun the limit.
+    const attempt = await countAttempt(email, ip, loginWindowSeconds, loginMaxFailures);
+    if (!attempt.allowed) {
       throw new ApiError(429, "Too many failed sign-in attempts; try again later", undefined, {
-        "Retry-After": String(failures.retryAfter),
+        "Retry-After": String(attempt.retryAfter),
       });
     }
     const user = await findUserForLogin(email);
     const check = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-    if (!user || !check.ok) {
-      await recordFailure(email, ip, loginWindowSeconds);
-      throw unauthorized(INVALID_LOGIN);
-    }
+    if (!user || !check.ok) throw unauthorized(INVALID_LOGIN);
     await clearFailures(email, ip);
     if (check.rehash) await updatePasswordHash(user.id, await hashPassword(password));
     const pair = await openSession(c.get("tokens"), user);
     return c.json({ user: userJson(user), ...pair });
   })
   .post("/refresh", validate("json", refreshBody), async (c) => {
-    return c.json(await rotate(c.get("tokens"), c.req.valid("json").refresh));
+    return c.json(
+      await rotate(c.get("tokens"), c.req.valid("json").refresh, c.get("config").jwtSessionMaxDays),
+    );
   })
   .post("/token/refresh", validate("json", refreshBody), async (c) => {
-    return c.json(await rotate(c.get("tokens"), c.req.valid("json").refresh));
+    return c.json(
+      await rotate(c.get("tokens"), c.req.valid("json").refresh, c.get("config").jwtSessionMaxDays),
+    );
   })
   .post("/logout", requireAuth, validate("json", logoutBody), async (c) => {
     const { id, sessionId } = c.get("user");

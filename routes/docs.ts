@@ -47,7 +47,10 @@ export const docs = new Hono<AppEnv>()
   .get("/openapi.json", (c) => c.json(openApiDocument()))
   .get("/docs", (c) => c.html(PAGE))
   .get("/docs/assets/:file", async (c) => {
-    const asset = (await loadAssets())[c.req.param("file")];
+    const assets = await loadAssets();
+    const file = c.req.param("file");
+    // Own keys only: "constructor" or "toString" must not reach the object's prototype.
+    const asset = Object.hasOwn(assets, file) ? assets[file] : undefined;
     if (!asset) throw new ApiError(404, "No such asset");
     return c.body(asset.body, 200, {
       "Content-Type": asset.type,

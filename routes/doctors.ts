@@ -21,6 +21,8 @@ import {
   optionalEmail,
   optionalPhone,
   optionalText,
+  orNull,
+  queryText,
   str,
   text,
 } from "../lib/fields.ts";
@@ -30,6 +32,7 @@ import {
   envelope,
   ifMatch,
   likePattern,
+  link,
   page,
   pageQuery,
   pathId,
@@ -92,9 +95,7 @@ const doctorShape = {
   email: optionalEmail(),
   phone: optionalPhone(),
   license_number: optionalText(255),
-  years_of_experience: z.union([z.null(), int(0, 70)], {
-    error: "must be a whole number or null",
-  }).optional(),
+  years_of_experience: orNull(int(0, 70)),
   qualification: optionalText(255),
   hospital_name: optionalText(255),
   city: optionalText(255),
@@ -117,10 +118,10 @@ export const doctorPatch = z.object({
 /** Query of `GET /api/doctors/`. */
 export const doctorListQuery = z.object({
   ...pageQuery(DOCTOR_ORDERINGS),
-  search: z.string().transform((v) => v.trim()).optional(),
+  search: queryText().optional(),
   specialization: specialization.optional(),
   is_available: boolParam.optional(),
-  city: z.string().transform((v) => v.trim()).optional(),
+  city: queryText(255).optional(),
 });
 
 type DoctorInput = Partial<
@@ -195,7 +196,7 @@ export const doctors = new Hono<AppEnv>()
       return created;
     });
     setEtag(c, row.version);
-    c.header("Location", new URL(`/api/doctors/${row.id}/`, c.req.url).toString());
+    c.header("Location", link(c, `/api/doctors/${row.id}/`));
     return c.json(doctorJson(row), 201);
   })
   .get("/", validate("query", doctorListQuery), async (c) => {

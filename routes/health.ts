@@ -1,6 +1,5 @@
 import { Hono } from "hono";
-import { ping } from "../db/client.ts";
-import { migrationsApplied } from "../db/migrate.ts";
+import { isReady, ping } from "../db/client.ts";
 import { problemResponse } from "../middleware/errors.ts";
 import type { AppEnv } from "../types.ts";
 
@@ -8,7 +7,7 @@ import type { AppEnv } from "../types.ts";
 export const health = new Hono<AppEnv>()
   .get("/healthz", (c) => c.json({ status: "ok" }))
   .get("/readyz", async (c) => {
-    if (migrationsApplied() && await ping()) return c.json({ status: "ready" });
+    if (isReady() && await ping()) return c.json({ status: "ready" });
     return problemResponse(c, 503, "The database is not reachable or not migrated", undefined, {
       "Retry-After": "5",
     });

@@ -17,7 +17,7 @@ import {
   updateMapping,
 } from "../db/mappings.ts";
 import { bool, int, optionalText } from "../lib/fields.ts";
-import { boolParam, envelope, idParam, page, pageQuery, pathId } from "../lib/lists.ts";
+import { boolParam, envelope, idParam, link, page, pageQuery, pathId } from "../lib/lists.ts";
 import { audit, auditWrite, noteAudit } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { ApiError, invalid } from "../middleware/errors.ts";
@@ -140,7 +140,7 @@ export const mappings = new Hono<AppEnv>()
       });
       return created;
     });
-    c.header("Location", new URL(`/api/mappings/detail/${mappingId}/`, c.req.url).toString());
+    c.header("Location", link(c, `/api/mappings/detail/${mappingId}/`));
     return c.json(await oneMapping(c, mappingId), 201);
   })
   .get("/", validate("query", mappingListQuery), async (c) => {

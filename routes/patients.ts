@@ -21,7 +21,9 @@ import {
   optionalEmail,
   optionalPhone,
   optionalText,
+  orNull,
   pastDate,
+  queryText,
   str,
   text,
 } from "../lib/fields.ts";
@@ -30,6 +32,7 @@ import {
   envelope,
   ifMatch,
   likePattern,
+  link,
   page,
   pageQuery,
   pathId,
@@ -62,18 +65,17 @@ const gender = str().transform((v) => GENDERS[v.trim().toLowerCase()]).refine(
   (v) => v !== undefined,
   "must be one of male, female, other, unknown (or M, F, O, U, N)",
 );
-const bloodGroup = z.union([
-  z.null(),
-  str().transform((v) => v.trim().toUpperCase()).pipe(
+const bloodGroup = orNull(
+  str("must be a string or null").transform((v) => v.trim().toUpperCase()).pipe(
     z.enum(BLOOD_GROUPS, { error: `must be one of ${BLOOD_GROUPS.join(" ")}` }),
   ),
-], { error: "must be a string or null" }).optional();
+);
 
 /** Every writable patient field; all optional so PATCH can send any subset. */
 const patientShape = {
   name: text(1, 200),
   date_of_birth: z.union([z.null(), pastDate()], { error: "must be a date or null" }).optional(),
-  age: z.union([z.null(), int(0, 150)], { error: "must be a whole number or null" }).optional(),
+  age: orNull(int(0, 150)),
   gender: gender.optional(),
   email: optionalEmail(),
   phone: optionalPhone(),
@@ -97,7 +99,7 @@ export const patientPatch = z.object({ ...patientShape, name: text(1, 200).optio
 /** Query of `GET /api/patients/`. */
 export const patientListQuery = z.object({
   ...pageQuery(PATIENT_ORDERINGS),
-  search: z.string().transform((v) => v.trim()).optional(),
+  search: queryText().optional(),
   gender: gender.optional(),
   blood_group: str().transform((v) => v.trim().toUpperCase()).pipe(
     z.enum(BLOOD_GROUPS, { error: `must be one of ${BLOOD_GROUPS.join(" ")}` }),
@@ -167,7 +169,7 @@ export const patients = new Hono<AppEnv>()
       return created;
     });
     setEtag(c, row.version);
-    c.header("Location", new URL(`/api/patients/${row.id}/`, c.req.url).toString());
+    c.header("Location", link(c, `/api/patients/${row.id}/`));
     return c.json(patientJson(row), 201);
   })
   .get("/", validate("query", patientListQuery), async (c) => {

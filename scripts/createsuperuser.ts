@@ -3,7 +3,8 @@ import { ConfigError, loadConfig } from "../config.ts";
 import { upsertAdmin } from "../db/users.ts";
 import { email as emailField, text } from "../lib/fields.ts";
 import { hashPassword, passwordProblem } from "../lib/passwords.ts";
-import { prepare } from "../lib/startup.ts";
+import { prepare } from "../startup.ts";
+import { revokeUserSessions } from "../db/sessions.ts";
 
 const USAGE = "Usage: deno task createsuperuser --email <email> --name <name>\n" +
   "The password is read from ADMIN_PASSWORD, or asked for when run in a terminal.";
@@ -69,6 +70,12 @@ try {
     passwordHash: await hashPassword(password),
   });
   console.log(`${user.created ? "Created" : "Promoted"} admin ${user.email} (id ${user.id})`);
+  if (!user.created) {
+    // A new password and a new role: sessions opened before either must not live on (a
+    // stolen refresh token would otherwise mint admin tokens).
+    const ended = await revokeUserSessions(user.id);
+    console.log(`Ended ${ended} session(s) opened before the change`);
+  }
 } finally {
   await service.shutdown();
 }

@@ -4,6 +4,7 @@ globalThis.ui = globalThis.SwaggerUIBundle({
   url: "/api/openapi.json",
   dom_id: "#swagger-ui",
   deepLinking: true,
-  persistAuthorization: true,
+  // The token stays in the page's memory: never in localStorage, gone with the tab.
+  persistAuthorization: false,
   tryItOutEnabled: true,
 });

@@ -386,6 +386,52 @@ dbTest("10 failed logins per email and address answer 429 until the window passe
   assert.equal(row.n, 0, "a successful login clears the counter");
 });
 
+dbTest("wrong guesses sent at once are checked at most LOGIN_MAX_FAILURES times", async () => {
+  const app = await testApp({ TRUST_PROXY: "true", LOGIN_WINDOW_SECONDS: "60" });
+  const r = await register(app);
+  const attempt = (password: string) =>
+    app.request(
+      "/api/auth/login/",
+      jsonInit("POST", { email: r.email, password }, { "X-Forwarded-For": "203.0.113.60" }),
+    );
+  // 60 wrong guesses in one burst: before, every one was checked (the count was read
+  // before the check and written after), and a right password among them signed in.
+  const burst = await Promise.all(Array.from({ length: 60 }, () => attempt("Wrong-Guess-000")));
+  const statuses = burst.map((res) => res.status);
+  await Promise.all(burst.map((res) => res.body?.cancel()));
+  assert.equal(statuses.filter((s) => s === 401).length, 10, String(statuses));
+  assert.equal(statuses.filter((s) => s === 429).length, 50, String(statuses));
+  // The ten are counted: the right password is refused too.
+  const after = await attempt(PASSWORD);
+  assert.equal(after.status, 429);
+  await after.body?.cancel();
+});
+
+dbTest(
+  "a session ends JWT_SESSION_MAX_DAYS after sign-in, however often it is refreshed",
+  async () => {
+    const app = await testApp({ JWT_SESSION_MAX_DAYS: "30" });
+    const r = await register(app);
+    const { sid } = decodeJwt(r.refresh) as { sid: string };
+    const refresh = (token: string) =>
+      app.request("/api/auth/refresh/", jsonInit("POST", { refresh: token }));
+    // 29 days and 23 hours in: refreshing works, but the session's end does not move.
+    await sql`update sessions set created_at = now() - interval '29 days 23 hours' where id = ${sid}`;
+    const late = await refresh(r.refresh);
+    assert.equal(late.status, 200);
+    const { refresh: next } = await late.json();
+    const [row] = await sql<{ left: number }[]>`
+    select extract(epoch from expires_at - now())::int as left from sessions where id = ${sid}`;
+    assert.ok(row.left <= 3600, `the session ends within the hour, not in a week: ${row.left} s`);
+    // Past 30 days the session is over, whatever its refresh token says.
+    await sql`update sessions set created_at = now() - interval '30 days 1 minute',
+    expires_at = now() + interval '7 days' where id = ${sid}`;
+    const over = await refresh(next);
+    assert.equal(over.status, 401);
+    await over.body?.cancel();
+  },
+);
+
 dbTest("X-Forwarded-For is ignored unless TRUST_PROXY is set", async () => {
   const app = await testApp({ LOGIN_WINDOW_SECONDS: "60" });
   const r = await register(app);

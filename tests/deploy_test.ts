@@ -1,16 +1,12 @@
 import assert from "node:assert/strict";
 import { createClient } from "../db/client.ts";
-import { freshDatabase, spawnServer, TEST_JWT_SECRET } from "./helpers.ts";
-
-/** The Dockerfile's CMD, exactly, with the port made ephemeral. */
-async function dockerCommand(): Promise<string[]> {
-  const dockerfile = await Deno.readTextFile(new URL("../Dockerfile", import.meta.url));
-  const cmd = JSON.parse(dockerfile.match(/^CMD (\[.*\])$/m)![1]) as string[];
-  assert.equal(cmd[0], "deno");
-  const args = cmd.slice(1);
-  args[args.indexOf("--port") + 1] = "0";
-  return args;
-}
+import {
+  containerCommand as dockerCommand,
+  freshDatabase,
+  spawnServer,
+  TEST_JWT_SECRET,
+  waitReady,
+} from "./helpers.ts";
 
 async function composeHealthcheck(): Promise<string> {
   const compose = await Deno.readTextFile(new URL("../compose.yaml", import.meta.url));
@@ -36,7 +32,7 @@ Deno.test({
       /Listening on https?:\/\/[^:]+:(\d+)/,
     );
     try {
-      assert.equal((await fetch(`${svc.url}/readyz`)).status, 200);
+      await waitReady(svc);
       const healthcheck = await composeHealthcheck();
       const probe = await new Deno.Command(Deno.execPath(), {
         args: ["eval", healthcheck.replace("127.0.0.1:8000", new URL(svc.url).host)],

@@ -2,7 +2,7 @@ import { createApp } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
 import { createClient } from "../db/client.ts";
 import { startSharedPglite } from "./pglite_server.ts";
-import { prepare } from "../lib/startup.ts";
+import { prepare } from "../startup.ts";
 import type { Hono } from "hono";
 import type { AppEnv } from "../types.ts";
 
@@ -145,8 +145,11 @@ export async function spawnServer(
   while (!url) {
     const m = output().match(listening);
     if (m) url = `http://127.0.0.1:${m[1]}`;
-    else if (Date.now() > deadline) throw new Error(`service did not start:\n${output()}`);
-    else {
+    else if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      await child.status;
+      throw new Error(`service did not start:\n${output()}`);
+    } else {
       const exited = await Promise.race([
         child.status.then(() => true),
         new Promise((r) => setTimeout(() => r(false), 50)),
@@ -169,13 +172,88 @@ export async function spawnServer(
   };
 }
 
-/** Starts `server.ts` (what `deno task start` runs) on an ephemeral port. */
-export function startService(env: Record<string, string>): Promise<ServiceProcess> {
-  return spawnServer(
-    ["run", ...PERMISSIONS, "server.ts"],
+/** What `deno task start` runs, without `deno`: its V8 limits and permissions included. */
+export async function startTaskArgs(): Promise<string[]> {
+  const config = JSON.parse(await Deno.readTextFile(new URL("../deno.json", import.meta.url)));
+  const args = (config.tasks.start as string).split(/\s+/);
+  if (args[0] !== "deno") throw new Error("deno task start does not run deno");
+  return args.slice(1);
+}
+
+/** Starts what `deno task start` runs on an ephemeral port; waits until ready. */
+export async function startService(
+  env: Record<string, string>,
+  { ready = true } = {},
+): Promise<ServiceProcess> {
+  const svc = await spawnServer(
+    await startTaskArgs(),
     { PORT: "0", HOST: "127.0.0.1", ...env },
     /"msg":"listening","url":"http:\/\/[^:]+:(\d+)"/,
   );
+  if (ready) await waitReady(svc);
+  return svc;
+}
+
+/** Waits until `/readyz` answers 200 (the service listens before its database is ready). */
+export async function waitReady(svc: ServiceProcess, ms = 60_000): Promise<void> {
+  const took = await within(ms, async () => {
+    const res = await fetch(`${svc.url}/readyz`).catch(() => undefined);
+    await res?.body?.cancel();
+    return res?.status === 200;
+  });
+  if (took < 0) throw new Error(`service not ready within ${ms} ms:\n${svc.output()}`);
+}
+
+/** The Dockerfile's CMD (`deno serve --parallel …`) without `deno`, on an ephemeral port. */
+export async function containerCommand(): Promise<string[]> {
+  const dockerfile = await Deno.readTextFile(new URL("../Dockerfile", import.meta.url));
+  const cmd = JSON.parse(dockerfile.match(/^CMD (\[.*\])$/m)![1]) as string[];
+  if (cmd[0] !== "deno") throw new Error("the Dockerfile's CMD does not run deno");
+  const args = cmd.slice(1);
+  args[args.indexOf("--port") + 1] = "0";
+  return args;
+}
+
+/** Starts the container's command (`deno serve --parallel`) and waits until it is ready. */
+export async function startContainerCommand(env: Record<string, string>): Promise<ServiceProcess> {
+  const svc = await spawnServer(
+    await containerCommand(),
+    { HOST: "127.0.0.1", ...env },
+    /Listening on https?:\/\/[^:]+:(\d+)/,
+  );
+  await waitReady(svc);
+  return svc;
+}
+
+/** The two ways the service runs: `deno task start`, and the container's `deno serve --parallel`. */
+export type ServeMode = "start" | "serve";
+
+/** Starts the service the way `mode` runs it and waits until it is ready. */
+export function startMode(mode: ServeMode, env: Record<string, string>): Promise<ServiceProcess> {
+  return mode === "serve" ? startContainerCommand(env) : startService(env);
+}
+
+/**
+ * Runs `fn` against the service in `mode` on a fresh database, then stops both; answers
+ * the exit code of the stop and what the service wrote.
+ */
+export async function onFreshService(
+  mode: ServeMode,
+  fn: (svc: ServiceProcess) => Promise<void>,
+): Promise<{ code: number; output: string }> {
+  const db = await freshDatabase();
+  try {
+    const svc = await startMode(mode, { DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET });
+    try {
+      await fn(svc);
+    } catch (err) {
+      await svc.stop();
+      throw err;
+    }
+    return { code: await svc.stop(), output: svc.output() };
+  } finally {
+    await db.close();
+  }
 }
 
 /** Runs a command to completion and returns its exit code and combined output. */

@@ -38,7 +38,7 @@ dbTest("patients: a CRUD story", async (t) => {
     assert.equal(res.status, 201);
     id = res.body.id;
     assert.notEqual(id, 424242);
-    assert.equal(res.headers.get("Location"), `http://localhost/api/patients/${id}/`);
+    assert.equal(res.headers.get("Location"), `/api/patients/${id}/`);
     etag = res.headers.get("ETag")!;
     assert.equal(etag, '"1"');
     assert.equal(res.body.name, "Maria Gonzalez");
@@ -259,13 +259,13 @@ dbTest("patients: lists page, filter, search and order", async (t) => {
       date_of_birth: `19${70 + i}-06-01`,
     });
   }
-  await t.step("the envelope and absolute next/previous", async () => {
+  await t.step("the envelope and relative next/previous (no PUBLIC_URL)", async () => {
     const res = await ann.json("GET", "/api/patients/?limit=2&offset=2");
     assert.deepEqual(Object.keys(res.body), ["count", "next", "previous", "results"]);
     assert.equal(res.body.count, 5);
     assert.equal(res.body.results.length, 2);
-    assert.equal(res.body.next, "http://localhost/api/patients/?limit=2&offset=4");
-    assert.equal(res.body.previous, "http://localhost/api/patients/?limit=2&offset=0");
+    assert.equal(res.body.next, "/api/patients/?limit=2&offset=4");
+    assert.equal(res.body.previous, "/api/patients/?limit=2&offset=0");
     const last = await ann.json("GET", "/api/patients/?limit=2&offset=4");
     assert.equal(last.body.next, null);
     const first = await ann.json("GET", "/api/patients/?limit=2");

@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import {
   denoCommand,
   freshDatabase,
+  onFreshService,
   runToEnd,
+  type ServiceProcess,
   startService,
   TcpProxy,
   TEST_JWT_SECRET,
@@ -201,6 +203,93 @@ test("SIGTERM lets a request in flight finish, refuses new ones, and exits 0", a
   }
 });
 
+/**
+ * Sends a request's headers and half its body over a raw connection; `finish` answers the
+ * response's status line and headers once the server has answered and closed.
+ */
+async function halfUpload(base: string, path: string, token: string, body: string) {
+  const url = new URL(base);
+  const conn = await Deno.connect({ hostname: url.hostname, port: Number(url.port) });
+  const bytes = new TextEncoder().encode(body);
+  await conn.write(new TextEncoder().encode(
+    `POST ${path} HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: Bearer ${token}\r\n` +
+      `Content-Type: application/json\r\nContent-Length: ${bytes.length}\r\n` +
+      `Connection: close\r\n\r\n`,
+  ));
+  await conn.write(bytes.subarray(0, bytes.length >> 1));
+  return {
+    async finish(): Promise<string> {
+      const chunks: Uint8Array[] = [];
+      const buf = new Uint8Array(4096);
+      for (;;) {
+        const n = await conn.read(buf).catch(() => null);
+        if (n === null) break;
+        chunks.push(buf.slice(0, n));
+      }
+      conn.close();
+      const text = new TextDecoder().decode(
+        chunks.reduce((a, b) => new Uint8Array([...a, ...b]), new Uint8Array()),
+      );
+      return text.split("\r\n\r\n")[0];
+    },
+  };
+}
+
+/** SIGTERM with slow uploads and a sign-in in flight: none gets a 4xx or a silent close. */
+async function sigtermWithUploads(svc: ServiceProcess): Promise<void> {
+  const user = newUser();
+  const reg = await post(svc.url, "/api/auth/register/", user);
+  assert.equal(reg.status, 201);
+  const body = JSON.stringify({
+    name: "Ada Okafor",
+    date_of_birth: "1980-04-02",
+    gender: "female",
+  });
+  const uploads = await Promise.all(
+    [1, 2, 3].map(() => halfUpload(svc.url, "/api/patients/", reg.body.access, body)),
+  );
+  const signIn = fetch(`${svc.url}/api/auth/login/`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email: user.email, password: user.password }),
+  }).then(async (res) => ({
+    status: res.status,
+    retry: res.headers.get("Retry-After"),
+    body: await res.text(),
+  }));
+  await new Promise((r) => setTimeout(r, 50));
+  const signalled = performance.now();
+  svc.child.kill("SIGTERM");
+  for (const upload of uploads) {
+    const head = await upload.finish();
+    assert.match(head, /^HTTP\/1\.1 503/, `a cut upload answers 503: ${head}`);
+    assert.match(head, /retry-after: \d+/i);
+  }
+  const login = await signIn;
+  assert.ok(
+    login.status === 200 || (login.status === 503 && login.retry),
+    `the sign-in in flight is answered: ${login.status}`,
+  );
+  assert.equal(await svc.stop(), 0);
+  // The uploads' clients never send the rest: the process still ends after the 10 s grace.
+  const took = performance.now() - signalled;
+  assert.ok(took < 13_000, `exited ${Math.round(took)} ms after SIGTERM`);
+}
+
+for (
+  const [mode, name] of [
+    ["start", "SIGTERM under deno task start: cut uploads answer 503 with Retry-After, exit 0"],
+    [
+      "serve",
+      "SIGTERM under deno serve --parallel: cut uploads answer 503, sign-ins are answered, exit 0",
+    ],
+  ] as const
+) {
+  test(name, async () => {
+    await onFreshService(mode, sigtermWithUploads);
+  });
+}
+
 test("createsuperuser creates an admin, promotes an existing user, and refuses weak passwords", async () => {
   const db = await freshDatabase();
   const env = { DATABASE_URL: db.url, JWT_SECRET: TEST_JWT_SECRET, DB_POOL_MAX: "1" };
@@ -229,6 +318,12 @@ test("createsuperuser creates an admin, promotes an existing user, and refuses w
       });
       assert.equal(promoted.code, 0, promoted.output);
       assert.match(promoted.output, /Promoted admin/);
+      assert.match(promoted.output, /Ended 1 session/);
+      // The session opened before the reset and promotion is over, on this instance too.
+      const stale = await post(svc.url, "/api/auth/refresh/", { refresh: reg.body.refresh });
+      assert.equal(stale.status, 401, "the old refresh token no longer mints tokens");
+      const gone = await within(3000, async () => (await me(svc.url, reg.body.access)) === 401);
+      assert.ok(gone >= 0, "the old access token is refused");
       const again = await post(svc.url, "/api/auth/login/", {
         email: user.email,
         password: "Harbor-Lights-2290",

@@ -1,0 +1,146 @@
+import type { Config } from "./config.ts";
+import {
+  closeDatabase,
+  describeDatabase,
+  embedded,
+  isReady,
+  openDatabase,
+  setReady,
+} from "./db/client.ts";
+import { DataDirInUseError } from "./db/embedded.ts";
+import { purgeExpired } from "./db/housekeeping.ts";
+import { migrate, MigrationError } from "./db/migrate.ts";
+import { ensureSecret } from "./db/secrets.ts";
+import { setHashingLimits } from "./lib/passwords.ts";
+import { startRevocationSync } from "./lib/revocations.ts";
+import { flushAudit } from "./middleware/audit.ts";
+import { flushLogs, log } from "./middleware/logger.ts";
+import { beforeDeadline } from "./lib/deadline.ts";
+
+/** A prepared service: the final config and how to release what it holds. */
+export interface Prepared {
+  config: Config;
+  migrationsApplied: string[];
+  shutdown(): Promise<void>;
+}
+
+function randomSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(48));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/**
+ * Every PURGE_INTERVAL_SECONDS, deletes sign-in failures past their window and sessions
+ * dead for a day (or for the access-token lifetime, if longer), so anonymous traffic
+ * cannot grow the tables. Answers a function that stops it.
+ */
+export function startHousekeeping(config: Config): () => Promise<void> {
+  const keepSeconds = Math.max(86_400, config.jwtAccessMinutes * 60 + 60);
+  let running: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    if (running || !isReady()) return;
+    running = purgeExpired(config.loginWindowSeconds, keepSeconds)
+      .then((purged) => {
+        if (purged.loginFailures || purged.sessions) {
+          log(config, "info", { msg: "purged expired rows", ...purged });
+        }
+      })
+      .catch((err) =>
+        log(config, "warn", {
+          msg: "purge failed; will retry",
+          code: (err as { code?: string })?.code ?? (err as Error)?.name,
+        })
+      )
+      .finally(() => running = undefined);
+  }, config.purgeIntervalSeconds * 1000);
+  Deno.unrefTimer(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
+/**
+ * Opens the database, applies migrations, settles the JWT secret (with the embedded
+ * database a random one is made once and kept in it) and starts revocation sync.
+ */
+export async function prepare(config: Config, opts: { serve?: boolean } = {}): Promise<Prepared> {
+  await openDatabase(config);
+  const applied = await migrate();
+  let jwtSecret = config.jwtSecret;
+  if (!jwtSecret && embedded) jwtSecret = await ensureSecret("jwt_secret", randomSecret);
+  const final: Config = Object.freeze({ ...config, jwtSecret });
+  const stopSync = opts.serve === false
+    ? undefined
+    : await startRevocationSync(config.jwtAccessMinutes);
+  const stopHousekeeping = opts.serve === false ? undefined : startHousekeeping(config);
+  setHashingLimits(config.hashConcurrency, config.hashQueue);
+  setReady(true);
+  return {
+    config: final,
+    migrationsApplied: applied,
+    async shutdown() {
+      setReady(false);
+      await flushAudit();
+      await stopHousekeeping?.();
+      await stopSync?.();
+      await closeDatabase();
+      flushLogs();
+    },
+  };
+}
+
+/** Raised when DATABASE_URL did not answer within DB_STARTUP_TIMEOUT. */
+export class DatabaseUnreachableError extends Error {
+  constructor(where: string, seconds: number, cause: unknown) {
+    const code = (cause as { code?: string })?.code ?? (cause as Error)?.message ?? "";
+    super(`Cannot reach the database at ${where} within ${seconds} s (last error: ${code})`);
+    this.name = "DatabaseUnreachableError";
+  }
+}
+
+/** Errors that no retry can fix. */
+function isFinal(err: unknown): boolean {
+  return err instanceof MigrationError || err instanceof DataDirInUseError;
+}
+
+/** Longest one attempt may take (a server that accepts and then says nothing). */
+const ATTEMPT_MS = 10_000;
+/** Longest pause between attempts, so the service is ready soon after the database is. */
+const MAX_BACKOFF_MS = 2_000;
+
+/**
+ * `prepare`, retried with backoff while the database cannot be reached, each attempt
+ * logged; after DB_STARTUP_TIMEOUT it throws `DatabaseUnreachableError`.
+ */
+export async function prepareWhenReachable(
+  config: Config,
+  opts: { serve?: boolean } = {},
+): Promise<Prepared> {
+  // The embedded database is this process's own: nothing to wait for, and its first
+  // start (initdb and migrations) may take longer than one attempt's limit.
+  if (!config.databaseUrl) return await prepare(config, opts);
+  const deadline = Date.now() + config.dbStartupTimeout * 1000;
+  for (let attempt = 1;; attempt++) {
+    try {
+      return await beforeDeadline(prepare(config, opts), ATTEMPT_MS, "ATTEMPT_TIMEOUT");
+    } catch (err) {
+      if (isFinal(err)) throw err;
+      // Ends the client so the driver stops reconnecting on its own.
+      await closeDatabase(0).catch(() => {});
+      const where = describeDatabase(config.databaseUrl);
+      const wait = Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt, deadline - Date.now());
+      if (wait <= 0) {
+        throw new DatabaseUnreachableError(where, config.dbStartupTimeout, err);
+      }
+      log(config, "warn", {
+        msg: "database not reachable yet; retrying",
+        database: where,
+        attempt,
+        retry_in_ms: wait,
+        code: (err as { code?: string })?.code ?? (err as Error)?.name,
+      });
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}

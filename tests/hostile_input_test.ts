@@ -1,0 +1,153 @@
+/**
+ * Client input that reached the database or the runtime as a 500: each answers 4xx naming
+ * the parameter or field, and changes nothing.
+ */
+import assert from "node:assert/strict";
+import { dbTest, jsonInit, testApp } from "./helpers.ts";
+import { errorFields, signUp, signUpAdmin } from "./records_helpers.ts";
+
+dbTest("a NUL byte in a search or filter is a 400 on that parameter", async () => {
+  const me = await signUp();
+  for (
+    const [path, field] of [
+      ["/api/patients/?search=%00", "search"],
+      ["/api/patients/?search=a%00b", "search"],
+      ["/api/doctors/?search=%00", "search"],
+      ["/api/doctors/?city=%00", "city"],
+    ]
+  ) {
+    const res = await me.json("GET", path);
+    assert.equal(res.status, 400, `${path}: ${JSON.stringify(res.body)}`);
+    assert.deepEqual(errorFields(res.body), [field], path);
+  }
+  const long = await me.json("GET", `/api/patients/?search=${"a".repeat(201)}`);
+  assert.equal(long.status, 400);
+  assert.deepEqual(errorFields(long.body), ["search"]);
+});
+
+dbTest("a sign-in email longer than any account's is a 400, not an index error", async () => {
+  const app = await testApp();
+  // Random hex does not compress: 3 KB of it overflowed the index row before.
+  const bytes = crypto.getRandomValues(new Uint8Array(1500));
+  const local = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const res = await app.request(
+    "/api/auth/login/",
+    jsonInit("POST", { email: `${local}@example.org`, password: "wrong-password" }),
+  );
+  assert.equal(res.status, 400);
+  assert.deepEqual(errorFields(await res.json()), ["email"]);
+});
+
+dbTest("prototype keys are not documentation assets", async () => {
+  const app = await testApp();
+  for (const name of ["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__"]) {
+    const res = await app.request(`/api/docs/assets/${name}`);
+    assert.equal(res.status, 404, name);
+    await res.body?.cancel();
+  }
+  const real = await app.request("/api/docs/assets/init.js");
+  assert.equal(real.status, 200);
+  // The reference page keeps the bearer token in memory only, never in localStorage.
+  assert.match(await real.text(), /persistAuthorization: false/);
+});
+
+dbTest("since and until must be real instants within years 1 to 9999", async () => {
+  const app = await testApp();
+  const admin = await signUpAdmin(app);
+  const me = await signUp(app);
+  const created = await me.json("POST", "/api/patients/", { name: "Instant Check", gender: "F" });
+  assert.equal(created.status, 201);
+  const bad = [
+    "9999-12-31T23:00:00-05:00", // year 10000 once the offset is applied
+    "2020-02-30", // no such day (Date.parse rolls it over to March 1)
+    "2021-02-29",
+    "2020-01-01T24:00",
+    "2020-13-01",
+    "2020-01-01T10:60",
+    "0000-01-01",
+  ];
+  for (const value of bad) {
+    for (const param of ["since", "until"]) {
+      const q = `${param}=${encodeURIComponent(value)}`;
+      const audit = await admin.json("GET", `/api/audit/?${q}`);
+      assert.equal(audit.status, 400, `audit ${q}: ${JSON.stringify(audit.body)}`);
+      assert.deepEqual(errorFields(audit.body), [param]);
+      const log = await me.json("GET", `/api/patients/${created.body.id}/access-log/?${q}`);
+      assert.equal(log.status, 400, `access log ${q}`);
+      assert.deepEqual(errorFields(log.body), [param]);
+    }
+  }
+  for (const good of ["2020-02-29", "2024-05-01T08:00:00Z", "9999-12-31T23:59:59Z"]) {
+    const res = await admin.json("GET", `/api/audit/?since=${encodeURIComponent(good)}`);
+    assert.equal(res.status, 200, good);
+  }
+});
+
+dbTest("links come from PUBLIC_URL, never from the Host header", async () => {
+  const app = await testApp({ PUBLIC_URL: "https://api.example.com/" });
+  const me = await signUp(app);
+  const evil = { Host: "evil.test" };
+  const created = await me.json("POST", "/api/patients/", { name: "Link Check" }, evil);
+  assert.equal(created.status, 201);
+  assert.equal(
+    created.headers.get("Location"),
+    `https://api.example.com/api/patients/${created.body.id}/`,
+  );
+  await me.json("POST", "/api/patients/", { name: "Link Check 2" }, evil);
+  const list = await me.json("GET", "/api/patients/?limit=1", undefined, evil);
+  assert.equal(list.body.next, "https://api.example.com/api/patients/?limit=1&offset=1");
+  // Without PUBLIC_URL the links are relative: a forged Host still reaches no answer.
+  const plain = await signUp();
+  const made = await plain.json("POST", "/api/patients/", { name: "Link Check" }, evil);
+  assert.equal(made.headers.get("Location"), `/api/patients/${made.body.id}/`);
+  assert.doesNotMatch(JSON.stringify(made.body), /evil\.test/);
+});
+
+dbTest("answers to signed-in callers and token answers are never cached", async () => {
+  const app = await testApp();
+  const me = await signUp(app);
+  const created = await me.json("POST", "/api/patients/", { name: "Cache Check" });
+  for (const path of [`/api/patients/${created.body.id}/`, "/api/patients/", "/api/nowhere/"]) {
+    const res = await me.call("GET", path);
+    assert.equal(res.headers.get("Cache-Control"), "no-store", path);
+    await res.body?.cancel();
+  }
+  const login = await app.request(
+    "/api/auth/login/",
+    jsonInit("POST", { email: "nobody@example.org", password: "wrong-password" }),
+  );
+  assert.equal(login.headers.get("Cache-Control"), "no-store");
+  await login.body?.cancel();
+  const asset = await app.request("/api/docs/assets/init.js");
+  assert.equal(asset.headers.get("Cache-Control"), "public, max-age=86400");
+  await asset.body?.cancel();
+});
+
+dbTest(
+  "an optional field with a bad value answers the rule it broke, and nothing is stored",
+  async () => {
+    const me = await signUp();
+    const before = await me.json("GET", "/api/patients/");
+    const res = await me.json("POST", "/api/patients/", {
+      name: "Rule Check",
+      email: "nope",
+      blood_group: "Z+",
+      city: "c".repeat(300),
+      address: 42,
+      age: "old",
+    });
+    assert.equal(res.status, 400);
+    const messages = Object.fromEntries(
+      res.body.errors.map((e: { field: string; message: string }) => [e.field, e.message]),
+    );
+    assert.deepEqual(messages, {
+      email: "must be a valid email address",
+      blood_group: "must be one of A+ A- B+ B- AB+ AB- O+ O-",
+      city: "must be at most 255 characters",
+      address: "must be a string or null",
+      age: "must be a whole number from 0 to 150",
+    });
+    const after = await me.json("GET", "/api/patients/");
+    assert.equal(after.body.count, before.body.count);
+  },
+);

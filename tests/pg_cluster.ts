@@ -1,0 +1,184 @@
+/**
+ * A private PostgreSQL cluster in a temporary directory on a free port, for tests and
+ * chaos runs that must stop, kill or restart a server. It never touches the shared
+ * server on 5432: the Debian binaries run as the `postgres` user on a cluster of our own.
+ */
+
+/** Where Debian keeps the server binaries of the newest installed major version. */
+function binDir(): string {
+  const root = "/usr/lib/postgresql";
+  let best = 0;
+  try {
+    for (const entry of Deno.readDirSync(root)) {
+      const v = Number(entry.name);
+      if (Number.isInteger(v) && v > best) {
+        try {
+          Deno.statSync(`${root}/${entry.name}/bin/pg_ctl`);
+          best = v;
+        } catch { /* a client-only install */ }
+      }
+    }
+  } catch { /* no server installed */ }
+  if (!best) throw new Error(`no PostgreSQL server binaries under ${root}`);
+  return `${root}/${best}/bin`;
+}
+
+/** True when PostgreSQL server binaries are installed on this machine. */
+export function hasServerBinaries(): boolean {
+  try {
+    binDir();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function run(cmd: string, args: string[], allowFail = false): Promise<string> {
+  // Root may not run the server; the postgres user may.
+  const asPostgres = Deno.uid?.() === 0;
+  const out = await new Deno.Command(asPostgres ? "runuser" : cmd, {
+    args: asPostgres ? ["-u", "postgres", "--", cmd, ...args] : args,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = new TextDecoder().decode(out.stdout) + new TextDecoder().decode(out.stderr);
+  if (!out.success && !allowFail) throw new Error(`${cmd} ${args.join(" ")} failed:\n${text}`);
+  return text;
+}
+
+function freePort(): number {
+  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (l.addr as Deno.NetAddr).port;
+  l.close();
+  return port;
+}
+
+/** How `pg_ctl stop` ends the server. */
+export type StopMode = "smart" | "fast" | "immediate";
+
+/** A private cluster: its URL and the faults a test can cause. */
+export interface Cluster {
+  url: string;
+  port: number;
+  dir: string;
+  /** Starts the server (again) and waits until it accepts connections. */
+  start(): Promise<void>;
+  /** Stops the server in the given mode and waits for it to be gone. */
+  stop(mode?: StopMode): Promise<void>;
+  /** `pg_ctl restart -m <mode>`. */
+  restart(mode?: StopMode): Promise<void>;
+  /** SIGKILL to the postmaster (its backends follow), then nothing: call start(). */
+  kill9(): Promise<void>;
+  /** Terminates every backend whose application_name is `app`; answers how many. */
+  terminate(app: string): Promise<number>;
+  /** Runs SQL through psql as the superuser. */
+  psql(sqlText: string): Promise<string>;
+  /** Stops the server and removes the directory. */
+  destroy(): Promise<void>;
+}
+
+/** Creates and starts a private cluster; `name` is the database the service will use. */
+export async function startCluster(name = "app"): Promise<Cluster> {
+  const bin = binDir();
+  const dir = await Deno.makeTempDir({ prefix: "hc-pg-" });
+  if (Deno.uid?.() === 0) {
+    await new Deno.Command("chown", { args: ["postgres:postgres", dir] }).output();
+  }
+  const data = `${dir}/data`;
+  const port = freePort();
+  await run(`${bin}/initdb`, [
+    "-D",
+    data,
+    "-A",
+    "trust",
+    "-U",
+    "postgres",
+    "--no-sync",
+    "-E",
+    "UTF8",
+  ]);
+  const opts = [
+    `-p ${port}`,
+    `-k ${dir}`,
+    "-c listen_addresses=127.0.0.1",
+    "-c fsync=off",
+    "-c full_page_writes=off",
+    "-c max_connections=60",
+    "-c shared_buffers=32MB",
+  ].join(" ");
+
+  async function pgCtl(args: string[], allowFail = false) {
+    return await run(`${bin}/pg_ctl`, ["-D", data, ...args], allowFail);
+  }
+
+  async function start(): Promise<void> {
+    // After a SIGKILL the old backends may still hold shared memory for a moment.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const out = await pgCtl(["-w", "-t", "20", "-l", `${dir}/log`, "-o", opts, "start"], true);
+      if (/server started/.test(out)) return;
+      if (Date.now() > deadline) throw new Error(`cluster did not start:\n${out}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  async function stop(mode: StopMode = "fast"): Promise<void> {
+    await pgCtl(["-w", "-t", "30", "-m", mode, "stop"], true);
+  }
+
+  async function psql(sqlText: string): Promise<string> {
+    return await run(`${bin}/psql`, [
+      "-h",
+      "127.0.0.1",
+      "-p",
+      String(port),
+      "-U",
+      "postgres",
+      "-d",
+      "postgres",
+      "-Atqc",
+      sqlText,
+    ]);
+  }
+
+  await start();
+  await psql(`create database ${name}`);
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/${name}`,
+    port,
+    dir,
+    start,
+    stop,
+    async restart(mode: StopMode = "fast") {
+      await pgCtl(["-w", "-t", "30", "-m", mode, "-l", `${dir}/log`, "-o", opts, "restart"]);
+    },
+    async kill9() {
+      const pid = Number((await Deno.readTextFile(`${data}/postmaster.pid`)).split("\n")[0]);
+      Deno.kill(pid, "SIGKILL");
+      // Wait until the port is free of the old postmaster.
+      const deadline = Date.now() + 10_000;
+      while (Date.now() < deadline) {
+        try {
+          Deno.statSync(`/proc/${pid}`);
+        } catch {
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async terminate(app: string) {
+      const out = await psql(
+        `select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = '${
+          app.replaceAll("'", "''")
+        }'`,
+      );
+      return Number(out.trim());
+    },
+    psql,
+    async destroy() {
+      await stop("immediate");
+      await Deno.remove(dir, { recursive: true }).catch(() => {});
+    },
+  };
+}
