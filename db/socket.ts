@@ -18,8 +18,9 @@ import net from "node:net";
  *   has just been handed over, so no buffered write outlives the socket. A connection the
  *   pool may still hand out, or a transaction that will send its `rollback`, is closed so;
  * - on a later turn of the event loop, once the failed queries have been rejected, when
- *   no write will come: a connection still starting up, one waiting on a statement's
- *   description (the pool parks it and so does a transaction), and one whose `begin`,
+ *   no write will come: a connection still starting up, one parked since it asked for a
+ *   statement's description (until the ReadyForQuery that ends that statement, the pool
+ *   and a transaction queue its next queries, a rollback included), and one whose `begin`,
  *   `commit` or `rollback` was in flight (the transaction is over). The guard follows the
  *   protocol both ways to know which: message framing and ReadyForQuery from the server,
  *   and the statements the driver sends.
@@ -53,8 +54,12 @@ export class GuardedSocket extends EventEmitter {
   /** Requests sent that end in ReadyForQuery (Sync or a simple Query), and those answered. */
   #requests = 0;
   #answered = 0;
-  /** The last message sent was a Flush: a statement's description is awaited. */
-  #describing = false;
+  /**
+   * A statement's description was asked for (a Flush) and no ReadyForQuery has come since:
+   * the driver parks the connection (its "full" queue, a transaction's next statements
+   * included) until that ReadyForQuery, so it writes nothing more of its own accord.
+   */
+  #parked = false;
   /** Kind of the statement last executed, and of each prepared statement by name. */
   #lastKind: StatementKind = "other";
   #statements = new Map<string, StatementKind>();
@@ -67,8 +72,13 @@ export class GuardedSocket extends EventEmitter {
     this.#lost = lost;
     if (!raw) return;
     raw.on("data", (chunk: Uint8Array) => {
-      this.#watch(chunk);
-      this.emit("data", chunk);
+      const fatal = this.#watch(chunk);
+      if (fatal < 0) return void this.emit("data", chunk);
+      // The server ends this connection: what came before its FATAL goes to the driver, the
+      // FATAL itself does not (see #watch), and the queries in flight fail as on a loss.
+      if (fatal > 0) this.emit("data", chunk.subarray(0, fatal));
+      this.#peerGone();
+      raw.destroy();
     });
     raw.on("drain", () => this.emit("drain"));
     raw.on("error", (err: Error) => this.#peerGone(err));
@@ -98,7 +108,7 @@ export class GuardedSocket extends EventEmitter {
 
   /** Whether the driver will write to this connection again before it reconnects. */
   #willWrite(): boolean {
-    if (!this.#established || this.#describing) return false;
+    if (!this.#established || this.#parked) return false;
     const inFlight = this.#requests > this.#answered;
     if (inFlight && this.#lastKind !== "other") return false;
     // Idle or busy in the pool (it will be handed out again), or inside a transaction
@@ -106,8 +116,15 @@ export class GuardedSocket extends EventEmitter {
     return true;
   }
 
-  /** Follows the server's message boundaries, counting ReadyForQuery and its status. */
-  #watch(chunk: Uint8Array): void {
+  /**
+   * Follows the server's message boundaries, counting ReadyForQuery and its status.
+   * Answers where a FATAL ErrorResponse of an established connection starts in `chunk`,
+   * or -1. The driver would keep such an error (and the query it failed) past the close
+   * and fail the first query of the next connection with it; a connection the server
+   * ends is reported as lost instead. Start-up errors (a wrong database, too many
+   * clients) reach the driver as they are.
+   */
+  #watch(chunk: Uint8Array): number {
     let i = 0;
     while (i < chunk.length) {
       if (this.#skip > 0) {
@@ -124,12 +141,20 @@ export class GuardedSocket extends EventEmitter {
       if (this.#headerBytes < 5) continue;
       this.#headerBytes = 0;
       this.#skip = new DataView(this.#header.buffer).getUint32(1) - 4;
+      if (
+        this.#header[0] === 0x45 && this.#established && i + this.#skip <= chunk.length &&
+        isFatal(chunk.subarray(i, i + this.#skip))
+      ) {
+        return i - 5;
+      }
       if (this.#header[0] === 0x5a) { // ReadyForQuery (the first one ends the start-up)
         if (this.#established) this.#answered++;
         this.#established = true;
+        this.#parked = false;
         this.#wantStatus = this.#skip > 0;
       }
     }
+    return -1;
   }
 
   /** Follows what the driver sends once established: whole messages, one type byte each. */
@@ -155,8 +180,7 @@ export class GuardedSocket extends EventEmitter {
       } else if (type === 0x53) { // Sync
         this.#requests++;
       }
-      if (type === 0x48) this.#describing = true; // Flush: a description is awaited
-      else if (type === 0x53 || type === 0x51) this.#describing = false;
+      if (type === 0x48) this.#parked = true; // Flush: a description is awaited
       i = end;
     }
   }
@@ -221,6 +245,22 @@ function statementKind(head: Uint8Array): StatementKind {
   if (/^rollback\s+to\b/.test(text) || /^release\b/.test(text)) return "other";
   if (/^(commit|rollback|end|abort|prepare\s+transaction)\b/.test(text)) return "end";
   return "other";
+}
+
+/** Whether an ErrorResponse body (fields of a code byte and a C string) is FATAL or PANIC. */
+function isFatal(body: Uint8Array): boolean {
+  let i = 0;
+  let severity = "";
+  while (i < body.length && body[i] !== 0) {
+    const code = body[i];
+    const end = body.indexOf(0, i + 1);
+    if (end < 0) return false;
+    // V is the severity never translated (PostgreSQL 9.6 on); S the possibly translated one.
+    if (code === 0x56) return /^(FATAL|PANIC)$/.test(decoder.decode(body.subarray(i + 1, end)));
+    if (code === 0x53) severity = decoder.decode(body.subarray(i + 1, end));
+    i = end + 1;
+  }
+  return /^(FATAL|PANIC)$/.test(severity);
 }
 
 function lostError(err: Error | undefined, where: { host: string; port: number }): Error {

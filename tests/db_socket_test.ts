@@ -1,0 +1,109 @@
+/**
+ * The guarded socket (db/socket.ts) against connections the server ends in the middle of
+ * a statement. Each case ends one backend of its own client on the server under test
+ * (pg_terminate_backend of that one pid), so it runs with DATABASE_URL.
+ */
+import assert from "node:assert/strict";
+import { createClient } from "../db/client.ts";
+import { SERVER_URL } from "./helpers.ts";
+
+/** Settles `p` or fails after `ms`: a hang is the defect these cases look for. */
+function settleWithin<T>(
+  what: string,
+  p: Promise<T>,
+  ms: number,
+): Promise<PromiseSettledResult<T>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: still pending after ${ms} ms`)), ms);
+  });
+  return Promise.race([
+    p.then(
+      (value) => ({ status: "fulfilled" as const, value }),
+      (reason) => ({ status: "rejected" as const, reason }),
+    ),
+    late,
+  ]).finally(() => clearTimeout(timer));
+}
+
+if (SERVER_URL) {
+  Deno.test({
+    name: "a transaction whose backend ends during its first use of a statement fails at once",
+    sanitizeOps: false,
+    sanitizeResources: false,
+    async fn() {
+      const killer = createClient(SERVER_URL!, 1);
+      const sql = createClient(SERVER_URL!, 1);
+      try {
+        const run = sql.begin(async (tx) => {
+          const [{ pid }] = await tx<{ pid: number }[]>`select pg_backend_pid() as pid`;
+          setTimeout(() => killer`select pg_terminate_backend(${pid})`.catch(() => {}), 300);
+          // A statement with a parameter, new on this connection: the driver asks for its
+          // description first, then waits for it to finish before it writes again.
+          await tx`select pg_sleep(5), ${1}::int as n`;
+        });
+        const outcome = await settleWithin("the transaction", run, 4000);
+        assert.equal(outcome.status, "rejected");
+        // The pool reconnects and serves the next query.
+        const next = await settleWithin("the next query", sql`select 1 as ok`.execute(), 4000);
+        assert.equal(next.status, "fulfilled");
+      } finally {
+        await sql.end({ timeout: 1 });
+        await killer.end({ timeout: 1 });
+      }
+    },
+  });
+
+  Deno.test({
+    name:
+      "a transaction whose backend ends during a prepared statement fails, then the pool serves",
+    sanitizeOps: false,
+    sanitizeResources: false,
+    async fn() {
+      const killer = createClient(SERVER_URL!, 1);
+      const sql = createClient(SERVER_URL!, 1);
+      try {
+        const run = sql.begin(async (tx) => {
+          const [{ pid }] = await tx<{ pid: number }[]>`select pg_backend_pid() as pid`;
+          const nap = (seconds: number) => tx`select pg_sleep(${seconds}::float8)`;
+          await nap(0); // described and prepared on this connection
+          setTimeout(() => killer`select pg_terminate_backend(${pid})`.catch(() => {}), 300);
+          await nap(5);
+        });
+        const outcome = await settleWithin("the transaction", run, 4000);
+        assert.equal(outcome.status, "rejected");
+        const next = await settleWithin("the next query", sql`select 1 as ok`.execute(), 4000);
+        assert.equal(next.status, "fulfilled");
+      } finally {
+        await sql.end({ timeout: 1 });
+        await killer.end({ timeout: 1 });
+      }
+    },
+  });
+
+  Deno.test({
+    name: "a query whose backend ends during its first use of a statement frees the connection",
+    sanitizeOps: false,
+    sanitizeResources: false,
+    async fn() {
+      const killer = createClient(SERVER_URL!, 1);
+      const sql = createClient(SERVER_URL!, 1);
+      try {
+        const [{ pid }] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
+        setTimeout(() => killer`select pg_terminate_backend(${pid})`.catch(() => {}), 300);
+        const outcome = await settleWithin(
+          "the query",
+          sql`select pg_sleep(5), ${1}::int as n`.execute(),
+          4000,
+        );
+        assert.equal(outcome.status, "rejected");
+        // With one connection in the pool, the next query only runs if that one came back.
+        const next = await settleWithin("the next query", sql`select 1 as ok`.execute(), 4000);
+        assert.equal(next.status, "fulfilled");
+      } finally {
+        await sql.end({ timeout: 1 });
+        await killer.end({ timeout: 1 });
+      }
+    },
+  });
+}
