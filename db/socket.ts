@@ -1,3 +1,4 @@
+import { Buffer } from "node:buffer";
 import { EventEmitter } from "node:events";
 import net from "node:net";
 
@@ -5,25 +6,28 @@ import net from "node:net";
  * The socket postgres.js talks through (its `socket` option), guarding against a driver
  * defect: postgres.js 3.4.9 buffers small writes behind `setImmediate`, and when a
  * connection closes it nulls its socket and cancels that timer without resetting it. A
- * write queued in the same tick (or a transaction's automatic `rollback`) then throws
+ * write queued after the close (a transaction's automatic `rollback`, say) then throws
  * `Cannot read properties of null (reading 'write')` outside any promise and ends the
  * process, or leaves the connection unable to flush again (porsager/postgres issues
- * 1066, 1154 and 1208; unreleased fixes in pull requests 1168, 1176 and 1209).
+ * 1066, 1154 and 1208; unreleased fixes in pull requests 1168, 1176 and 1209). The driver
+ * also keeps a FATAL error past the close and fails the next connection's first query.
  *
- * A peer that goes away is reported to the driver at once as an `error`, which fails the
- * queries in flight. The `close` that makes the driver drop and later reconnect the
- * connection is told only when nothing can write to it afterwards:
+ * So the driver is told `close` only when nothing can write to the connection after it:
  *
- * - from inside one of the driver's own calls (`write`, `end`, `destroy`): its write buffer
- *   has just been handed over, so no buffered write outlives the socket. A connection the
- *   pool may still hand out, or a transaction that will send its `rollback`, is closed so;
- * - on a later turn of the event loop, once the failed queries have been rejected, when
- *   no write will come: a connection still starting up, one parked since it asked for a
- *   statement's description (until the ReadyForQuery that ends that statement, the pool
- *   and a transaction queue its next queries, a rollback included), and one whose `begin`,
- *   `commit` or `rollback` was in flight (the transaction is over). The guard follows the
- *   protocol both ways to know which: message framing and ReadyForQuery from the server,
- *   and the statements the driver sends.
+ * - a connection lost while starting up is reported (`error` fails the query waiting for
+ *   it) and closed on a later turn of the event loop: nothing holds it yet;
+ * - an established connection lost outside a transaction is closed from inside the
+ *   driver's next write to it (a new query from the pool, or a `begin`): the query fails,
+ *   and no transaction holds the connection to write after it;
+ * - until then, and for as long as a transaction holds it, the guard answers for the
+ *   server: each request in flight or sent later gets an ErrorResponse (SQLSTATE 08006,
+ *   a 503 to the client) and a ReadyForQuery, as a server does for a failed statement.
+ *   The transaction fails, its `rollback` is answered, and the connection goes back to
+ *   the pool, where the next query closes it.
+ *
+ * The guard follows the protocol both ways to know where it stands: message framing,
+ * ReadyForQuery and its transaction status from the server, and the requests the driver
+ * sends (a Sync or a simple Query ends each one; a Flush asks for a description first).
  */
 const peerLostListeners = new Set<() => void>();
 
@@ -33,12 +37,15 @@ export function onPeerLost(listener: () => void): () => void {
   return () => peerLostListeners.delete(listener);
 }
 
+/** Transaction status bytes of ReadyForQuery. */
+const IDLE = 0x49; // I
+const FAILED = 0x45; // E
+
 export class GuardedSocket extends EventEmitter {
   readonly host: string;
   readonly port: number;
   #raw: net.Socket | undefined;
   #lost: Error | undefined;
-  #reported = false;
   #closed = false;
   #ending = false;
   /** Whether the server has sent ReadyForQuery: the connection may then carry queries. */
@@ -50,16 +57,14 @@ export class GuardedSocket extends EventEmitter {
   /** The next body byte is ReadyForQuery's transaction status. */
   #wantStatus = false;
   /** Transaction status of the last ReadyForQuery: I (idle), T (in one) or E (failed one). */
-  #txStatus = 0x49;
+  #txStatus = IDLE;
   /** Requests sent that end in ReadyForQuery (Sync or a simple Query), and those answered. */
   #requests = 0;
   #answered = 0;
-  /**
-   * A statement's description was asked for (a Flush) and no ReadyForQuery has come since:
-   * the driver parks the connection (its "full" queue, a transaction's next statements
-   * included) until that ReadyForQuery, so it writes nothing more of its own accord.
-   */
-  #parked = false;
+  /** Messages of a request have been sent since its last Sync (or a Flush asked for a description). */
+  #flushed = false;
+  /** Once lost: the request being answered has had its ErrorResponse. */
+  #errored = false;
   /** Kind of the statement last executed, and of each prepared statement by name. */
   #lastKind: StatementKind = "other";
   #statements = new Map<string, StatementKind>();
@@ -75,7 +80,7 @@ export class GuardedSocket extends EventEmitter {
       const fatal = this.#watch(chunk);
       if (fatal < 0) return void this.emit("data", chunk);
       // The server ends this connection: what came before its FATAL goes to the driver, the
-      // FATAL itself does not (see #watch), and the queries in flight fail as on a loss.
+      // FATAL itself does not (see #watch), and the requests in flight fail as on a loss.
       if (fatal > 0) this.emit("data", chunk.subarray(0, fatal));
       this.#peerGone();
       raw.destroy();
@@ -100,20 +105,51 @@ export class GuardedSocket extends EventEmitter {
     }
     if (this.#lost) return;
     this.#lost = lostError(err, this);
-    this.#report();
-    // The rejections above settle in microtasks; the close waits for a later turn.
-    if (!this.#willWrite()) setImmediate(() => this.#closeForDriver());
     peerLostListeners.forEach((listener) => listener());
+    if (!this.#established) {
+      // Nothing holds a connection that is starting up: fail its query, then close.
+      this.emit("error", this.#lost);
+      setImmediate(() => this.#closeForDriver());
+      return;
+    }
+    // Answer what is in flight as the server would have: a failed statement each.
+    const replies: Uint8Array[] = [];
+    if (this.#headerBytes > 0 || this.#skip > 0) {
+      // Cut mid-message: complete it with zeros; the error below fails its query anyway.
+      replies.push(
+        new Uint8Array(this.#skip + (this.#headerBytes > 0 ? 5 - this.#headerBytes : 0)),
+      );
+      this.#headerBytes = this.#skip = 0;
+    }
+    for (let n = this.#requests - this.#answered; n > 0; n--) {
+      replies.push(ERROR_RESPONSE, this.#readyAfter());
+    }
+    if (this.#flushed) {
+      // A description was asked for: the driver answers the error with a Sync (see write).
+      replies.push(ERROR_RESPONSE);
+      this.#errored = true;
+    }
+    if (this.#txStatus !== IDLE) this.#txStatus = FAILED;
+    this.#reply(replies);
   }
 
-  /** Whether the driver will write to this connection again before it reconnects. */
-  #willWrite(): boolean {
-    if (!this.#established || this.#parked) return false;
-    const inFlight = this.#requests > this.#answered;
-    if (inFlight && this.#lastKind !== "other") return false;
-    // Idle or busy in the pool (it will be handed out again), or inside a transaction
-    // whose next statement or rollback is still to come.
-    return true;
+  /** ReadyForQuery for a request answered with an error, and the status it leaves. */
+  #readyAfter(): Uint8Array {
+    if (this.#lastKind === "end" || this.#txStatus === IDLE) {
+      this.#txStatus = IDLE;
+      return READY_IDLE;
+    }
+    this.#txStatus = FAILED;
+    return READY_FAILED;
+  }
+
+  /** Hands server messages made up by the guard to the driver, on a turn of its own. */
+  #reply(parts: Uint8Array[]): void {
+    if (!parts.length) return;
+    const bytes = Buffer.concat(parts); // the driver reads with Buffer methods
+    queueMicrotask(() => {
+      if (!this.#closed) this.emit("data", bytes);
+    });
   }
 
   /**
@@ -121,7 +157,7 @@ export class GuardedSocket extends EventEmitter {
    * Answers where a FATAL ErrorResponse of an established connection starts in `chunk`,
    * or -1. The driver would keep such an error (and the query it failed) past the close
    * and fail the first query of the next connection with it; a connection the server
-   * ends is reported as lost instead. Start-up errors (a wrong database, too many
+   * ends is handled as lost instead. Start-up errors (a wrong database, too many
    * clients) reach the driver as they are.
    */
   #watch(chunk: Uint8Array): number {
@@ -145,22 +181,26 @@ export class GuardedSocket extends EventEmitter {
         this.#header[0] === 0x45 && this.#established && i + this.#skip <= chunk.length &&
         isFatal(chunk.subarray(i, i + this.#skip))
       ) {
+        this.#skip = 0;
         return i - 5;
       }
       if (this.#header[0] === 0x5a) { // ReadyForQuery (the first one ends the start-up)
         if (this.#established) this.#answered++;
         this.#established = true;
-        this.#parked = false;
         this.#wantStatus = this.#skip > 0;
       }
     }
     return -1;
   }
 
-  /** Follows what the driver sends once established: whole messages, one type byte each. */
+  /**
+   * Follows what the driver sends once established: whole messages, one type byte each.
+   * After a loss, answers each request as the server would answer a failed one.
+   */
   #track(chunk: Uint8Array): void {
     if (!this.#established) return;
     const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const replies: Uint8Array[] = [];
     let i = 0;
     while (i + 5 <= chunk.length) {
       const type = chunk[i];
@@ -176,28 +216,35 @@ export class GuardedSocket extends EventEmitter {
         this.#lastKind = this.#statements.get(name) ?? "other";
       } else if (type === 0x51) { // simple Query
         this.#lastKind = statementKind(chunk.subarray(body, Math.min(end, body + 40)));
-        this.#requests++;
-      } else if (type === 0x53) { // Sync
-        this.#requests++;
       }
-      if (type === 0x48) this.#parked = true; // Flush: a description is awaited
+      if (type === 0x53 || type === 0x51) { // Sync or simple Query: the request ends
+        this.#requests++;
+        this.#flushed = false;
+        if (this.#lost) {
+          if (!this.#errored) replies.push(ERROR_RESPONSE);
+          replies.push(this.#readyAfter());
+          this.#errored = false;
+          this.#answered++;
+        }
+      } else if (type === 0x48) { // Flush: a description is awaited
+        this.#flushed = true;
+        if (this.#lost && !this.#errored) {
+          replies.push(ERROR_RESPONSE);
+          this.#errored = true;
+        }
+      } else if (type !== 0x58) {
+        this.#flushed = true;
+      }
       i = end;
     }
+    this.#reply(replies);
   }
 
-  /** Fails the queries in flight (the driver's `error` handler writes nothing). */
-  #report(): void {
-    if (this.#reported || this.#closed) return;
-    this.#reported = true;
-    this.emit("error", this.#lost);
-  }
-
-  /** Tells the driver the connection is closed; only called from inside a driver call. */
+  /** Tells the driver the connection is closed. */
   #closeForDriver(): void {
     if (this.#closed) return;
-    this.#report();
     this.#closed = true;
-    // hadError=false: the driver then fails any query queued since the error above.
+    // hadError=false: the driver then fails the queries it sent on this connection.
     this.emit("close", false);
   }
 
@@ -208,8 +255,14 @@ export class GuardedSocket extends EventEmitter {
     }
     const err = this.#lost;
     if (callback) queueMicrotask(() => callback(err));
-    this.#closeForDriver();
-    return false;
+    // A new request on an idle connection: no transaction holds it, so close it here,
+    // inside the driver's own write, where no buffered write can outlive the socket.
+    if (!this.#established || (this.#txStatus === IDLE && !this.#errored)) {
+      this.#closeForDriver();
+      return false;
+    }
+    this.#track(chunk);
+    return true;
   }
 
   end(chunk?: Uint8Array): this {
@@ -262,6 +315,25 @@ function isFatal(body: Uint8Array): boolean {
   }
   return /^(FATAL|PANIC)$/.test(severity);
 }
+
+/** A server message: type byte, length, body. */
+function message(type: string, body: Uint8Array): Uint8Array {
+  const out = new Uint8Array(5 + body.length);
+  out[0] = type.charCodeAt(0);
+  new DataView(out.buffer).setUint32(1, 4 + body.length);
+  out.set(body, 5);
+  return out;
+}
+
+/** What the guard answers for a request on a lost connection (a 503 to the client). */
+const ERROR_RESPONSE = message(
+  "E",
+  new TextEncoder().encode(
+    "SERROR\0VERROR\0C08006\0Mthe connection to the database was lost\0\0",
+  ),
+);
+const READY_IDLE = message("Z", Uint8Array.of(IDLE));
+const READY_FAILED = message("Z", Uint8Array.of(FAILED));
 
 function lostError(err: Error | undefined, where: { host: string; port: number }): Error {
   const code = (err as { code?: string } | undefined)?.code ?? "CONNECTION_CLOSED";
