@@ -48,6 +48,7 @@ export class GuardedSocket extends EventEmitter {
   #lost: Error | undefined;
   #closed = false;
   #ending = false;
+  #startupFailed = false;
   /** Whether the server has sent ReadyForQuery: the connection may then carry queries. */
   #established = false;
   /** Framing of the server's messages: header bytes seen, and body bytes still to skip. */
@@ -108,9 +109,8 @@ export class GuardedSocket extends EventEmitter {
     peerLostListeners.forEach((listener) => listener());
     if (!this.#established) {
       // Nothing holds a connection that is starting up: fail its query, then close.
-      this.emit("error", this.#lost);
       setImmediate(() => this.#closeForDriver());
-      return;
+      return this.#failStartup();
     }
     // Answer what is in flight as the server would have: a failed statement each.
     const replies: Uint8Array[] = [];
@@ -240,9 +240,18 @@ export class GuardedSocket extends EventEmitter {
     this.#reply(replies);
   }
 
+  /** Fails the query that waits for a connection that never got going (once). */
+  #failStartup(): void {
+    if (this.#startupFailed || this.#closed) return;
+    this.#startupFailed = true;
+    this.emit("error", this.#lost);
+  }
+
   /** Tells the driver the connection is closed. */
   #closeForDriver(): void {
     if (this.#closed) return;
+    // Without the error first, the driver would retry the start-up until the server answers.
+    if (!this.#established) this.#failStartup();
     this.#closed = true;
     // hadError=false: the driver then fails the queries it sent on this connection.
     this.emit("close", false);

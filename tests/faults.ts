@@ -90,7 +90,9 @@ export async function runFaults(
   const results: FaultResult[] = [];
   for (const fault of list) {
     await pause(settleMs);
+    const began = new Date().toISOString();
     await fault.run(cluster);
+    console.log(`${began} – ${new Date().toISOString()} ${fault.name}`);
     const upAt = performance.now() - load.started;
     const recoveryMs = await recovery(load, upAt);
     results.push({ fault: fault.name, recoveryMs, alive: await isAlive(svc) });

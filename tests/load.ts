@@ -26,6 +26,8 @@ export interface LoadReport {
   closedSentMs: number[];
   /** The longest a 503 took to arrive, in milliseconds. */
   slowest503Ms: number;
+  /** Which request that was: when it was sent, method, path and request id. */
+  slowest503: string;
   /** Ids of patients whose creation was answered 201. */
   createdPatients: number[];
   /** Ids of patients whose PATCH was answered 200, with the version answered. */
@@ -61,7 +63,7 @@ async function call(
   token: string | undefined,
   timeoutMs: number,
 ): Promise<
-  | { status: number; body: unknown; headers: Headers; ms: number }
+  | { status: number; body: unknown; headers: Headers; ms: number; what: string }
   | { hung: string }
   | { closed: string; sent: number }
   | "refused"
@@ -89,6 +91,7 @@ async function call(
       body: parsed,
       headers: res.headers,
       ms: performance.now() - started,
+      what: `${sentAt} ${method} ${path} ${res.headers.get("X-Request-Id")}`,
     };
   } catch (err) {
     if ((err as Error).name === "TimeoutError") return { hung: `${sentAt} ${method} ${path}` };
@@ -180,6 +183,7 @@ export async function startLoad(opts: LoadOptions): Promise<Load> {
     closedErrors: {},
     closedSentMs: [],
     slowest503Ms: 0,
+    slowest503: "",
     createdPatients: [],
     updatedPatients: new Map(),
     createdMappings: [],
@@ -215,7 +219,10 @@ export async function startLoad(opts: LoadOptions): Promise<Load> {
     report.statuses[r.status] = (report.statuses[r.status] ?? 0) + 1;
     if (r.status >= 500 && r.status !== 503) report.bad5xx++;
     if (r.status === 503 && !r.headers.get("Retry-After")) report.noRetryAfter++;
-    if (r.status === 503) report.slowest503Ms = Math.max(report.slowest503Ms, r.ms);
+    if (r.status === 503 && r.ms > report.slowest503Ms) {
+      report.slowest503Ms = r.ms;
+      report.slowest503 = r.what;
+    }
     if (r.status < 300) {
       report.okTimes.push(performance.now() - started);
       if (audited) report.auditedRequests.push(r.headers.get("X-Request-Id")!);
