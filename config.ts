@@ -59,6 +59,7 @@ const envSchema = z.object({
     "must be an http:// or https:// URL without query, like https://api.example.com",
   ),
   LOGIN_MAX_FAILURES: intVar(10, 1, 1000),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: intVar(100, 1, 100000),
   LOGIN_WINDOW_SECONDS: intVar(900, 1, 86400),
   BODY_TIMEOUT_SECONDS: intVar(30, 1, 3600),
   HASH_CONCURRENCY: intVar(1, 1, 64),
@@ -86,7 +87,10 @@ export type Config = Readonly<{
   trustProxy: boolean;
   /** Where clients reach the service: absolute links start here; unset, links are relative. */
   publicUrl: string | undefined;
+  /** Failed sign-ins for one email from one address (IPv6: one /64) within the window. */
   loginMaxFailures: number;
+  /** Failed sign-ins for one email from all addresses together within the window. */
+  loginMaxFailuresPerAccount: number;
   loginWindowSeconds: number;
   /** Seconds a request body may take to arrive, from its headers; then 408. */
   bodyTimeoutSeconds: number;
@@ -138,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined> = Deno.env.to
     trustProxy: e.TRUST_PROXY,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginMaxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
     bodyTimeoutSeconds: e.BODY_TIMEOUT_SECONDS,
     hashConcurrency: e.HASH_CONCURRENCY,

@@ -16,6 +16,8 @@ export interface AppEnv {
     tokens: Tokens;
     requestId: string;
     user: AuthUser;
+    /** The user a refused token names (expired or of an ended session): for the audit trail. */
+    caller: number;
     audit: AuditNote;
   };
 }

@@ -1,40 +1,56 @@
 import { type Db, type Sql, sql } from "./client.ts";
 
+/** The sign-in limits: failures per email and address, and per email from everywhere. */
+export interface LoginLimits {
+  windowSeconds: number;
+  perAddress: number;
+  perAccount: number;
+}
+
 /**
  * Counts one sign-in attempt for this email and address before its password is checked,
- * unless `max` attempts already count within the window: then answers the seconds until
- * the oldest leaves it. One transaction under a lock on the key, so attempts made at once,
- * on any instance, are counted one after another and at most `max` are ever checked.
- * A successful sign-in clears the key (`clearFailures`), so only failures keep counting.
+ * unless the window already holds `perAddress` attempts for the pair, or `perAccount` for
+ * the email from all addresses: then answers the seconds until the oldest that counts
+ * leaves it. One transaction under a lock on the email, so attempts made at once, on any
+ * instance and from any address, are counted one after another and never outrun a limit.
+ * A successful sign-in clears its pair (`clearFailures`), so only failures keep counting.
  */
 export async function countAttempt(
   email: string,
-  clientIp: string,
-  windowSeconds: number,
-  max: number,
+  clientKey: string,
+  limits: LoginLimits,
   db: Sql = sql,
 ): Promise<{ allowed: true } | { allowed: false; retryAfter: number }> {
+  const window = db`make_interval(secs => ${limits.windowSeconds})`;
   return await db.begin(async (tx) => {
-    await tx`select pg_advisory_xact_lock(hashtextextended(${email} || ' ' || ${clientIp}, 0))`;
-    const [row] = await tx<{ count: number; retry_after: number | null }[]>`
+    await tx`select pg_advisory_xact_lock(hashtextextended('login ' || ${email}, 0))`;
+    const [row] = await tx<
+      { here: number; everywhere: number; here_after: number; everywhere_after: number }[]
+    >`
       with old as (
-        delete from login_failures
-        where email = ${email} and client_ip = ${clientIp}
-          and at <= now() - make_interval(secs => ${windowSeconds})
+        delete from login_failures where email = ${email} and at <= now() - ${window}
+      ), live as (
+        select client_ip, at from login_failures where email = ${email} and at > now() - ${window}
       )
-      select count(*)::int as count,
-        ceil(extract(epoch from min(at) + make_interval(secs => ${windowSeconds}) - now()))::int
-          as retry_after
-      from login_failures
-      where email = ${email} and client_ip = ${clientIp}
-        and at > now() - make_interval(secs => ${windowSeconds})`;
-    if (row.count >= max) return { allowed: false, retryAfter: Math.max(1, row.retry_after ?? 1) };
-    await tx`insert into login_failures (email, client_ip) values (${email}, ${clientIp})`;
+      select
+        count(*) filter (where client_ip = ${clientKey})::int as here,
+        count(*)::int as everywhere,
+        ceil(extract(epoch from
+          min(at) filter (where client_ip = ${clientKey}) + ${window} - now()))::int as here_after,
+        ceil(extract(epoch from min(at) + ${window} - now()))::int as everywhere_after
+      from live`;
+    if (row.here >= limits.perAddress) {
+      return { allowed: false, retryAfter: Math.max(1, row.here_after ?? 1) };
+    }
+    if (row.everywhere >= limits.perAccount) {
+      return { allowed: false, retryAfter: Math.max(1, row.everywhere_after ?? 1) };
+    }
+    await tx`insert into login_failures (email, client_ip) values (${email}, ${clientKey})`;
     return { allowed: true };
   }) as { allowed: true } | { allowed: false; retryAfter: number };
 }
 
 /** Forgets the attempts of a key after a successful sign-in. */
-export async function clearFailures(email: string, clientIp: string, db: Db = sql): Promise<void> {
-  await db`delete from login_failures where email = ${email} and client_ip = ${clientIp}`;
+export async function clearFailures(email: string, clientKey: string, db: Db = sql): Promise<void> {
+  await db`delete from login_failures where email = ${email} and client_ip = ${clientKey}`;
 }

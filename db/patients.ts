@@ -104,7 +104,7 @@ export async function listPatients(
   f: PatientFilters,
   p: Page<(typeof PATIENT_ORDERINGS)[number]>,
   db: Db = sql,
-): Promise<{ count: number; rows: PatientRow[] }> {
+): Promise<{ count: number; rows: PatientRow[]; matched: number[] }> {
   const where = () =>
     db`
     ${ownedBy(db, viewer)}
@@ -124,5 +124,14 @@ export async function listPatients(
       limit ${p.limit} offset ${p.offset}`,
     db<{ count: number }[]>`select count(*)::int as count from patients where ${where()}`,
   ]);
-  return { count, rows };
+  // A page past the end still tells the caller how many matched (a phone number probe, say):
+  // the audit trail then names the patients matched, up to MATCHED_MAX of them.
+  const matched = rows.length === 0 && count > 0
+    ? (await db<{ id: number }[]>`
+      select id from patients where ${where()} order by id limit ${MATCHED_MAX}`).map((r) => r.id)
+    : rows.map((r) => r.id);
+  return { count, rows, matched };
 }
+
+/** Most patients an audit event of a count-only list names. */
+const MATCHED_MAX = 100;

@@ -2,12 +2,42 @@ import { type Db, sql } from "./client.ts";
 
 /** Starts a session whose current refresh token has the given digest. */
 export async function insertSession(
-  s: { id: string; userId: number; refreshHash: string; expiresAt: Date },
+  s: { id: string; userId: number; refreshHash: string; expiresAt: Date; clientIp: string },
   db: Db = sql,
 ): Promise<void> {
   await db`
-    insert into sessions (id, user_id, refresh_hash, expires_at)
-    values (${s.id}, ${s.userId}, ${s.refreshHash}, ${s.expiresAt})`;
+    insert into sessions (id, user_id, refresh_hash, expires_at, client_ip)
+    values (${s.id}, ${s.userId}, ${s.refreshHash}, ${s.expiresAt}, ${s.clientIp})`;
+}
+
+/** A session as its user sees it. */
+export interface SessionRow {
+  id: string;
+  created_at: Date;
+  last_used_at: Date;
+  client_ip: string | null;
+}
+
+/**
+ * The user's live sessions (not revoked, not expired, within the absolute lifetime), the
+ * most recently used first, and how many there are.
+ */
+export async function listSessions(
+  userId: number,
+  sessionMaxDays: number,
+  p: { limit: number; offset: number },
+  db: Db = sql,
+): Promise<{ count: number; rows: SessionRow[] }> {
+  const live = db`
+    user_id = ${userId} and revoked_at is null and expires_at > now()
+    and created_at > now() - make_interval(days => ${sessionMaxDays})`;
+  const [rows, [{ count }]] = await Promise.all([
+    db<SessionRow[]>`
+      select id, created_at, last_used_at, client_ip from sessions where ${live}
+      order by last_used_at desc, id limit ${p.limit} offset ${p.offset}`,
+    db<{ count: number }[]>`select count(*)::int as count from sessions where ${live}`,
+  ]);
+  return { count, rows };
 }
 
 /**
@@ -22,12 +52,15 @@ export async function rotateRefresh(
     expiresAt: Date;
     /** A session ends this many days after sign-in, however often it is refreshed. */
     sessionMaxDays: number;
+    /** Where the refresh came from: the session's address from now on. */
+    clientIp: string;
   },
   db: Db = sql,
 ): Promise<{ id: number; role: "user" | "admin" } | undefined> {
   const [row] = await db<{ id: number; role: "user" | "admin" }[]>`
     with s as (
-      update sessions set refresh_hash = ${r.newHash},
+      update sessions set refresh_hash = ${r.newHash}, last_used_at = now(),
+        client_ip = ${r.clientIp},
         expires_at = least(${r.expiresAt}::timestamptz,
           created_at + make_interval(days => ${r.sessionMaxDays}))
       where id = ${r.sessionId} and refresh_hash = ${r.oldHash}
@@ -56,16 +89,24 @@ export async function revokeSession(
   return rows.length > 0;
 }
 
-/** Ends every live session of a user, telling every instance; answers how many ended. */
-export async function revokeUserSessions(userId: number, db: Db = sql): Promise<number> {
-  const rows = await db`
+/**
+ * Ends every live session of a user but `keep` (when given), telling every instance;
+ * answers the ids of the sessions ended.
+ */
+export async function revokeUserSessions(
+  userId: number,
+  keep?: string,
+  db: Db = sql,
+): Promise<string[]> {
+  const rows = await db<{ id: string }[]>`
     with r as (
       update sessions set revoked_at = now()
       where user_id = ${userId} and revoked_at is null
+        ${keep === undefined ? db`` : db`and id <> ${keep}`}
       returning id
     )
-    select pg_notify('session_revoked', id::text) from r`;
-  return rows.length;
+    select id, pg_notify('session_revoked', id::text) from r`;
+  return rows.map((r) => r.id);
 }
 
 /**

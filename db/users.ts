@@ -21,13 +21,14 @@ export async function insertUser(
   return row;
 }
 
-/** The user with this (lower-case) email and the stored hash, if any. */
+/** The user with this (lower-case) email, or this id, and the stored hash, if any. */
 export async function findUserForLogin(
-  email: string,
+  key: string | number,
   db: Db = sql,
 ): Promise<(User & { password_hash: string }) | undefined> {
   const [row] = await db<(User & { password_hash: string })[]>`
-    select id, name, email, role, created_at, password_hash from users where email = ${email}`;
+    select id, name, email, role, created_at, password_hash from users
+    where ${typeof key === "number" ? db`id = ${key}` : db`email = ${key}`}`;
   return row;
 }
 

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { loginBody, logoutBody, refreshBody, registerBody } from "../routes/auth.ts";
+import {
+  loginBody,
+  logoutBody,
+  passwordBody,
+  refreshBody,
+  registerBody,
+  sessionListQuery,
+} from "../routes/auth.ts";
 import { accessLogQuery, auditQuery } from "../routes/audit.ts";
 import { doctorBody, doctorListQuery, doctorPatch, SPECIALIZATIONS } from "../routes/doctors.ts";
 import {
@@ -31,6 +38,13 @@ export const schemas = {
     created_at: timestamp,
   }),
   TokenPair: z.object({ access: z.string(), refresh: z.string() }),
+  Session: z.object({
+    id: z.string().meta({ format: "uuid" }),
+    created_at: timestamp,
+    last_used_at: timestamp.meta({ description: "The last sign-in or token refresh" }),
+    client_ip: z.string().nullable().meta({ description: "Where it was last used from" }),
+    current: z.boolean().meta({ description: "Whether this request came with it" }),
+  }),
   Patient: z.object({
     id: z.number().int(),
     name: z.string(),
@@ -280,10 +294,40 @@ export const operations: Operation[] = [
     method: "post",
     path: "/api/auth/logout/",
     tag: "Auth",
-    summary: "End the session everywhere",
+    summary: "End this session (or, with all: true, every session) on every instance",
     auth: true,
     body: logoutBody,
     ok: { status: 204 },
+    errors: [400],
+  },
+  {
+    method: "get",
+    path: "/api/auth/sessions/",
+    tag: "Auth",
+    summary: "The caller's live sessions",
+    auth: true,
+    query: sessionListQuery,
+    ok: { status: 200, schema: listOf(schemas.Session) },
+    errors: [400],
+  },
+  {
+    method: "delete",
+    path: "/api/auth/sessions/{id}/",
+    tag: "Auth",
+    summary: "End one of the caller's sessions",
+    auth: true,
+    ok: { status: 204 },
+    errors: [404],
+  },
+  {
+    method: "post",
+    path: "/api/auth/password/",
+    tag: "Auth",
+    summary: "Change the password; every other session ends",
+    auth: true,
+    body: passwordBody,
+    ok: { status: 204 },
+    errors: [400, 429, 503],
   },
   {
     method: "get",
@@ -458,7 +502,9 @@ function operationObject(op: Operation) {
       name: "id",
       in: "path",
       required: true,
-      schema: { type: "integer", minimum: 1, maximum: 2147483647 },
+      schema: op.path.startsWith("/api/auth/sessions/")
+        ? { type: "string", format: "uuid" }
+        : { type: "integer", minimum: 1, maximum: 2147483647 },
     });
   }
   if (op.path.includes("{file}")) {

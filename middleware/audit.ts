@@ -135,7 +135,7 @@ function eventOf(
 ): Omit<AuditEvent, "at"> & { at: number } {
   return {
     at,
-    user_id: c.get("user")?.id ?? null,
+    user_id: c.get("user")?.id ?? c.get("caller") ?? null,
     action: e.action,
     resource_type: e.resourceType,
     resource_id: e.resourceId ?? null,
@@ -165,8 +165,22 @@ export function noteAudit(c: Context<AppEnv>, note: AuditNote): void {
 }
 
 /**
+ * A path parameter of the route the request matched, also when a middleware (a refused
+ * token) ended the request before that route's handler ran.
+ */
+function routeParam(c: Context<AppEnv>, name: string): string | undefined {
+  const at = c.req.routeIndex;
+  try {
+    c.req.routeIndex = c.req.matchedRoutes.length - 1;
+    return c.req.param(name);
+  } finally {
+    c.req.routeIndex = at;
+  }
+}
+
+/**
  * Records every signed-in request on a resource router with its outcome, failures
- * (403, 404, 409, 412, …) included. Writes that succeeded were already recorded in their
+ * (401 with a token that names a user, 403, 404, 409, 412, …) included. Writes that succeeded were already recorded in their
  * transaction; the rest is buffered. With `reads: false` only writes are recorded.
  */
 export function audit(resourceType: AuditResource, { reads = true } = {}) {
@@ -174,8 +188,9 @@ export function audit(resourceType: AuditResource, { reads = true } = {}) {
     const at = Date.now();
     await next();
     const note = c.get("audit");
-    if (note?.done || !c.get("user")) return;
-    const raw = c.req.param("id");
+    // Anonymous requests name no one; a refused token that names a user is recorded.
+    if (note?.done || (!c.get("user") && c.get("caller") === undefined)) return;
+    const raw = routeParam(c, "id");
     const id = raw && /^\d{1,10}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : null;
     const action = note?.action ?? defaultAction(c.req.method, id !== null);
     if (!reads && (action === "read" || action === "list")) return;

@@ -22,9 +22,18 @@ export const requireAuth = createMiddleware<AppEnv>(async function requireAuth(c
       { "WWW-Authenticate": 'Bearer realm="api"' },
     );
   }
-  const claims = await c.get("tokens").verifyAccess(match[1]);
-  if (!claims) throw unauthorized("The access token is invalid or expired");
-  if (isRevoked(claims.sessionId)) throw unauthorized("The session has ended; sign in again");
+  const tokens = c.get("tokens");
+  const claims = await tokens.verifyAccess(match[1]);
+  if (!claims) {
+    // A token of ours that expired still names who tried: the audit trail records them.
+    const named = await tokens.identify(match[1]);
+    if (named) c.set("caller", named.userId);
+    throw unauthorized("The access token is invalid or expired");
+  }
+  if (isRevoked(claims.sessionId)) {
+    c.set("caller", claims.userId);
+    throw unauthorized("The session has ended; sign in again");
+  }
   c.set("user", { id: claims.userId, role: claims.role, sessionId: claims.sessionId });
   await next();
 });

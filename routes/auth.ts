@@ -1,9 +1,15 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import { sql } from "../db/client.ts";
 import { clearFailures, countAttempt } from "../db/login_failures.ts";
-import { insertSession, revokeSession, rotateRefresh } from "../db/sessions.ts";
+import {
+  insertSession,
+  listSessions,
+  revokeSession,
+  revokeUserSessions,
+  rotateRefresh,
+} from "../db/sessions.ts";
 import {
   findUser,
   findUserForLogin,
@@ -12,6 +18,7 @@ import {
   type User,
 } from "../db/users.ts";
 import { email, str, text } from "../lib/fields.ts";
+import { envelope, page, pageQuery } from "../lib/lists.ts";
 import {
   assertHashingRoom,
   DUMMY_HASH,
@@ -23,9 +30,10 @@ import { markRevoked } from "../lib/revocations.ts";
 import { sha256Hex } from "../lib/digest.ts";
 import type { Tokens } from "../lib/tokens.ts";
 import { requireAuth, unauthorized } from "../middleware/auth.ts";
-import { clientIp } from "../middleware/client_ip.ts";
-import { ApiError } from "../middleware/errors.ts";
+import { clientIp, limitKey } from "../middleware/client_ip.ts";
+import { ApiError, invalid } from "../middleware/errors.ts";
 import { validate } from "../middleware/validate.ts";
+import type { Config } from "../config.ts";
 import type { AppEnv } from "../types.ts";
 
 const nameField = text(1, 150);
@@ -71,7 +79,19 @@ export const loginBody = z.object({
 export const refreshBody = z.object({ refresh: str() });
 
 /** Body of `POST /api/auth/logout/`. */
-export const logoutBody = z.object({ refresh: str().optional() });
+export const logoutBody = z.object({
+  refresh: str().optional(),
+  all: z.boolean({ error: "must be true or false" }).optional(),
+});
+
+/** Body of `POST /api/auth/password/`. */
+export const passwordBody = z.object({ current_password: str(), new_password: str() });
+
+/** Query of `GET /api/auth/sessions/`. */
+export const sessionListQuery = z.object(pageQuery(["last_used_at"]));
+
+/** A session id in a path: anything but a UUID names no session. */
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The public shape of a user. */
 export function userJson(u: User) {
@@ -79,7 +99,11 @@ export function userJson(u: User) {
 }
 
 /** Opens a session for a user and answers its first token pair. */
-async function openSession(tokens: Tokens, user: { id: number; role: User["role"] }) {
+async function openSession(
+  tokens: Tokens,
+  user: { id: number; role: User["role"] },
+  from: string,
+) {
   const claims = { userId: user.id, role: user.role, sessionId: crypto.randomUUID() };
   const [access, refresh] = await Promise.all([tokens.access(claims), tokens.refresh(claims)]);
   await insertSession({
@@ -87,6 +111,7 @@ async function openSession(tokens: Tokens, user: { id: number; role: User["role"
     userId: user.id,
     refreshHash: await sha256Hex(refresh.token),
     expiresAt: refresh.expiresAt,
+    clientIp: from,
   });
   return { access, refresh: refresh.token };
 }
@@ -94,7 +119,7 @@ async function openSession(tokens: Tokens, user: { id: number; role: User["role"
 const INVALID_LOGIN = "Invalid email or password";
 
 /** Rotates a refresh token; presenting a spent one revokes its whole session. */
-async function rotate(tokens: Tokens, presented: string, sessionMaxDays: number) {
+async function rotate(tokens: Tokens, presented: string, sessionMaxDays: number, from: string) {
   const claims = await tokens.verifyRefresh(presented);
   if (!claims) throw unauthorized("The refresh token is invalid or expired");
   const next = await tokens.refresh(claims);
@@ -104,6 +129,7 @@ async function rotate(tokens: Tokens, presented: string, sessionMaxDays: number)
     newHash: await sha256Hex(next.token),
     expiresAt: next.expiresAt,
     sessionMaxDays,
+    clientIp: from,
   });
   if (!owner) {
     // A validly signed token that is no longer current was already spent: treat it as theft.
@@ -112,6 +138,27 @@ async function rotate(tokens: Tokens, presented: string, sessionMaxDays: number)
   }
   const fresh = { userId: owner.id, role: owner.role, sessionId: claims.sessionId };
   return { access: await tokens.access(fresh), refresh: next.token };
+}
+
+/** Answers a refresh request with the next token pair. */
+async function refreshed(c: Context<AppEnv>, refresh: string) {
+  return c.json(
+    await rotate(c.get("tokens"), refresh, c.get("config").jwtSessionMaxDays, clientIp(c)),
+  );
+}
+
+/** Counts a sign-in attempt, or refuses it with 429 when a limit is reached. */
+async function countOrRefuse(config: Config, email: string, key: string): Promise<void> {
+  const attempt = await countAttempt(email, key, {
+    windowSeconds: config.loginWindowSeconds,
+    perAddress: config.loginMaxFailures,
+    perAccount: config.loginMaxFailuresPerAccount,
+  });
+  if (!attempt.allowed) {
+    throw new ApiError(429, "Too many failed sign-in attempts; try again later", undefined, {
+      "Retry-After": String(attempt.retryAfter),
+    });
+  }
 }
 
 /** Turns a sign-in or registration away at once when the hashing queue is full. */
@@ -129,42 +176,37 @@ export const auth = new Hono<AppEnv>()
       email: body.email,
       passwordHash: await hashPassword(body.password),
     });
-    const pair = await openSession(c.get("tokens"), user);
+    const pair = await openSession(c.get("tokens"), user, clientIp(c));
     return c.json({ user: userJson(user), ...pair }, 201);
   })
   .post("/login", hashingRoom, validate("json", loginBody), async (c) => {
     const { email, password } = c.req.valid("json");
-    const { loginMaxFailures, loginWindowSeconds } = c.get("config");
     const ip = clientIp(c);
     // Counted before the password is checked: attempts sent at once cannot outrun the limit.
-    const attempt = await countAttempt(email, ip, loginWindowSeconds, loginMaxFailures);
-    if (!attempt.allowed) {
-      throw new ApiError(429, "Too many failed sign-in attempts; try again later", undefined, {
-        "Retry-After": String(attempt.retryAfter),
-      });
-    }
+    await countOrRefuse(c.get("config"), email, limitKey(ip));
     const user = await findUserForLogin(email);
     const check = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
     if (!user || !check.ok) throw unauthorized(INVALID_LOGIN);
-    await clearFailures(email, ip);
+    await clearFailures(email, limitKey(ip));
     if (check.rehash) await updatePasswordHash(user.id, await hashPassword(password));
-    const pair = await openSession(c.get("tokens"), user);
+    const pair = await openSession(c.get("tokens"), user, ip);
     return c.json({ user: userJson(user), ...pair });
   })
-  .post("/refresh", validate("json", refreshBody), async (c) => {
-    return c.json(
-      await rotate(c.get("tokens"), c.req.valid("json").refresh, c.get("config").jwtSessionMaxDays),
-    );
-  })
-  .post("/token/refresh", validate("json", refreshBody), async (c) => {
-    return c.json(
-      await rotate(c.get("tokens"), c.req.valid("json").refresh, c.get("config").jwtSessionMaxDays),
-    );
-  })
+  .post("/refresh", validate("json", refreshBody), (c) => refreshed(c, c.req.valid("json").refresh))
+  .post(
+    "/token/refresh",
+    validate("json", refreshBody),
+    (c) => refreshed(c, c.req.valid("json").refresh),
+  )
   .post("/logout", requireAuth, validate("json", logoutBody), async (c) => {
     const { id, sessionId } = c.get("user");
+    const { refresh, all } = c.req.valid("json");
+    if (all) {
+      (await revokeUserSessions(id)).forEach(markRevoked);
+      markRevoked(sessionId);
+      return c.body(null, 204);
+    }
     const ended = [sessionId];
-    const refresh = c.req.valid("json").refresh;
     if (refresh) {
       const claims = await c.get("tokens").verifyRefresh(refresh);
       if (claims && claims.userId === id && claims.sessionId !== sessionId) {
@@ -175,6 +217,38 @@ export const auth = new Hono<AppEnv>()
       for (const sid of ended) await revokeSession(sid, id, tx);
     });
     ended.forEach(markRevoked);
+    return c.body(null, 204);
+  })
+  .get("/sessions", requireAuth, validate("query", sessionListQuery), async (c) => {
+    const { id, sessionId } = c.get("user");
+    const p = page(c.req.valid("query"));
+    const { count, rows } = await listSessions(id, c.get("config").jwtSessionMaxDays, p);
+    return c.json(envelope(c, p, count, rows.map((r) => ({ ...r, current: r.id === sessionId }))));
+  })
+  .delete("/sessions/:id", requireAuth, async (c) => {
+    const target = c.req.param("id");
+    const { id } = c.get("user");
+    if (!SESSION_ID.test(target) || !(await revokeSession(target.toLowerCase(), id))) {
+      throw new ApiError(404, "No session with this id");
+    }
+    markRevoked(target.toLowerCase());
+    return c.body(null, 204);
+  })
+  .post("/password", requireAuth, hashingRoom, validate("json", passwordBody), async (c) => {
+    const { current_password, new_password } = c.req.valid("json");
+    const { id, sessionId } = c.get("user");
+    const user = await findUserForLogin(id);
+    if (!user) throw unauthorized("The account no longer exists");
+    // Guessing the current password with a stolen token counts as failed sign-ins do.
+    const key = limitKey(clientIp(c));
+    await countOrRefuse(c.get("config"), user.email, key);
+    const check = await verifyPassword(current_password, user.password_hash);
+    if (!check.ok) throw invalid([{ field: "current_password", message: "is not correct" }]);
+    await clearFailures(user.email, key);
+    const problem = await passwordProblem(new_password, user.email, user.name);
+    if (problem) throw invalid([{ field: "new_password", message: problem }]);
+    await updatePasswordHash(id, await hashPassword(new_password));
+    (await revokeUserSessions(id, sessionId)).forEach(markRevoked);
     return c.body(null, 204);
   })
   .get("/me", requireAuth, async (c) => {

@@ -122,6 +122,9 @@ export const mappings = new Hono<AppEnv>()
   .post("/", validate("json", mappingBody), async (c) => {
     const m = c.req.valid("json");
     const viewer = c.get("user");
+    // An attempt on a patient is the patient's business, refused or not: its access log
+    // shows it (the event of a success is written in the transaction).
+    noteAudit(c, { patientIds: [m.patient] });
     const mappingId = await sql.begin(async (tx) => {
       const patientOk = await lockVisiblePatient(m.patient, viewer, tx);
       const doctorOk = await doctorExists(m.doctor, tx);
@@ -146,7 +149,9 @@ export const mappings = new Hono<AppEnv>()
   .get("/", validate("query", mappingListQuery), async (c) => {
     const q = c.req.valid("query");
     const list = await listMappings(c.get("user"), q, page(q));
-    noteAudit(c, { patientIds: [...new Set(list.rows.map((r) => r.patient))] });
+    // A filter on one patient names it even when the page is empty (its count still tells).
+    const named = q.patient_id === undefined ? [] : [q.patient_id];
+    noteAudit(c, { patientIds: [...new Set([...named, ...list.rows.map((r) => r.patient)])] });
     return c.json(await mappingListJson(c, list));
   })
   .get("/patient/:id", (c) => patientMappings(c, pathId(c.req.param("id"))))

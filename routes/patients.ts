@@ -175,12 +175,12 @@ export const patients = new Hono<AppEnv>()
   .get("/", validate("query", patientListQuery), async (c) => {
     const q = c.req.valid("query");
     const p = page(q);
-    const { count, rows } = await listPatients(c.get("user"), {
+    const { count, rows, matched } = await listPatients(c.get("user"), {
       search: q.search ? likePattern(q.search) : undefined,
       gender: q.gender,
       blood_group: q.blood_group,
     }, p);
-    noteAudit(c, { patientIds: rows.map((r) => r.id) });
+    noteAudit(c, { patientIds: matched });
     return c.json(envelope(c, p, count, rows.map(patientJson)));
   })
   .get("/:id", async (c) => {

@@ -74,7 +74,7 @@ try {
     // A new password and a new role: sessions opened before either must not live on (a
     // stolen refresh token would otherwise mint admin tokens).
     const ended = await revokeUserSessions(user.id);
-    console.log(`Ended ${ended} session(s) opened before the change`);
+    console.log(`Ended ${ended.length} session(s) opened before the change`);
   }
 } finally {
   await service.shutdown();

@@ -444,3 +444,100 @@ Deno.test({
     }
   },
 });
+
+dbTest("audit: a refused assignment to another user's patient names that patient", async () => {
+  const app = await testApp({ TRUST_PROXY: "true" });
+  const owner = await signUp(app);
+  const intruder = await signUp(app);
+  const patient = (await owner.json("POST", "/api/patients/", { name: "Guarded Person" })).body;
+  const doctor =
+    (await intruder.json("POST", "/api/doctors/", { name: "Dr Probe", specialization: "general" }))
+      .body;
+  const r = traced(intruder, "assign-other");
+  const res = await r.send("POST", "/api/mappings/", { patient: patient.id, doctor: doctor.id });
+  assert.equal(res.status, 400);
+  await flushAudit();
+  const rows = await events(r.requestId);
+  assert.equal(rows.length, 1);
+  assert.deepEqual(rows[0].patient_ids, [patient.id]);
+  assert.equal(rows[0].user_id, intruder.id);
+  // The owner's access log shows the attempt.
+  const log = await owner.json("GET", `/api/patients/${patient.id}/access-log/`);
+  assert.ok(
+    log.body.results.some((e: { user_id: number; status: number }) =>
+      e.user_id === intruder.id && e.status === 400
+    ),
+    JSON.stringify(log.body.results),
+  );
+});
+
+dbTest(
+  "audit: requests with an ended or expired token that names a user are recorded",
+  async () => {
+    const app = await testApp({ TRUST_PROXY: "true" });
+    const ann = await signUp(app);
+    const patient = (await ann.json("POST", "/api/patients/", { name: "Token Person" })).body;
+    // An expired token of ours: signed with the service's key, an hour past its expiry.
+    const { createTokens } = await import("../lib/tokens.ts");
+    const expired = await createTokens(TEST_JWT_SECRET, -60, 1).access({
+      userId: ann.id,
+      role: "user",
+      sessionId: crypto.randomUUID(),
+    });
+    const old = traced({ ...ann, token: expired } as Client, "expired");
+    const send = (token: string, requestId: string) =>
+      app.request(`/api/patients/${patient.id}/`, {
+        headers: {
+          Authorization: `Bearer ${token}`,
+          "X-Request-Id": requestId,
+          "X-Forwarded-For": "203.0.113.50",
+        },
+      });
+    const first = await send(expired, old.requestId);
+    assert.equal(first.status, 401);
+    await first.body?.cancel();
+
+    const out = await ann.json("POST", "/api/auth/logout/", {});
+    assert.equal(out.status, 204);
+    const ended = `ended-${crypto.randomUUID()}`;
+    const second = await send(ann.token, ended);
+    assert.equal(second.status, 401);
+    await second.body?.cancel();
+
+    const forged = `forged-${crypto.randomUUID()}`;
+    const third = await send(expired.slice(0, -4) + "AAAA", forged);
+    assert.equal(third.status, 401);
+    await third.body?.cancel();
+
+    await flushAudit();
+    for (const id of [old.requestId, ended]) {
+      const rows = await events(id);
+      assert.equal(rows.length, 1, id);
+      assert.deepEqual(
+        { user_id: rows[0].user_id, patient_ids: rows[0].patient_ids, status: rows[0].status },
+        { user_id: ann.id, patient_ids: [patient.id], status: 401 },
+      );
+    }
+    assert.equal((await events(forged)).length, 0, "a token we did not sign names no one");
+  },
+);
+
+dbTest("audit: a count-only page of a patient search names the patients it matched", async () => {
+  const app = await testApp({ TRUST_PROXY: "true" });
+  const admin = await signUpAdmin(app);
+  const ann = await signUp(app);
+  const phone = `+351 ${Math.floor(Math.random() * 1e9)}`;
+  const patient = (await ann.json("POST", "/api/patients/", { name: "Probed Person", phone }))
+    .body;
+  const r = traced(admin, "probe");
+  const res = await r.send(
+    "GET",
+    `/api/patients/?search=${encodeURIComponent(phone)}&offset=99999`,
+  );
+  assert.equal(res.status, 200);
+  assert.equal(res.body.count, 1);
+  assert.deepEqual(res.body.results, []);
+  await flushAudit();
+  const rows = await events(r.requestId);
+  assert.deepEqual(rows[0].patient_ids, [patient.id]);
+});
