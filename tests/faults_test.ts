@@ -112,7 +112,11 @@ if (SERVER_URL) {
         await cluster.stop("fast");
         const probe = async (path: string) => {
           const started = performance.now();
-          const res = await fetch(`${svc!.url}${path}`, { signal: AbortSignal.timeout(8000) });
+          const res = await fetch(`${svc!.url}${path}`, { signal: AbortSignal.timeout(8000) })
+            .catch((err) => {
+              const lines = svc!.output().split("\n").filter((l) => !/"level":"info"/.test(l));
+              throw new Error(`${path} failed: ${err}\n${lines.slice(-40).join("\n")}`);
+            });
           await res.body?.cancel();
           return { status: res.status, ms: performance.now() - started, retry: res.headers };
         };

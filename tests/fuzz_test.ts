@@ -1,0 +1,30 @@
+import assert from "node:assert/strict";
+import { sql } from "../db/client.ts";
+import { fingerprint, fuzz, type FuzzTarget, setUpCast, statusTable } from "./fuzz.ts";
+import { dbTest, testApp } from "./helpers.ts";
+
+dbTest("fuzz: 2,000 generated requests from the OpenAPI document (fixed seed)", async () => {
+  const app = await testApp({ LOG_LEVEL: "silent" });
+  const target: FuzzTarget = {
+    request: async (path, init) => await app.request(path, init),
+    fingerprint,
+  };
+  const cast = await setUpCast(target, async (email) => {
+    await sql`update users set role = 'admin' where email = ${email}`;
+  });
+  const report = await fuzz(target, cast, { runs: 2000, seed: 20261123 });
+  assert.equal(report.requests, 2000);
+  assert.deepEqual(report.failures, [], statusTable(report));
+  // The run reached every operation, and not only with refusals.
+  const doc = await (await app.request("/api/openapi.json")).json();
+  const operations = Object.entries(doc.paths).flatMap(([p, ms]) =>
+    Object.keys(ms as object).map((m) => `${m.toUpperCase()} ${p}`)
+  );
+  const missed = operations.filter((o) => !report.statuses.has(o));
+  assert.deepEqual(missed, [], "every operation was tried");
+  const ok = [...report.statuses.values()].reduce(
+    (n, m) => n + [...m].filter(([s]) => s < 300).reduce((k, [, c]) => k + c, 0),
+    0,
+  );
+  assert.ok(ok > 200, `some requests succeeded: ${ok}`);
+});
