@@ -40,107 +40,86 @@ async function servesAgain(sql: ReturnType<typeof createClient>): Promise<string
   return outcomes;
 }
 
+type Client = ReturnType<typeof createClient>;
+
+/**
+ * A case on a one-connection pool: `work` ends its own backend through `kill(pid)` and
+ * answers the promise that must fail; the pool must then serve again.
+ */
+function backendEnds(
+  name: string,
+  work: (sql: Client, kill: (pid: number) => Promise<unknown>) => Promise<unknown>,
+): void {
+  Deno.test({
+    name,
+    sanitizeOps: false,
+    sanitizeResources: false,
+    async fn() {
+      const killer = createClient(SERVER_URL!, 1);
+      const sql = createClient(SERVER_URL!, 1);
+      try {
+        const kill = (pid: number) => killer`select pg_terminate_backend(${pid})`.execute();
+        const outcome = await settleWithin("the work", work(sql, kill), 4000);
+        assert.equal(outcome.status, "rejected");
+        // With one connection in the pool, a query only runs again if that one came back.
+        assert.equal((await servesAgain(sql)).at(-1), "fulfilled");
+      } finally {
+        await sql.end({ timeout: 1 });
+        await killer.end({ timeout: 1 });
+      }
+    },
+  });
+}
+
+/** Calls `kill(pid)` after `ms`, without waiting for it. */
+function later(ms: number, kill: (pid: number) => Promise<unknown>, pid: number): void {
+  setTimeout(() => kill(pid).catch(() => {}), ms);
+}
+
 if (SERVER_URL) {
-  Deno.test({
-    name: "a transaction whose backend ends during its first use of a statement fails at once",
-    sanitizeOps: false,
-    sanitizeResources: false,
-    async fn() {
-      const killer = createClient(SERVER_URL!, 1);
-      const sql = createClient(SERVER_URL!, 1);
-      try {
-        const run = sql.begin(async (tx) => {
-          const [{ pid }] = await tx<{ pid: number }[]>`select pg_backend_pid() as pid`;
-          setTimeout(() => killer`select pg_terminate_backend(${pid})`.catch(() => {}), 300);
-          // A statement with a parameter, new on this connection: the driver asks for its
-          // description first, then waits for it to finish before it writes again.
-          await tx`select pg_sleep(5), ${1}::int as n`;
-        });
-        const outcome = await settleWithin("the transaction", run, 4000);
-        assert.equal(outcome.status, "rejected");
-        // The pool reconnects and serves the next query.
-        assert.equal((await servesAgain(sql)).at(-1), "fulfilled");
-      } finally {
-        await sql.end({ timeout: 1 });
-        await killer.end({ timeout: 1 });
-      }
-    },
-  });
+  backendEnds(
+    "a transaction whose backend ends during its first use of a statement fails at once",
+    (sql, kill) =>
+      sql.begin(async (tx) => {
+        const [{ pid }] = await tx<{ pid: number }[]>`select pg_backend_pid() as pid`;
+        later(300, kill, pid);
+        // A statement with a parameter, new on this connection: the driver asks for its
+        // description first, then waits for it to finish before it writes again.
+        await tx`select pg_sleep(5), ${1}::int as n`;
+      }),
+  );
 
-  Deno.test({
-    name:
-      "a transaction whose backend ends during a prepared statement fails, then the pool serves",
-    sanitizeOps: false,
-    sanitizeResources: false,
-    async fn() {
-      const killer = createClient(SERVER_URL!, 1);
-      const sql = createClient(SERVER_URL!, 1);
-      try {
-        const run = sql.begin(async (tx) => {
-          const [{ pid }] = await tx<{ pid: number }[]>`select pg_backend_pid() as pid`;
-          const nap = (seconds: number) => tx`select pg_sleep(${seconds}::float8)`;
-          await nap(0); // described and prepared on this connection
-          setTimeout(() => killer`select pg_terminate_backend(${pid})`.catch(() => {}), 300);
-          await nap(5);
-        });
-        const outcome = await settleWithin("the transaction", run, 4000);
-        assert.equal(outcome.status, "rejected");
-        assert.equal((await servesAgain(sql)).at(-1), "fulfilled");
-      } finally {
-        await sql.end({ timeout: 1 });
-        await killer.end({ timeout: 1 });
-      }
-    },
-  });
+  backendEnds(
+    "a transaction whose backend ends during a prepared statement fails, then the pool serves",
+    (sql, kill) =>
+      sql.begin(async (tx) => {
+        const [{ pid }] = await tx<{ pid: number }[]>`select pg_backend_pid() as pid`;
+        const nap = (seconds: number) => tx`select pg_sleep(${seconds}::float8)`;
+        await nap(0); // described and prepared on this connection
+        later(300, kill, pid);
+        await nap(5);
+      }),
+  );
 
-  Deno.test({
-    name: "a transaction whose backend ended between statements fails its next one, no crash",
-    sanitizeOps: false,
-    sanitizeResources: false,
-    async fn() {
-      const killer = createClient(SERVER_URL!, 1);
-      const sql = createClient(SERVER_URL!, 1);
-      try {
-        const run = sql.begin(async (tx) => {
-          const [{ pid }] = await tx<{ pid: number }[]>`select pg_backend_pid() as pid`;
-          await killer`select pg_terminate_backend(${pid})`;
-          await new Promise((r) => setTimeout(r, 200));
-          // Before: the close came inside this write, the rollback after it wrote to a
-          // closed connection, and the process died of an uncaught TypeError.
-          await tx`select ${1}::int as n`;
-        });
-        const outcome = await settleWithin("the transaction", run, 4000);
-        assert.equal(outcome.status, "rejected");
-        assert.equal((await servesAgain(sql)).at(-1), "fulfilled");
-      } finally {
-        await sql.end({ timeout: 1 });
-        await killer.end({ timeout: 1 });
-      }
-    },
-  });
+  backendEnds(
+    "a transaction whose backend ended between statements fails its next one, no crash",
+    (sql, kill) =>
+      sql.begin(async (tx) => {
+        const [{ pid }] = await tx<{ pid: number }[]>`select pg_backend_pid() as pid`;
+        await kill(pid);
+        await new Promise((r) => setTimeout(r, 200));
+        // Before: the close came inside this write, the rollback after it wrote to a
+        // closed connection, and the process died of an uncaught TypeError.
+        await tx`select ${1}::int as n`;
+      }),
+  );
 
-  Deno.test({
-    name: "a query whose backend ends during its first use of a statement frees the connection",
-    sanitizeOps: false,
-    sanitizeResources: false,
-    async fn() {
-      const killer = createClient(SERVER_URL!, 1);
-      const sql = createClient(SERVER_URL!, 1);
-      try {
-        const [{ pid }] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
-        setTimeout(() => killer`select pg_terminate_backend(${pid})`.catch(() => {}), 300);
-        const outcome = await settleWithin(
-          "the query",
-          sql`select pg_sleep(5), ${1}::int as n`.execute(),
-          4000,
-        );
-        assert.equal(outcome.status, "rejected");
-        // With one connection in the pool, the next query only runs if that one came back.
-        assert.equal((await servesAgain(sql)).at(-1), "fulfilled");
-      } finally {
-        await sql.end({ timeout: 1 });
-        await killer.end({ timeout: 1 });
-      }
+  backendEnds(
+    "a query whose backend ends during its first use of a statement frees the connection",
+    async (sql, kill) => {
+      const [{ pid }] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
+      later(300, kill, pid);
+      await sql`select pg_sleep(5), ${1}::int as n`;
     },
-  });
+  );
 }
