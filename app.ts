@@ -10,12 +10,14 @@ import { notFoundHandler, onError, problemResponse } from "./middleware/errors.t
 import { requestLogger } from "./middleware/logger.ts";
 import { trackInFlight } from "./middleware/in_flight.ts";
 import { requestId } from "./middleware/request_id.ts";
-import { auditLog } from "./routes/audit.ts";
-import { auth } from "./routes/auth.ts";
+import { problemSchema } from "./lib/errors.ts";
+import { type DocumentInfo, openApiDocument } from "./lib/openapi.ts";
+import { auditEventSchema, auditLog } from "./routes/audit.ts";
+import { auth, sessionSchema, tokenPairSchema, userSchema } from "./routes/auth.ts";
 import { docs } from "./routes/docs.ts";
-import { doctors } from "./routes/doctors.ts";
+import { doctors, doctorSchema } from "./routes/doctors.ts";
 import { mappings } from "./routes/mappings.ts";
-import { patients } from "./routes/patients.ts";
+import { patients, patientSchema } from "./routes/patients.ts";
 import { health } from "./routes/health.ts";
 import type { AppEnv } from "./types.ts";
 
@@ -38,6 +40,28 @@ function methodIndex(app: Hono<AppEnv>): (path: string) => string[] {
  * Builds the HTTP application: global middleware, every resource router, one error funnel.
  * `config.jwtSecret` must be settled (see `settleJwtSecret`).
  */
+/** What the OpenAPI document says beyond the routes' own marks. */
+const ABOUT: DocumentInfo = {
+  info: {
+    title: "Healthcare records API",
+    version: "1.0.0",
+    description: "Patients, a shared doctor directory and their assignments. Every route " +
+      "also answers without its trailing slash. Errors are RFC 9457 problem details.",
+  },
+  tags: ["Auth", "Patients", "Doctors", "Mappings", "Audit", "Service"],
+  schemas: {
+    Problem: problemSchema,
+    User: userSchema,
+    TokenPair: tokenPairSchema,
+    Session: sessionSchema,
+    Patient: patientSchema,
+    Doctor: doctorSchema,
+    AuditEvent: auditEventSchema,
+  },
+  // The resources are documented as the seeds' clients call them: with a trailing slash.
+  slash: (path) => /^\/api\/(auth|patients|doctors|mappings|audit)(\/|$)/.test(path),
+};
+
 export function createApp(config: Config): Hono<AppEnv> {
   if (!config.jwtSecret) throw new Error("createApp needs a JWT secret");
   const tokens = createTokens(config.jwtSecret, config.jwtAccessMinutes, config.jwtRefreshDays);
@@ -109,7 +133,8 @@ export function createApp(config: Config): Hono<AppEnv> {
   app.route("/api/doctors", doctors);
   app.route("/api/mappings", mappings);
   app.route("/api/audit", auditLog);
-  app.route("/api", docs);
+  let document: unknown;
+  app.route("/api", docs(() => document ??= openApiDocument(app.routes, ABOUT)));
 
   app.onError(onError);
   app.notFound(notFoundHandler(methodIndex(app)));

@@ -12,7 +12,7 @@ import { purgeExpired } from "./db/housekeeping.ts";
 import { migrate, MigrationError } from "./db/migrate.ts";
 import { ensureSecret } from "./db/secrets.ts";
 import { setHashingLimits } from "./lib/passwords.ts";
-import { startRevocationSync } from "./lib/revocations.ts";
+import { startRevocationSync } from "./db/revocations.ts";
 import { flushAudit } from "./middleware/audit.ts";
 import { flushLogs, log } from "./middleware/logger.ts";
 import { beforeDeadline } from "./lib/deadline.ts";

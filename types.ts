@@ -1,6 +1,6 @@
 import type { Config } from "./config.ts";
 import type { Tokens } from "./lib/tokens.ts";
-import type { AuditNote } from "./middleware/audit.ts";
+import type { AuditAction, AuditResource } from "./db/audit.ts";
 
 /** The signed-in caller, as proven by a valid access token. */
 export interface AuthUser {
@@ -20,4 +20,14 @@ export interface AppEnv {
     caller: number;
     audit: AuditNote;
   };
+}
+
+/** What a handler tells the audit middleware about the request it served. */
+export interface AuditNote {
+  action?: AuditAction;
+  resourceType?: AuditResource;
+  resourceId?: number | null;
+  patientIds?: number[];
+  /** The event was already written inside the request's own transaction. */
+  done?: boolean;
 }

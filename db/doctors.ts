@@ -1,4 +1,4 @@
-import type { Page } from "../lib/lists.ts";
+import type { Page } from "./page.ts";
 import { type Db, sql } from "./client.ts";
 
 /** Columns a client may write. */

@@ -1,5 +1,5 @@
 import type postgres from "postgres";
-import type { Page } from "../lib/lists.ts";
+import type { Page } from "./page.ts";
 import { type Db, sql } from "./client.ts";
 import { ownedBy, type Viewer } from "./patients.ts";
 

@@ -1,4 +1,4 @@
-import type { Page } from "../lib/lists.ts";
+import type { Page } from "./page.ts";
 import { type Db, sql } from "./client.ts";
 
 /** Who is asking: every query is scoped to the caller's own rows unless they are an admin. */

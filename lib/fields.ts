@@ -166,3 +166,38 @@ export const instant = str()
     const year = d.getUTCFullYear();
     return !Number.isNaN(d.getTime()) && year >= 1 && year <= 9999;
   }, "must fall within the years 1 to 9999 (UTC)");
+
+/** Largest page a client may ask for; larger limits are clamped to it. */
+export const MAX_LIMIT = 100;
+
+const wholeNumber = (what: string) =>
+  z.string().regex(/^\d{1,9}$/, `must be a whole number ${what}`).transform(Number);
+
+/** The `limit`, `offset` and `ordering` query parameters, for a list ordered by `fields`. */
+export function pageQuery<const F extends readonly [string, ...string[]]>(fields: F) {
+  const orderings = fields.flatMap((f) => [f, `-${f}`]);
+  return {
+    limit: wholeNumber("from 1")
+      .refine((n) => n >= 1, "must be at least 1")
+      .transform((n) => Math.min(n, MAX_LIMIT))
+      .optional(),
+    offset: wholeNumber("of 0 or more").optional(),
+    ordering: z.string()
+      .refine((v) => orderings.includes(v), `must be one of ${orderings.join(", ")}`)
+      .transform((v) => ({
+        field: (v.startsWith("-") ? v.slice(1) : v) as F[number],
+        desc: v.startsWith("-"),
+      }))
+      .optional(),
+  };
+}
+
+/** A filter parameter that must be `true` or `false`. */
+export const boolParam = z.enum(["true", "false", "True", "False", "1", "0"], {
+  error: "must be true or false",
+}).transform((v) => v === "true" || v === "True" || v === "1");
+
+/** A filter parameter that must be a positive id. */
+export const idParam = z.string().regex(/^[1-9]\d{0,9}$/, "must be a positive whole number")
+  .transform(Number)
+  .refine((n) => n <= 2_147_483_647, "must be a positive whole number");

@@ -9,20 +9,10 @@ import {
   EventBatch,
   insertEvents,
 } from "../db/audit.ts";
-import type { AppEnv } from "../types.ts";
+import type { AppEnv, AuditNote } from "../types.ts";
 import { clientIp } from "./client_ip.ts";
 import { log } from "./logger.ts";
 import { beforeDeadline } from "../lib/deadline.ts";
-
-/** What a handler tells the audit middleware about the request it served. */
-export interface AuditNote {
-  action?: AuditAction;
-  resourceType?: AuditResource;
-  resourceId?: number | null;
-  patientIds?: number[];
-  /** The event was already written inside the request's own transaction. */
-  done?: boolean;
-}
 
 /** Read events wait here at most FLUSH_MS before a bulk insert of up to BATCH events. */
 const FLUSH_MS = 200;

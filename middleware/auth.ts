@@ -1,7 +1,8 @@
 import { createMiddleware } from "hono/factory";
-import { isRevoked } from "../lib/revocations.ts";
+import { markAuth } from "../lib/openapi.ts";
+import { isRevoked } from "../db/revocations.ts";
 import type { AppEnv } from "../types.ts";
-import { ApiError } from "./errors.ts";
+import { ApiError } from "../lib/errors.ts";
 
 const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="api", error="invalid_token"' };
 
@@ -11,7 +12,7 @@ export function unauthorized(detail: string): ApiError {
 }
 
 /** Requires a valid, unrevoked access token and puts its user on the context. */
-export const requireAuth = createMiddleware<AppEnv>(async function requireAuth(c, next) {
+export const requireAuth = markAuth(createMiddleware<AppEnv>(async function requireAuth(c, next) {
   const header = c.req.header("Authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) {
@@ -36,4 +37,4 @@ export const requireAuth = createMiddleware<AppEnv>(async function requireAuth(c
   }
   c.set("user", { id: claims.userId, role: claims.role, sessionId: claims.sessionId });
   await next();
-});
+}));

@@ -1,6 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../types.ts";
-import { ApiError } from "./errors.ts";
+import { ApiError } from "../lib/errors.ts";
 
 /** The largest request body accepted: 1 MiB. */
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -1,16 +1,11 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { ApiError, type FieldError } from "../lib/errors.ts";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import postgres from "postgres";
 import type { AppEnv } from "../types.ts";
 import { logError } from "./logger.ts";
 import { HashingBusyError } from "../lib/passwords.ts";
-
-/** One invalid field of a request, named by its dotted path. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
 
 const TITLES: Record<number, string> = {
   400: "Bad Request",
@@ -27,24 +22,6 @@ const TITLES: Record<number, string> = {
   500: "Internal Server Error",
   503: "Service Unavailable",
 };
-
-/** An error the client caused or may retry, answered as RFC 9457 problem details. */
-export class ApiError extends HTTPException {
-  constructor(
-    status: ContentfulStatusCode,
-    detail: string,
-    readonly errors?: FieldError[],
-    readonly headers?: Record<string, string>,
-  ) {
-    super(status, { message: detail });
-    this.name = "ApiError";
-  }
-}
-
-/** A 400 for one or more invalid fields. */
-export function invalid(errors: FieldError[], detail = "The request has invalid fields"): ApiError {
-  return new ApiError(400, detail, errors);
-}
 
 /** Builds an `application/problem+json` response. */
 export function problemResponse(

@@ -1,7 +1,8 @@
 import { zValidator } from "@hono/zod-validator";
 import type { ValidationTargets } from "hono";
 import type { z } from "zod";
-import { type FieldError, invalid } from "./errors.ts";
+import { type FieldError, invalid } from "../lib/errors.ts";
+import { markValidator } from "../lib/openapi.ts";
 
 /** Turns zod issues into the contract's `errors[]`, one entry per field. */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
@@ -20,12 +21,15 @@ function isPlainObject(v: unknown): boolean {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** Validates one part of the request with a zod schema; failures go to the error funnel. */
+/**
+ * Validates one part of the request with a zod schema; failures go to the error funnel.
+ * The middleware is marked with its schema for the OpenAPI document.
+ */
 export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(
   target: Target,
   schema: T,
 ) {
-  return zValidator(target, schema, (result) => {
+  const middleware = zValidator(target, schema, (result) => {
     if (result.success) return;
     if (target === "json" && !isPlainObject(result.data)) {
       throw invalid(
@@ -35,4 +39,5 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
     }
     throw invalid(fieldErrors(result.error.issues));
   });
+  return markValidator(middleware, target, schema);
 }

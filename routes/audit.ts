@@ -1,10 +1,12 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { listEvents } from "../db/audit.ts";
-import { envelope, idParam, page, pageQuery } from "../lib/lists.ts";
+import { type AuditEvent, listEvents } from "../db/audit.ts";
+import { page } from "../db/page.ts";
+import { idParam, instant, pageQuery } from "../lib/fields.ts";
+import { type Answer, envelope, listOf, timestamp } from "./http.ts";
+import { describe } from "../lib/openapi.ts";
 import { requireAuth } from "../middleware/auth.ts";
-import { ApiError } from "../middleware/errors.ts";
-import { instant } from "../lib/fields.ts";
+import { ApiError } from "../lib/errors.ts";
 import { validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
 
@@ -25,6 +27,35 @@ export const auditQuery = accessLogQuery.extend({
   patient_id: idParam.optional(),
 });
 
+/** An audit event as answered. */
+export const auditEventSchema = z.strictObject({
+  id: z.number().int(),
+  at: timestamp,
+  user_id: z.number().int().nullable(),
+  action: z.enum(ACTIONS),
+  resource_type: z.enum(["patient", "doctor", "mapping"]),
+  resource_id: z.number().int().nullable(),
+  patient_ids: z.array(z.number().int()),
+  client_ip: z.string().nullable(),
+  request_id: z.string(),
+  status: z.number().int(),
+});
+
+export function auditEventJson(e: AuditEvent & { id: number }): Answer<typeof auditEventSchema> {
+  return {
+    id: e.id,
+    at: e.at,
+    user_id: e.user_id,
+    action: e.action,
+    resource_type: e.resource_type,
+    resource_id: e.resource_id,
+    patient_ids: e.patient_ids,
+    client_ip: e.client_ip,
+    request_id: e.request_id,
+    status: e.status,
+  };
+}
+
 /** The audit trail, for admins only. */
 export const auditLog = new Hono<AppEnv>()
   .use(requireAuth)
@@ -34,9 +65,19 @@ export const auditLog = new Hono<AppEnv>()
     }
     await next();
   })
-  .get("/", validate("query", auditQuery), async (c) => {
-    const q = c.req.valid("query");
-    const p = page(q);
-    const { count, rows } = await listEvents(q, p);
-    return c.json(envelope(c, p, count, rows));
-  });
+  .get(
+    "/",
+    describe({
+      tag: "Audit",
+      summary: "The audit trail, newest first (admins)",
+      ok: { status: 200, schema: listOf(auditEventSchema) },
+      errors: [403],
+    }),
+    validate("query", auditQuery),
+    async (c) => {
+      const q = c.req.valid("query");
+      const p = page(q);
+      const { count, rows } = await listEvents(q, p);
+      return c.json(envelope(c, p, count, rows.map(auditEventJson)));
+    },
+  );

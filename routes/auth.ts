@@ -9,6 +9,7 @@ import {
   revokeSession,
   revokeUserSessions,
   rotateRefresh,
+  type SessionRow,
 } from "../db/sessions.ts";
 import {
   findUser,
@@ -17,8 +18,10 @@ import {
   updatePasswordHash,
   type User,
 } from "../db/users.ts";
-import { email, str, text } from "../lib/fields.ts";
-import { envelope, page, pageQuery } from "../lib/lists.ts";
+import { email, pageQuery, str, text } from "../lib/fields.ts";
+import { page } from "../db/page.ts";
+import { type Answer, envelope, listOf, timestamp } from "./http.ts";
+import { describe } from "../lib/openapi.ts";
 import {
   assertHashingRoom,
   DUMMY_HASH,
@@ -26,12 +29,12 @@ import {
   passwordProblem,
   verifyPassword,
 } from "../lib/passwords.ts";
-import { markRevoked } from "../lib/revocations.ts";
+import { markRevoked } from "../db/revocations.ts";
 import { sha256Hex } from "../lib/digest.ts";
 import type { Tokens } from "../lib/tokens.ts";
 import { requireAuth, unauthorized } from "../middleware/auth.ts";
 import { clientIp, limitKey } from "../middleware/client_ip.ts";
-import { ApiError, invalid } from "../middleware/errors.ts";
+import { ApiError, invalid } from "../lib/errors.ts";
 import { validate } from "../middleware/validate.ts";
 import type { Config } from "../config.ts";
 import type { AppEnv } from "../types.ts";
@@ -93,8 +96,47 @@ export const sessionListQuery = z.object(pageQuery(["last_used_at"]));
 /** A session id in a path: anything but a UUID names no session. */
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A user as answered: never a password or its hash. */
+export const userSchema = z.strictObject({
+  id: z.number().int(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(["user", "admin"]),
+  created_at: timestamp,
+});
+
+/** A token pair as answered by a refresh. */
+export const tokenPairSchema = z.strictObject({ access: z.string(), refresh: z.string() });
+
+/** A sign-in or registration's answer: the user and a token pair. */
+export const authResultSchema = z.strictObject({
+  user: userSchema,
+  access: z.string(),
+  refresh: z.string(),
+});
+
+/** A session as its user sees it. */
+export const sessionSchema = z.strictObject({
+  id: z.string().meta({ format: "uuid" }),
+  created_at: timestamp,
+  last_used_at: timestamp.meta({ description: "The last sign-in or token refresh" }),
+  client_ip: z.string().nullable().meta({ description: "Where it was last used from" }),
+  current: z.boolean().meta({ description: "Whether this request came with it" }),
+});
+
+/** A session as answered; `current` when it is the one `viewing` it. */
+function sessionJson(s: SessionRow, viewing: string): Answer<typeof sessionSchema> {
+  return {
+    id: s.id,
+    created_at: s.created_at,
+    last_used_at: s.last_used_at,
+    client_ip: s.client_ip,
+    current: s.id === viewing,
+  };
+}
+
 /** The public shape of a user. */
-export function userJson(u: User) {
+export function userJson(u: User): Answer<typeof userSchema> {
   return { id: u.id, name: u.name, email: u.email, role: u.role, created_at: u.created_at };
 }
 
@@ -167,92 +209,169 @@ const hashingRoom = createMiddleware<AppEnv>(async (_c, next) => {
   await next();
 });
 
+const doc = (d: Omit<Parameters<typeof describe>[0], "tag">) => describe({ tag: "Auth", ...d });
+
 /** Registration, sign-in, token refresh, sign-out and the caller's own account. */
 export const auth = new Hono<AppEnv>()
-  .post("/register", hashingRoom, validate("json", registerBody), async (c) => {
-    const body = c.req.valid("json");
-    const user = await insertUser({
-      name: body.name,
-      email: body.email,
-      passwordHash: await hashPassword(body.password),
-    });
-    const pair = await openSession(c.get("tokens"), user, clientIp(c));
-    return c.json({ user: userJson(user), ...pair }, 201);
-  })
-  .post("/login", hashingRoom, validate("json", loginBody), async (c) => {
-    const { email, password } = c.req.valid("json");
-    const ip = clientIp(c);
-    // Counted before the password is checked: attempts sent at once cannot outrun the limit.
-    await countOrRefuse(c.get("config"), email, limitKey(ip));
-    const user = await findUserForLogin(email);
-    const check = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-    if (!user || !check.ok) throw unauthorized(INVALID_LOGIN);
-    await clearFailures(email, limitKey(ip));
-    if (check.rehash) await updatePasswordHash(user.id, await hashPassword(password));
-    const pair = await openSession(c.get("tokens"), user, ip);
-    return c.json({ user: userJson(user), ...pair });
-  })
-  .post("/refresh", validate("json", refreshBody), (c) => refreshed(c, c.req.valid("json").refresh))
   .post(
-    "/token/refresh",
+    "/register",
+    doc({
+      summary: "Register and sign in",
+      ok: { status: 201, schema: authResultSchema },
+      errors: [409],
+    }),
+    hashingRoom,
+    validate("json", registerBody),
+    async (c) => {
+      const body = c.req.valid("json");
+      const user = await insertUser({
+        name: body.name,
+        email: body.email,
+        passwordHash: await hashPassword(body.password),
+      });
+      const pair = await openSession(c.get("tokens"), user, clientIp(c));
+      return c.json({ user: userJson(user), ...pair }, 201);
+    },
+  )
+  .post(
+    "/login",
+    doc({ summary: "Sign in", ok: { status: 200, schema: authResultSchema }, errors: [401, 429] }),
+    hashingRoom,
+    validate("json", loginBody),
+    async (c) => {
+      const { email, password } = c.req.valid("json");
+      const ip = clientIp(c);
+      // Counted before the password is checked: attempts sent at once cannot outrun the limit.
+      await countOrRefuse(c.get("config"), email, limitKey(ip));
+      const user = await findUserForLogin(email);
+      const check = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+      if (!user || !check.ok) throw unauthorized(INVALID_LOGIN);
+      await clearFailures(email, limitKey(ip));
+      if (check.rehash) await updatePasswordHash(user.id, await hashPassword(password));
+      const pair = await openSession(c.get("tokens"), user, ip);
+      return c.json({ user: userJson(user), ...pair });
+    },
+  )
+  .post(
+    "/refresh",
+    doc({
+      summary: "Rotate a refresh token",
+      ok: { status: 200, schema: tokenPairSchema },
+      errors: [401],
+    }),
     validate("json", refreshBody),
     (c) => refreshed(c, c.req.valid("json").refresh),
   )
-  .post("/logout", requireAuth, validate("json", logoutBody), async (c) => {
-    const { id, sessionId } = c.get("user");
-    const { refresh, all } = c.req.valid("json");
-    if (all) {
-      (await revokeUserSessions(id)).forEach(markRevoked);
-      markRevoked(sessionId);
-      return c.body(null, 204);
-    }
-    const ended = [sessionId];
-    if (refresh) {
-      const claims = await c.get("tokens").verifyRefresh(refresh);
-      if (claims && claims.userId === id && claims.sessionId !== sessionId) {
-        ended.push(claims.sessionId);
+  .post(
+    "/token/refresh",
+    doc({
+      summary: "Rotate a refresh token (alias)",
+      ok: { status: 200, schema: tokenPairSchema },
+      errors: [401],
+    }),
+    validate("json", refreshBody),
+    (c) => refreshed(c, c.req.valid("json").refresh),
+  )
+  .post(
+    "/logout",
+    doc({
+      summary: "End this session (or, with all: true, every session) on every instance",
+      ok: { status: 204 },
+      bodyOptional: true,
+    }),
+    requireAuth,
+    validate("json", logoutBody),
+    async (c) => {
+      const { id, sessionId } = c.get("user");
+      const { refresh, all } = c.req.valid("json");
+      if (all) {
+        (await revokeUserSessions(id)).forEach(markRevoked);
+        markRevoked(sessionId);
+        return c.body(null, 204);
       }
-    }
-    await sql.begin(async (tx) => {
-      for (const sid of ended) await revokeSession(sid, id, tx);
-    });
-    ended.forEach(markRevoked);
-    return c.body(null, 204);
-  })
-  .get("/sessions", requireAuth, validate("query", sessionListQuery), async (c) => {
-    const { id, sessionId } = c.get("user");
-    const p = page(c.req.valid("query"));
-    const { count, rows } = await listSessions(id, c.get("config").jwtSessionMaxDays, p);
-    return c.json(envelope(c, p, count, rows.map((r) => ({ ...r, current: r.id === sessionId }))));
-  })
-  .delete("/sessions/:id", requireAuth, async (c) => {
-    const target = c.req.param("id");
-    const { id } = c.get("user");
-    if (!SESSION_ID.test(target) || !(await revokeSession(target.toLowerCase(), id))) {
-      throw new ApiError(404, "No session with this id");
-    }
-    markRevoked(target.toLowerCase());
-    return c.body(null, 204);
-  })
-  .post("/password", requireAuth, hashingRoom, validate("json", passwordBody), async (c) => {
-    const { current_password, new_password } = c.req.valid("json");
-    const { id, sessionId } = c.get("user");
-    const user = await findUserForLogin(id);
-    if (!user) throw unauthorized("The account no longer exists");
-    // Guessing the current password with a stolen token counts as failed sign-ins do.
-    const key = limitKey(clientIp(c));
-    await countOrRefuse(c.get("config"), user.email, key);
-    const check = await verifyPassword(current_password, user.password_hash);
-    if (!check.ok) throw invalid([{ field: "current_password", message: "is not correct" }]);
-    await clearFailures(user.email, key);
-    const problem = await passwordProblem(new_password, user.email, user.name);
-    if (problem) throw invalid([{ field: "new_password", message: problem }]);
-    await updatePasswordHash(id, await hashPassword(new_password));
-    (await revokeUserSessions(id, sessionId)).forEach(markRevoked);
-    return c.body(null, 204);
-  })
-  .get("/me", requireAuth, async (c) => {
-    const user = await findUser(c.get("user").id);
-    if (!user) throw unauthorized("The account no longer exists");
-    return c.json(userJson(user));
-  });
+      const ended = [sessionId];
+      if (refresh) {
+        const claims = await c.get("tokens").verifyRefresh(refresh);
+        if (claims && claims.userId === id && claims.sessionId !== sessionId) {
+          ended.push(claims.sessionId);
+        }
+      }
+      await sql.begin(async (tx) => {
+        for (const sid of ended) await revokeSession(sid, id, tx);
+      });
+      ended.forEach(markRevoked);
+      return c.body(null, 204);
+    },
+  )
+  .get(
+    "/sessions",
+    doc({
+      summary: "The caller's live sessions",
+      ok: { status: 200, schema: listOf(sessionSchema) },
+    }),
+    requireAuth,
+    validate("query", sessionListQuery),
+    async (c) => {
+      const { id, sessionId } = c.get("user");
+      const p = page(c.req.valid("query"));
+      const { count, rows } = await listSessions(id, c.get("config").jwtSessionMaxDays, p);
+      return c.json(envelope(c, p, count, rows.map((r) => sessionJson(r, sessionId))));
+    },
+  )
+  .delete(
+    "/sessions/:id",
+    doc({
+      summary: "End one of the caller's sessions",
+      ok: { status: 204 },
+      errors: [404],
+      idFormat: "uuid",
+    }),
+    requireAuth,
+    async (c) => {
+      const target = c.req.param("id");
+      const { id } = c.get("user");
+      if (!SESSION_ID.test(target) || !(await revokeSession(target.toLowerCase(), id))) {
+        throw new ApiError(404, "No session with this id");
+      }
+      markRevoked(target.toLowerCase());
+      return c.body(null, 204);
+    },
+  )
+  .post(
+    "/password",
+    doc({
+      summary: "Change the password; every other session ends",
+      ok: { status: 204 },
+      errors: [429],
+    }),
+    requireAuth,
+    hashingRoom,
+    validate("json", passwordBody),
+    async (c) => {
+      const { current_password, new_password } = c.req.valid("json");
+      const { id, sessionId } = c.get("user");
+      const user = await findUserForLogin(id);
+      if (!user) throw unauthorized("The account no longer exists");
+      // Guessing the current password with a stolen token counts as failed sign-ins do.
+      const key = limitKey(clientIp(c));
+      await countOrRefuse(c.get("config"), user.email, key);
+      const check = await verifyPassword(current_password, user.password_hash);
+      if (!check.ok) throw invalid([{ field: "current_password", message: "is not correct" }]);
+      await clearFailures(user.email, key);
+      const problem = await passwordProblem(new_password, user.email, user.name);
+      if (problem) throw invalid([{ field: "new_password", message: problem }]);
+      await updatePasswordHash(id, await hashPassword(new_password));
+      (await revokeUserSessions(id, sessionId)).forEach(markRevoked);
+      return c.body(null, 204);
+    },
+  )
+  .get(
+    "/me",
+    doc({ summary: "The signed-in user", ok: { status: 200, schema: userSchema } }),
+    requireAuth,
+    async (c) => {
+      const user = await findUser(c.get("user").id);
+      if (!user) throw unauthorized("The account no longer exists");
+      return c.json(userJson(user));
+    },
+  );

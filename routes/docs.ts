@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { openApiDocument } from "../lib/openapi.ts";
-import { ApiError } from "../middleware/errors.ts";
+import { describe } from "../lib/openapi.ts";
+import { ApiError } from "../lib/errors.ts";
 import type { AppEnv } from "../types.ts";
 
 type Asset = { body: string; type: string };
@@ -42,18 +42,30 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
-/** The OpenAPI document and the interactive reference page. */
-export const docs = new Hono<AppEnv>()
-  .get("/openapi.json", (c) => c.json(openApiDocument()))
-  .get("/docs", (c) => c.html(PAGE))
-  .get("/docs/assets/:file", async (c) => {
-    const assets = await loadAssets();
-    const file = c.req.param("file");
-    // Own keys only: "constructor" or "toString" must not reach the object's prototype.
-    const asset = Object.hasOwn(assets, file) ? assets[file] : undefined;
-    if (!asset) throw new ApiError(404, "No such asset");
-    return c.body(asset.body, 200, {
-      "Content-Type": asset.type,
-      "Cache-Control": "public, max-age=86400",
-    });
-  });
+const doc = (summary: string, ok: Parameters<typeof describe>[0]["ok"], errors?: number[]) =>
+  describe({ tag: "Service", summary, ok, errors });
+
+/** The OpenAPI document (made by `document` on first use) and the interactive reference page. */
+export const docs = (document: () => unknown) =>
+  new Hono<AppEnv>()
+    .get("/openapi.json", doc("This document", { status: 200 }), (c) => c.json(document()))
+    .get(
+      "/docs",
+      doc("Interactive reference (HTML)", { status: 200, contentType: "text/html" }),
+      (c) => c.html(PAGE),
+    )
+    .get(
+      "/docs/assets/:file",
+      doc("Assets of the reference page", { status: 200 }, [404]),
+      async (c) => {
+        const assets = await loadAssets();
+        const file = c.req.param("file");
+        // Own keys only: "constructor" or "toString" must not reach the object's prototype.
+        const asset = Object.hasOwn(assets, file) ? assets[file] : undefined;
+        if (!asset) throw new ApiError(404, "No such asset");
+        return c.body(asset.body, 200, {
+          "Content-Type": asset.type,
+          "Cache-Control": "public, max-age=86400",
+        });
+      },
+    );

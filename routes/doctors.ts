@@ -16,31 +16,34 @@ import {
 } from "../db/doctors.ts";
 import {
   bool,
+  boolParam,
   int,
   mergeFields,
   optionalEmail,
   optionalPhone,
   optionalText,
   orNull,
+  pageQuery,
   queryText,
   str,
   text,
 } from "../lib/fields.ts";
+import { likePattern, page } from "../db/page.ts";
 import {
-  boolParam,
+  type Answer,
   checkIfMatch,
   envelope,
   ifMatch,
-  likePattern,
   link,
-  page,
-  pageQuery,
+  listOf,
   pathId,
   setEtag,
-} from "../lib/lists.ts";
+  timestamp,
+} from "./http.ts";
+import { describe } from "../lib/openapi.ts";
 import { audit, auditWrite } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
-import { ApiError } from "../middleware/errors.ts";
+import { ApiError } from "../lib/errors.ts";
 import { validate } from "../middleware/validate.ts";
 import type { AppEnv, AuthUser } from "../types.ts";
 
@@ -132,15 +135,54 @@ const DEFAULTS: DoctorFields = Object.fromEntries(
   DOCTOR_FIELDS.map((f) => [f, f === "is_available" ? true : null]),
 ) as DoctorFields;
 
+/** A doctor as answered. */
+export const doctorSchema = z.strictObject({
+  id: z.number().int(),
+  name: z.string(),
+  specialization: z.enum(SPECIALIZATIONS),
+  contact_info: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  license_number: z.string().nullable(),
+  years_of_experience: z.number().int().nullable(),
+  qualification: z.string().nullable(),
+  hospital_name: z.string().nullable(),
+  city: z.string().nullable(),
+  state: z.string().nullable(),
+  country: z.string().nullable(),
+  bio: z.string().nullable(),
+  consultation_fee: z.string().regex(/^\d+\.\d{2}$/).nullable().meta({ example: "250.00" }),
+  is_available: z.boolean(),
+  created_by: z.number().int(),
+  created_at: timestamp,
+  updated_at: timestamp,
+  version: z.number().int(),
+});
+
 /** The API shape of a doctor (`consultation_fee` stays a decimal string). */
-export function doctorJson(r: DoctorRow) {
-  const out: Record<string, unknown> = { id: r.id };
-  for (const f of DOCTOR_FIELDS) out[f] = r[f];
-  out.created_by = r.created_by;
-  out.created_at = r.created_at;
-  out.updated_at = r.updated_at;
-  out.version = r.version;
-  return out;
+export function doctorJson(r: DoctorRow): Answer<typeof doctorSchema> {
+  return {
+    id: r.id,
+    name: r.name,
+    specialization: r.specialization,
+    contact_info: r.contact_info,
+    email: r.email,
+    phone: r.phone,
+    license_number: r.license_number,
+    years_of_experience: r.years_of_experience,
+    qualification: r.qualification,
+    hospital_name: r.hospital_name,
+    city: r.city,
+    state: r.state,
+    country: r.country,
+    bio: r.bio,
+    consultation_fee: r.consultation_fee,
+    is_available: r.is_available,
+    created_by: r.created_by,
+    created_at: r.created_at,
+    updated_at: r.updated_at,
+    version: r.version,
+  };
 }
 
 const NOT_FOUND = "No doctor with this id";
@@ -176,74 +218,129 @@ async function change(
   });
 }
 
+const doc = (d: Omit<Parameters<typeof describe>[0], "tag">) => describe({ tag: "Doctors", ...d });
+const CHANGE = { errors: [403, 404, 409, 412], ifMatch: true, etag: true };
+
 /** The shared doctor directory: everyone reads, the creator or an admin changes. */
 export const doctors = new Hono<AppEnv>()
   .use(audit("doctor", { reads: false }))
   .use(requireAuth)
-  .post("/", validate("json", doctorBody), async (c) => {
-    const body = c.req.valid("json") as DoctorInput;
-    const row = await sql.begin(async (tx) => {
-      const created = await insertDoctor(
-        c.get("user").id,
-        { ...DEFAULTS, ...body } as DoctorFields,
-        tx,
-      );
-      await auditWrite(c, tx, 201, {
-        action: "create",
-        resourceType: "doctor",
-        resourceId: created.id,
+  .post(
+    "/",
+    doc({
+      summary: "Create a doctor",
+      ok: { status: 201, schema: doctorSchema },
+      errors: [409],
+      etag: true,
+    }),
+    validate("json", doctorBody),
+    async (c) => {
+      const body = c.req.valid("json") as DoctorInput;
+      const row = await sql.begin(async (tx) => {
+        const created = await insertDoctor(
+          c.get("user").id,
+          { ...DEFAULTS, ...body } as DoctorFields,
+          tx,
+        );
+        await auditWrite(c, tx, 201, {
+          action: "create",
+          resourceType: "doctor",
+          resourceId: created.id,
+        });
+        return created;
       });
-      return created;
-    });
-    setEtag(c, row.version);
-    c.header("Location", link(c, `/api/doctors/${row.id}/`));
-    return c.json(doctorJson(row), 201);
-  })
-  .get("/", validate("query", doctorListQuery), async (c) => {
-    const q = c.req.valid("query");
-    const p = page(q);
-    const { count, rows } = await listDoctors({
-      search: q.search ? likePattern(q.search) : undefined,
-      specialization: q.specialization,
-      is_available: q.is_available,
-      city: q.city || undefined,
-    }, p);
-    return c.json(envelope(c, p, count, rows.map(doctorJson)));
-  })
-  .get("/:id", async (c) => {
-    const row = await findDoctor(pathId(c.req.param("id")));
-    if (!row) throw new ApiError(404, NOT_FOUND);
-    setEtag(c, row.version);
-    return c.json(doctorJson(row));
-  })
-  .put("/:id", validate("json", doctorBody), async (c) => {
-    const body = c.req.valid("json") as DoctorInput;
-    const row = await change(c, () => ({ ...DEFAULTS, ...body }) as DoctorFields);
-    setEtag(c, row.version);
-    return c.json(doctorJson(row));
-  })
-  .patch("/:id", validate("json", doctorPatch), async (c) => {
-    const body = c.req.valid("json") as DoctorInput;
-    const row = await change(c, (current) => mergeFields(DOCTOR_FIELDS, current, body));
-    setEtag(c, row.version);
-    return c.json(doctorJson(row));
-  })
-  .delete("/:id", async (c) => {
-    const id = pathId(c.req.param("id"));
-    const expected = ifMatch(c);
-    try {
-      await sql.begin(async (tx) => {
-        await lockForChange(id, c.get("user"), expected, tx);
-        await deleteDoctor(id, tx);
-        await auditWrite(c, tx, 204, { action: "delete", resourceType: "doctor", resourceId: id });
-      });
-    } catch (err) {
-      if (err instanceof postgres.PostgresError && (err.code === "23503" || err.code === "23001")) {
-        throw new ApiError(409, "The doctor still has patient assignments; remove them first", [
-          { field: "assignments", message: "must be removed before the doctor" },
-        ]);
+      setEtag(c, row.version);
+      c.header("Location", link(c, `/api/doctors/${row.id}/`));
+      return c.json(doctorJson(row), 201);
+    },
+  )
+  .get(
+    "/",
+    doc({ summary: "List doctors", ok: { status: 200, schema: listOf(doctorSchema) } }),
+    validate("query", doctorListQuery),
+    async (c) => {
+      const q = c.req.valid("query");
+      const p = page(q);
+      const { count, rows } = await listDoctors({
+        search: q.search ? likePattern(q.search) : undefined,
+        specialization: q.specialization,
+        is_available: q.is_available,
+        city: q.city || undefined,
+      }, p);
+      return c.json(envelope(c, p, count, rows.map(doctorJson)));
+    },
+  )
+  .get(
+    "/:id",
+    doc({
+      summary: "Read one",
+      ok: { status: 200, schema: doctorSchema },
+      errors: [404],
+      etag: true,
+    }),
+    async (c) => {
+      const row = await findDoctor(pathId(c.req.param("id")));
+      if (!row) throw new ApiError(404, NOT_FOUND);
+      setEtag(c, row.version);
+      return c.json(doctorJson(row));
+    },
+  )
+  .put(
+    "/:id",
+    doc({
+      summary: "Replace every writable field",
+      ok: { status: 200, schema: doctorSchema },
+      ...CHANGE,
+    }),
+    validate("json", doctorBody),
+    async (c) => {
+      const body = c.req.valid("json") as DoctorInput;
+      const row = await change(c, () => ({ ...DEFAULTS, ...body }) as DoctorFields);
+      setEtag(c, row.version);
+      return c.json(doctorJson(row));
+    },
+  )
+  .patch(
+    "/:id",
+    doc({
+      summary: "Change the fields sent",
+      ok: { status: 200, schema: doctorSchema },
+      ...CHANGE,
+    }),
+    validate("json", doctorPatch),
+    async (c) => {
+      const body = c.req.valid("json") as DoctorInput;
+      const row = await change(c, (current) => mergeFields(DOCTOR_FIELDS, current, body));
+      setEtag(c, row.version);
+      return c.json(doctorJson(row));
+    },
+  )
+  .delete(
+    "/:id",
+    doc({ summary: "Delete", ok: { status: 204 }, errors: [403, 404, 409, 412], ifMatch: true }),
+    async (c) => {
+      const id = pathId(c.req.param("id"));
+      const expected = ifMatch(c);
+      try {
+        await sql.begin(async (tx) => {
+          await lockForChange(id, c.get("user"), expected, tx);
+          await deleteDoctor(id, tx);
+          await auditWrite(c, tx, 204, {
+            action: "delete",
+            resourceType: "doctor",
+            resourceId: id,
+          });
+        });
+      } catch (err) {
+        if (
+          err instanceof postgres.PostgresError && (err.code === "23503" || err.code === "23001")
+        ) {
+          throw new ApiError(409, "The doctor still has patient assignments; remove them first", [
+            { field: "assignments", message: "must be removed before the doctor" },
+          ]);
+        }
+        throw err;
       }
-      throw err;
-    }
-    return c.body(null, 204);
-  });
+      return c.body(null, 204);
+    },
+  );

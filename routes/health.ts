@@ -1,14 +1,28 @@
 import { Hono } from "hono";
 import { isReady, ping } from "../db/client.ts";
 import { problemResponse } from "../middleware/errors.ts";
+import { describe } from "../lib/openapi.ts";
 import type { AppEnv } from "../types.ts";
 
 /** Liveness and readiness probes for orchestrators and load balancers. */
 export const health = new Hono<AppEnv>()
-  .get("/healthz", (c) => c.json({ status: "ok" }))
-  .get("/readyz", async (c) => {
-    if (isReady() && await ping()) return c.json({ status: "ready" });
-    return problemResponse(c, 503, "The database is not reachable or not migrated", undefined, {
-      "Retry-After": "5",
-    });
-  });
+  .get(
+    "/healthz",
+    describe({ tag: "Service", summary: "Liveness", ok: { status: 200 } }),
+    (c) => c.json({ status: "ok" }),
+  )
+  .get(
+    "/readyz",
+    describe({
+      tag: "Service",
+      summary: "Readiness: database reachable and migrated",
+      ok: { status: 200 },
+      errors: [503],
+    }),
+    async (c) => {
+      if (isReady() && await ping()) return c.json({ status: "ready" });
+      return problemResponse(c, 503, "The database is not reachable or not migrated", undefined, {
+        "Retry-After": "5",
+      });
+    },
+  );

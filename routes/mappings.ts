@@ -16,14 +16,16 @@ import {
   type MappingRow,
   updateMapping,
 } from "../db/mappings.ts";
-import { bool, int, optionalText } from "../lib/fields.ts";
-import { boolParam, envelope, idParam, link, page, pageQuery, pathId } from "../lib/lists.ts";
+import { bool, boolParam, idParam, int, optionalText, pageQuery } from "../lib/fields.ts";
+import { page } from "../db/page.ts";
+import { type Answer, envelope, link, listOf, pathId, timestamp } from "./http.ts";
+import { describe } from "../lib/openapi.ts";
 import { audit, auditWrite, noteAudit } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
-import { ApiError, invalid } from "../middleware/errors.ts";
-import { fieldErrors, validate } from "../middleware/validate.ts";
+import { ApiError, invalid } from "../lib/errors.ts";
+import { validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
-import { doctorJson } from "./doctors.ts";
+import { doctorJson, doctorSchema } from "./doctors.ts";
 
 const id = int(1, 2_147_483_647);
 
@@ -63,10 +65,33 @@ export const mappingListQuery = z.object({
   is_primary: boolParam.optional(),
 });
 
+/** A mapping as answered: the full doctor comes along. */
+export const mappingSchema = z.strictObject({
+  id: z.number().int(),
+  patient: z.number().int(),
+  doctor: z.number().int(),
+  is_primary: z.boolean(),
+  notes: z.string().nullable(),
+  assigned_at: timestamp,
+  assigned_by: z.number().int(),
+  patient_name: z.string(),
+  doctor_detail: doctorSchema,
+});
+
 /** Mappings with `doctor_detail`, the full doctor of each. */
-async function withDoctors(rows: MappingRow[]) {
+async function withDoctors(rows: MappingRow[]): Promise<Answer<typeof mappingSchema>[]> {
   const doctors = await doctorsByIds(rows.map((r) => r.doctor));
-  return rows.map((r) => ({ ...r, doctor_detail: doctorJson(doctors.get(r.doctor)!) }));
+  return rows.map((r) => ({
+    id: r.id,
+    patient: r.patient,
+    doctor: r.doctor,
+    is_primary: r.is_primary,
+    notes: r.notes,
+    assigned_at: r.assigned_at,
+    assigned_by: r.assigned_by,
+    patient_name: r.patient_name,
+    doctor_detail: doctorJson(doctors.get(r.doctor)!),
+  }));
 }
 
 /** A page of mappings in the list envelope. */
@@ -77,19 +102,25 @@ export async function mappingListJson(c: Context, list: MappingPage) {
 const UNKNOWN_PATIENT = "no such patient";
 const NOT_FOUND = "No mapping with this id";
 
-/** A patient's mappings (the caller's patient, or 404), in the list envelope. */
-export async function patientMappings(c: Context<AppEnv>, patientId: number) {
+/**
+ * A page of a patient's mappings (the caller's patient, or 404) in the list envelope, its
+ * audit event naming the patient: the query and serializer behind the three URLs that list
+ * them, each declared and validated by its own router.
+ */
+export async function patientMappingsPage(
+  c: Context<AppEnv>,
+  patientId: number,
+  q: z.output<typeof mappingPageQuery>,
+) {
   noteAudit(c, {
     action: "list",
     resourceType: "mapping",
     resourceId: null,
     patientIds: [patientId],
   });
-  const q = mappingPageQuery.safeParse(c.req.query());
-  if (!q.success) throw invalid(fieldErrors(q.error.issues));
-  const list = await listMappingsOfPatient(patientId, c.get("user"), page(q.data));
+  const list = await listMappingsOfPatient(patientId, c.get("user"), page(q));
   if (!list) throw new ApiError(404, "No patient with this id");
-  return c.json(await mappingListJson(c, list));
+  return await mappingListJson(c, list);
 }
 
 async function oneMapping(c: Context<AppEnv>, mappingId: number) {
@@ -115,66 +146,121 @@ async function removeMapping(c: Context<AppEnv>) {
   return c.body(null, 204);
 }
 
+const doc = (d: Omit<Parameters<typeof describe>[0], "tag">) => describe({ tag: "Mappings", ...d });
+const ONE = { status: 200, schema: mappingSchema };
+const PAGE = { status: 200, schema: listOf(mappingSchema) };
+
 /** Doctor assignments of the caller's patients. */
 export const mappings = new Hono<AppEnv>()
   .use(audit("mapping"))
   .use(requireAuth)
-  .post("/", validate("json", mappingBody), async (c) => {
-    const m = c.req.valid("json");
-    const viewer = c.get("user");
-    // An attempt on a patient is the patient's business, refused or not: its access log
-    // shows it (the event of a success is written in the transaction).
-    noteAudit(c, { patientIds: [m.patient] });
-    const mappingId = await sql.begin(async (tx) => {
-      const patientOk = await lockVisiblePatient(m.patient, viewer, tx);
-      const doctorOk = await doctorExists(m.doctor, tx);
-      const errors = [
-        ...(patientOk ? [] : [{ field: "patient", message: UNKNOWN_PATIENT }]),
-        ...(doctorOk ? [] : [{ field: "doctor", message: "no such doctor" }]),
-      ];
-      if (errors.length) throw invalid(errors);
-      if (m.is_primary) await demotePrimary(m.patient, null, tx);
-      const created = await insertMapping({ ...m, by: viewer.id }, tx);
-      await auditWrite(c, tx, 201, {
-        action: "create",
-        resourceType: "mapping",
-        resourceId: created,
-        patientIds: [m.patient],
+  .post(
+    "/",
+    doc({ summary: "Assign a doctor to a patient", ok: { ...ONE, status: 201 }, errors: [409] }),
+    validate("json", mappingBody),
+    async (c) => {
+      const m = c.req.valid("json");
+      const viewer = c.get("user");
+      // An attempt on a patient is the patient's business, refused or not: its access log
+      // shows it (the event of a success is written in the transaction).
+      noteAudit(c, { patientIds: [m.patient] });
+      const mappingId = await sql.begin(async (tx) => {
+        const patientOk = await lockVisiblePatient(m.patient, viewer, tx);
+        const doctorOk = await doctorExists(m.doctor, tx);
+        const errors = [
+          ...(patientOk ? [] : [{ field: "patient", message: UNKNOWN_PATIENT }]),
+          ...(doctorOk ? [] : [{ field: "doctor", message: "no such doctor" }]),
+        ];
+        if (errors.length) throw invalid(errors);
+        if (m.is_primary) await demotePrimary(m.patient, null, tx);
+        const created = await insertMapping({ ...m, by: viewer.id }, tx);
+        await auditWrite(c, tx, 201, {
+          action: "create",
+          resourceType: "mapping",
+          resourceId: created,
+          patientIds: [m.patient],
+        });
+        return created;
       });
-      return created;
-    });
-    c.header("Location", link(c, `/api/mappings/detail/${mappingId}/`));
-    return c.json(await oneMapping(c, mappingId), 201);
-  })
-  .get("/", validate("query", mappingListQuery), async (c) => {
-    const q = c.req.valid("query");
-    const list = await listMappings(c.get("user"), q, page(q));
-    // A filter on one patient names it even when the page is empty (its count still tells).
-    const named = q.patient_id === undefined ? [] : [q.patient_id];
-    noteAudit(c, { patientIds: [...new Set([...named, ...list.rows.map((r) => r.patient)])] });
-    return c.json(await mappingListJson(c, list));
-  })
-  .get("/patient/:id", (c) => patientMappings(c, pathId(c.req.param("id"))))
-  .get("/detail/:id", async (c) => c.json(await oneMapping(c, pathId(c.req.param("id")))))
-  .patch("/detail/:id", validate("json", mappingPatch), async (c) => {
-    const mappingId = pathId(c.req.param("id"));
-    const changes = c.req.valid("json");
-    await sql.begin(async (tx) => {
-      const current = await findMapping(mappingId, c.get("user"), tx);
-      if (!current) throw new ApiError(404, NOT_FOUND);
-      await lockVisiblePatient(current.patient, c.get("user"), tx);
-      if (changes.is_primary) await demotePrimary(current.patient, mappingId, tx);
-      await updateMapping(mappingId, changes, tx);
-      await auditWrite(c, tx, 200, {
-        action: "update",
-        resourceType: "mapping",
-        resourceId: mappingId,
-        patientIds: [current.patient],
+      c.header("Location", link(c, `/api/mappings/detail/${mappingId}/`));
+      return c.json(await oneMapping(c, mappingId), 201);
+    },
+  )
+  .get(
+    "/",
+    doc({ summary: "Assignments of your patients", ok: PAGE }),
+    validate("query", mappingListQuery),
+    async (c) => {
+      const q = c.req.valid("query");
+      const list = await listMappings(c.get("user"), q, page(q));
+      // A filter on one patient names it even when the page is empty (its count still tells).
+      const named = q.patient_id === undefined ? [] : [q.patient_id];
+      noteAudit(c, { patientIds: [...new Set([...named, ...list.rows.map((r) => r.patient)])] });
+      return c.json(await mappingListJson(c, list));
+    },
+  )
+  .get(
+    "/patient/:id",
+    doc({ summary: "Assignments of the patient with this patient id", ok: PAGE, errors: [404] }),
+    validate("query", mappingPageQuery),
+    async (c) => {
+      const patientId = pathId(c.req.param("id"));
+      return c.json(await patientMappingsPage(c, patientId, c.req.valid("query")));
+    },
+  )
+  .get(
+    "/detail/:id",
+    doc({ summary: "One assignment", ok: ONE, errors: [404] }),
+    async (c) => c.json(await oneMapping(c, pathId(c.req.param("id")))),
+  )
+  .patch(
+    "/detail/:id",
+    doc({ summary: "Change is_primary or notes", ok: ONE, errors: [404, 409] }),
+    validate("json", mappingPatch),
+    async (c) => {
+      const mappingId = pathId(c.req.param("id"));
+      const changes = c.req.valid("json");
+      await sql.begin(async (tx) => {
+        const current = await findMapping(mappingId, c.get("user"), tx);
+        if (!current) throw new ApiError(404, NOT_FOUND);
+        await lockVisiblePatient(current.patient, c.get("user"), tx);
+        if (changes.is_primary) await demotePrimary(current.patient, mappingId, tx);
+        await updateMapping(mappingId, changes, tx);
+        await auditWrite(c, tx, 200, {
+          action: "update",
+          resourceType: "mapping",
+          resourceId: mappingId,
+          patientIds: [current.patient],
+        });
       });
-    });
-    return c.json(await oneMapping(c, mappingId));
-  })
-  .delete("/detail/:id", removeMapping)
+      return c.json(await oneMapping(c, mappingId));
+    },
+  )
+  .delete(
+    "/detail/:id",
+    doc({ summary: "Remove one assignment", ok: { status: 204 }, errors: [404] }),
+    removeMapping,
+  )
   // The seeds' clients call GET /api/mappings/<patient_id>/ but DELETE /api/mappings/<mapping_id>/.
-  .get("/:id", (c) => patientMappings(c, pathId(c.req.param("id"))))
-  .delete("/:id", removeMapping);
+  .get(
+    "/:id",
+    doc({
+      summary: "Assignments of the patient with this **patient** id",
+      ok: PAGE,
+      errors: [404],
+    }),
+    validate("query", mappingPageQuery),
+    async (c) => {
+      const patientId = pathId(c.req.param("id"));
+      return c.json(await patientMappingsPage(c, patientId, c.req.valid("query")));
+    },
+  )
+  .delete(
+    "/:id",
+    doc({
+      summary: "Remove the assignment with this **mapping** id",
+      ok: { status: 204 },
+      errors: [404],
+    }),
+    removeMapping,
+  );

@@ -22,29 +22,32 @@ import {
   optionalPhone,
   optionalText,
   orNull,
+  pageQuery,
   pastDate,
   queryText,
   str,
   text,
 } from "../lib/fields.ts";
+import { likePattern, page } from "../db/page.ts";
 import {
+  type Answer,
   checkIfMatch,
   envelope,
   ifMatch,
-  likePattern,
   link,
-  page,
-  pageQuery,
+  listOf,
   pathId,
   setEtag,
-} from "../lib/lists.ts";
+  timestamp,
+} from "./http.ts";
+import { describe } from "../lib/openapi.ts";
 import { audit, auditWrite, noteAudit } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
-import { ApiError, invalid } from "../middleware/errors.ts";
+import { ApiError, invalid } from "../lib/errors.ts";
 import { validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
-import { accessLogQuery } from "./audit.ts";
-import { patientMappings } from "./mappings.ts";
+import { accessLogQuery, auditEventJson, auditEventSchema } from "./audit.ts";
+import { mappingPageQuery, mappingSchema, patientMappingsPage } from "./mappings.ts";
 
 /** Accepted spellings of each gender code (any letter case). */
 const GENDERS: Record<string, string> = {
@@ -122,7 +125,32 @@ function checkAge(sent: PatientInput, merged: PatientFields): void {
 }
 
 /** The API shape of a patient: `age` follows the birth date when there is one. */
-export function patientJson(r: PatientRow) {
+/** A patient as answered. */
+export const patientSchema = z.strictObject({
+  id: z.number().int(),
+  name: z.string(),
+  date_of_birth: z.string().meta({ format: "date" }).nullable(),
+  age: z.number().int().nullable(),
+  gender: z.enum(["male", "female", "other", "unknown"]),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  emergency_contact_name: z.string().nullable(),
+  emergency_contact_phone: z.string().nullable(),
+  blood_group: z.enum(BLOOD_GROUPS).nullable(),
+  address: z.string().nullable(),
+  city: z.string().nullable(),
+  state: z.string().nullable(),
+  country: z.string().nullable(),
+  allergies: z.string().nullable(),
+  medical_history: z.string().nullable(),
+  current_medications: z.string().nullable(),
+  created_by: z.number().int(),
+  created_at: timestamp,
+  updated_at: timestamp,
+  version: z.number().int(),
+});
+
+export function patientJson(r: PatientRow): Answer<typeof patientSchema> {
   return {
     id: r.id,
     name: r.name,
@@ -150,85 +178,155 @@ export function patientJson(r: PatientRow) {
 
 const NOT_FOUND = "No patient with this id";
 
+const doc = (d: Omit<Parameters<typeof describe>[0], "tag">) => describe({ tag: "Patients", ...d });
+const CHANGE = { errors: [404, 409, 412], ifMatch: true, etag: true };
+
 /** Patients: each user sees and changes only their own; admins see all. */
 export const patients = new Hono<AppEnv>()
   .use(audit("patient"))
   .use(requireAuth)
-  .post("/", validate("json", patientBody), async (c) => {
-    const body = c.req.valid("json") as PatientInput;
-    const fields = { ...DEFAULTS, ...body } as PatientFields;
-    checkAge(body, fields);
-    const row = await sql.begin(async (tx) => {
-      const created = await insertPatient(c.get("user").id, fields, tx);
-      await auditWrite(c, tx, 201, {
-        action: "create",
-        resourceType: "patient",
-        resourceId: created.id,
-        patientIds: [created.id],
+  .post(
+    "/",
+    doc({ summary: "Create a patient", ok: { status: 201, schema: patientSchema }, etag: true }),
+    validate("json", patientBody),
+    async (c) => {
+      const body = c.req.valid("json") as PatientInput;
+      const fields = { ...DEFAULTS, ...body } as PatientFields;
+      checkAge(body, fields);
+      const row = await sql.begin(async (tx) => {
+        const created = await insertPatient(c.get("user").id, fields, tx);
+        await auditWrite(c, tx, 201, {
+          action: "create",
+          resourceType: "patient",
+          resourceId: created.id,
+          patientIds: [created.id],
+        });
+        return created;
       });
-      return created;
-    });
-    setEtag(c, row.version);
-    c.header("Location", link(c, `/api/patients/${row.id}/`));
-    return c.json(patientJson(row), 201);
-  })
-  .get("/", validate("query", patientListQuery), async (c) => {
-    const q = c.req.valid("query");
-    const p = page(q);
-    const { count, rows, matched } = await listPatients(c.get("user"), {
-      search: q.search ? likePattern(q.search) : undefined,
-      gender: q.gender,
-      blood_group: q.blood_group,
-    }, p);
-    noteAudit(c, { patientIds: matched });
-    return c.json(envelope(c, p, count, rows.map(patientJson)));
-  })
-  .get("/:id", async (c) => {
-    const row = await findPatient(pathId(c.req.param("id")), c.get("user"));
-    if (!row) throw new ApiError(404, NOT_FOUND);
-    setEtag(c, row.version);
-    return c.json(patientJson(row));
-  })
-  .put("/:id", validate("json", patientBody), async (c) => {
-    const id = pathId(c.req.param("id"));
-    const body = c.req.valid("json") as PatientInput;
-    const row = await change(c, id, body, () => ({ ...DEFAULTS, ...body } as PatientFields));
-    setEtag(c, row.version);
-    return c.json(patientJson(row));
-  })
-  .patch("/:id", validate("json", patientPatch), async (c) => {
-    const id = pathId(c.req.param("id"));
-    const body = c.req.valid("json") as PatientInput;
-    const row = await change(c, id, body, (current) => mergeFields(PATIENT_FIELDS, current, body));
-    setEtag(c, row.version);
-    return c.json(patientJson(row));
-  })
-  .delete("/:id", async (c) => {
-    const id = pathId(c.req.param("id"));
-    const expected = ifMatch(c);
-    await sql.begin(async (tx) => {
-      const current = await lockPatient(id, c.get("user"), tx);
-      if (!current) throw new ApiError(404, NOT_FOUND);
-      checkIfMatch(expected, current.version);
-      await deletePatient(id, tx);
-      await auditWrite(c, tx, 204, {
-        action: "delete",
-        resourceType: "patient",
-        resourceId: id,
-        patientIds: [id],
+      setEtag(c, row.version);
+      c.header("Location", link(c, `/api/patients/${row.id}/`));
+      return c.json(patientJson(row), 201);
+    },
+  )
+  .get(
+    "/",
+    doc({ summary: "List patients", ok: { status: 200, schema: listOf(patientSchema) } }),
+    validate("query", patientListQuery),
+    async (c) => {
+      const q = c.req.valid("query");
+      const p = page(q);
+      const { count, rows, matched } = await listPatients(c.get("user"), {
+        search: q.search ? likePattern(q.search) : undefined,
+        gender: q.gender,
+        blood_group: q.blood_group,
+      }, p);
+      noteAudit(c, { patientIds: matched });
+      return c.json(envelope(c, p, count, rows.map(patientJson)));
+    },
+  )
+  .get(
+    "/:id",
+    doc({
+      summary: "Read one",
+      ok: { status: 200, schema: patientSchema },
+      errors: [404],
+      etag: true,
+    }),
+    async (c) => {
+      const row = await findPatient(pathId(c.req.param("id")), c.get("user"));
+      if (!row) throw new ApiError(404, NOT_FOUND);
+      setEtag(c, row.version);
+      return c.json(patientJson(row));
+    },
+  )
+  .put(
+    "/:id",
+    doc({
+      summary: "Replace every writable field",
+      ok: { status: 200, schema: patientSchema },
+      ...CHANGE,
+    }),
+    validate("json", patientBody),
+    async (c) => {
+      const id = pathId(c.req.param("id"));
+      const body = c.req.valid("json") as PatientInput;
+      const row = await change(c, id, body, () => ({ ...DEFAULTS, ...body } as PatientFields));
+      setEtag(c, row.version);
+      return c.json(patientJson(row));
+    },
+  )
+  .patch(
+    "/:id",
+    doc({
+      summary: "Change the fields sent",
+      ok: { status: 200, schema: patientSchema },
+      ...CHANGE,
+    }),
+    validate("json", patientPatch),
+    async (c) => {
+      const id = pathId(c.req.param("id"));
+      const body = c.req.valid("json") as PatientInput;
+      const row = await change(
+        c,
+        id,
+        body,
+        (current) => mergeFields(PATIENT_FIELDS, current, body),
+      );
+      setEtag(c, row.version);
+      return c.json(patientJson(row));
+    },
+  )
+  .delete(
+    "/:id",
+    doc({ summary: "Delete", ok: { status: 204 }, errors: [404, 409, 412], ifMatch: true }),
+    async (c) => {
+      const id = pathId(c.req.param("id"));
+      const expected = ifMatch(c);
+      await sql.begin(async (tx) => {
+        const current = await lockPatient(id, c.get("user"), tx);
+        if (!current) throw new ApiError(404, NOT_FOUND);
+        checkIfMatch(expected, current.version);
+        await deletePatient(id, tx);
+        await auditWrite(c, tx, 204, {
+          action: "delete",
+          resourceType: "patient",
+          resourceId: id,
+          patientIds: [id],
+        });
       });
-    });
-    return c.body(null, 204);
-  })
-  .get("/:id/doctors", (c) => patientMappings(c, pathId(c.req.param("id"))))
-  .get("/:id/access-log", validate("query", accessLogQuery), async (c) => {
-    const id = pathId(c.req.param("id"));
-    if (!await findPatient(id, c.get("user"))) throw new ApiError(404, NOT_FOUND);
-    const q = c.req.valid("query");
-    const p = page(q);
-    const { count, rows } = await listEvents({ ...q, patient_id: id }, p);
-    return c.json(envelope(c, p, count, rows));
-  });
+      return c.body(null, 204);
+    },
+  )
+  .get(
+    "/:id/doctors",
+    doc({
+      summary: "The patient's doctor assignments",
+      ok: { status: 200, schema: listOf(mappingSchema) },
+      errors: [404],
+    }),
+    validate("query", mappingPageQuery),
+    async (c) => {
+      const id = pathId(c.req.param("id"));
+      return c.json(await patientMappingsPage(c, id, c.req.valid("query")));
+    },
+  )
+  .get(
+    "/:id/access-log",
+    doc({
+      summary: "Who read or changed this patient (owner or admin)",
+      ok: { status: 200, schema: listOf(auditEventSchema) },
+      errors: [404],
+    }),
+    validate("query", accessLogQuery),
+    async (c) => {
+      const id = pathId(c.req.param("id"));
+      if (!await findPatient(id, c.get("user"))) throw new ApiError(404, NOT_FOUND);
+      const q = c.req.valid("query");
+      const p = page(q);
+      const { count, rows } = await listEvents({ ...q, patient_id: id }, p);
+      return c.json(envelope(c, p, count, rows.map(auditEventJson)));
+    },
+  );
 
 /** Locks the patient, checks `If-Match`, validates the merged record and writes it. */
 async function change(

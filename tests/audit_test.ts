@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { sql } from "../db/client.ts";
+import { createClient, sql } from "../db/client.ts";
 import { flushAudit } from "../middleware/audit.ts";
 import {
   dbTest,
@@ -9,7 +9,6 @@ import {
   testApp,
   within,
 } from "./helpers.ts";
-import { createClient } from "../db/client.ts";
 import { type Client, signUp, signUpAdmin } from "./records_helpers.ts";
 
 async function events(requestId: string) {

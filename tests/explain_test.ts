@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { createClient } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { listPatients } from "../db/patients.ts";
-import { likePattern, page } from "../lib/lists.ts";
+import { likePattern, page } from "../db/page.ts";
 import { freshDatabase } from "./helpers.ts";
 
 const ROWS = 100_000;

@@ -1,6 +1,6 @@
-import { embedded, openListener, type Sql } from "../db/client.ts";
-import { revokedSince } from "../db/sessions.ts";
-import { onPeerLost } from "../db/socket.ts";
+import { embedded, openListener, type Sql } from "./client.ts";
+import { revokedSince } from "./sessions.ts";
+import { onPeerLost } from "./socket.ts";
 
 /**
  * Revoked session ids whose access tokens may still be unexpired, kept in memory so that

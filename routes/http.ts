@@ -1,60 +1,9 @@
+/** HTTP helpers the routers share: links, list envelopes, path ids and conditional requests. */
 import type { Context } from "hono";
 import { z } from "zod";
-import { ApiError } from "../middleware/errors.ts";
+import type { Page } from "../db/page.ts";
+import { ApiError } from "../lib/errors.ts";
 import type { AppEnv } from "../types.ts";
-
-/** Largest page a client may ask for; larger limits are clamped to it. */
-export const MAX_LIMIT = 100;
-
-const wholeNumber = (what: string) =>
-  z.string().regex(/^\d{1,9}$/, `must be a whole number ${what}`).transform(Number);
-
-/** The `limit`, `offset` and `ordering` query parameters, for a list ordered by `fields`. */
-export function pageQuery<const F extends readonly [string, ...string[]]>(fields: F) {
-  const orderings = fields.flatMap((f) => [f, `-${f}`]);
-  return {
-    limit: wholeNumber("from 1")
-      .refine((n) => n >= 1, "must be at least 1")
-      .transform((n) => Math.min(n, MAX_LIMIT))
-      .optional(),
-    offset: wholeNumber("of 0 or more").optional(),
-    ordering: z.string()
-      .refine((v) => orderings.includes(v), `must be one of ${orderings.join(", ")}`)
-      .transform((v) => ({
-        field: (v.startsWith("-") ? v.slice(1) : v) as F[number],
-        desc: v.startsWith("-"),
-      }))
-      .optional(),
-  };
-}
-
-/** A filter parameter that must be `true` or `false`. */
-export const boolParam = z.enum(["true", "false", "True", "False", "1", "0"], {
-  error: "must be true or false",
-}).transform((v) => v === "true" || v === "True" || v === "1");
-
-/** A filter parameter that must be a positive id. */
-export const idParam = z.string().regex(/^[1-9]\d{0,9}$/, "must be a positive whole number")
-  .transform(Number)
-  .refine((n) => n <= 2_147_483_647, "must be a positive whole number");
-
-/** The resolved paging of a list request. */
-export interface Page<F extends string = string> {
-  limit: number;
-  offset: number;
-  ordering: { field: F; desc: boolean };
-}
-
-/** Fills in the defaults: limit 20, offset 0, ordering by id. */
-export function page<F extends string>(
-  q: { limit?: number; offset?: number; ordering?: { field: F; desc: boolean } },
-): Page<F> {
-  return {
-    limit: q.limit ?? 20,
-    offset: q.offset ?? 0,
-    ordering: q.ordering ?? { field: "id" as F, desc: false },
-  };
-}
 
 /**
  * A link to `path` (with its query) for answers: under PUBLIC_URL when it is set, else
@@ -88,11 +37,6 @@ export function pathId(raw: string): number {
   return n;
 }
 
-/** Escapes `%`, `_` and `\` so user text matches literally inside ILIKE. */
-export function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
-
 /** The versions an `If-Match` header accepts: undefined when absent, "any" for `*`. */
 export function ifMatch(c: Context): number[] | "any" | undefined {
   const header = c.req.header("If-Match");
@@ -115,4 +59,27 @@ export function checkIfMatch(expected: number[] | "any" | undefined, version: nu
       { field: "If-Match", message: "does not match the current version" },
     ]);
   }
+}
+
+/** A point in time in answers: ISO 8601 in UTC, milliseconds included. */
+export const timestamp = z.string().meta({
+  format: "date-time",
+  example: "2026-01-15T10:30:00.000Z",
+});
+
+/**
+ * What a serializer returns for the answer schema `S`: every field of it and no other
+ * (values as they leave the database; dates become strings on the way out). A serializer
+ * typed so fails `deno task check` when it adds or drops a field the schema does not.
+ */
+export type Answer<S extends z.ZodType> = { [K in keyof z.output<S>]: unknown };
+
+/** The list envelope around `item`, as every list answers. */
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.strictObject({
+    count: z.number().int(),
+    next: z.string().nullable().meta({ format: "uri" }),
+    previous: z.string().nullable().meta({ format: "uri" }),
+    results: z.array(item),
+  });
 }
