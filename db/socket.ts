@@ -121,9 +121,7 @@ export class GuardedSocket extends EventEmitter {
       );
       this.#headerBytes = this.#skip = 0;
     }
-    for (let n = this.#requests - this.#answered; n > 0; n--) {
-      replies.push(ERROR_RESPONSE, this.#readyAfter());
-    }
+    for (let n = this.#requests - this.#answered; n > 0; n--) replies.push(...this.#failed());
     if (this.#flushed) {
       // A description was asked for: the driver answers the error with a Sync (see write).
       replies.push(ERROR_RESPONSE);
@@ -131,6 +129,12 @@ export class GuardedSocket extends EventEmitter {
     }
     if (this.#txStatus !== IDLE) this.#txStatus = FAILED;
     this.#reply(replies);
+  }
+
+  /** The answer to a request on a lost connection: an error (the types query: no rows). */
+  #failed(errored = false): Uint8Array[] {
+    if (this.#lastKind === "types") return [EMPTY_RESULT, READY_IDLE];
+    return errored ? [this.#readyAfter()] : [ERROR_RESPONSE, this.#readyAfter()];
   }
 
   /** ReadyForQuery for a request answered with an error, and the status it leaves. */
@@ -221,8 +225,7 @@ export class GuardedSocket extends EventEmitter {
         this.#requests++;
         this.#flushed = false;
         if (this.#lost) {
-          if (!this.#errored) replies.push(ERROR_RESPONSE);
-          replies.push(this.#readyAfter());
+          replies.push(...this.#failed(this.#errored));
           this.#errored = false;
           this.#answered++;
         }
@@ -265,8 +268,10 @@ export class GuardedSocket extends EventEmitter {
     const err = this.#lost;
     if (callback) queueMicrotask(() => callback(err));
     // A new request on an idle connection: no transaction holds it, so close it here,
-    // inside the driver's own write, where no buffered write can outlive the socket.
-    if (!this.#established || (this.#txStatus === IDLE && !this.#errored)) {
+    // inside the driver's own write, where no buffered write can outlive the socket. The
+    // driver's query of array types is answered instead (see TYPES_QUERY).
+    const types = decoder.decode(chunk.subarray(0, 200)).toLowerCase().includes(TYPES_QUERY);
+    if (!this.#established || (this.#txStatus === IDLE && !this.#errored && !types)) {
       this.#closeForDriver();
       return false;
     }
@@ -295,14 +300,18 @@ export class GuardedSocket extends EventEmitter {
   }
 }
 
-/** What a statement does to the transaction: opens it, ends it, or neither. */
-type StatementKind = "begin" | "end" | "other";
+/**
+ * What a statement does to the transaction: opens it, ends it, or neither; or it is the
+ * driver's own query of array types, sent once per connection before any other.
+ */
+type StatementKind = "begin" | "end" | "types" | "other";
 
 const decoder = new TextDecoder();
 
 /** Classifies a statement by its first words (enough bytes of it to see them). */
 function statementKind(head: Uint8Array): StatementKind {
   const text = decoder.decode(head).trimStart().toLowerCase();
+  if (text.startsWith(TYPES_QUERY)) return "types";
   if (/^(begin|start\s+transaction)\b/.test(text)) return "begin";
   if (/^rollback\s+to\b/.test(text) || /^release\b/.test(text)) return "other";
   if (/^(commit|rollback|end|abort|prepare\s+transaction)\b/.test(text)) return "end";
@@ -333,6 +342,18 @@ function message(type: string, body: Uint8Array): Uint8Array {
   out.set(body, 5);
   return out;
 }
+
+/**
+ * How the driver's query of array types starts (postgres.js 3.4.9, `fetchArrayTypes`).
+ * Nothing handles that query's failure: a rejection of it ends the process. So on a lost
+ * connection the guard answers it as the server would answer an empty result, and the
+ * connection is closed by the driver's next write (the query the connection was opened
+ * for, which then fails with 503).
+ */
+const TYPES_QUERY = "select b.oid, b.typarray";
+
+/** An empty, successful result: CommandComplete. */
+const EMPTY_RESULT = message("C", new TextEncoder().encode("SELECT 0\0"));
 
 /** What the guard answers for a request on a lost connection (a 503 to the client). */
 const ERROR_RESPONSE = message(

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { createClient } from "../db/client.ts";
-import { SERVER_URL } from "./helpers.ts";
+import { SERVER_URL, TcpProxy } from "./helpers.ts";
 
 /** Settles `p` or fails after `ms`: a hang is the defect these cases look for. */
 function settleWithin<T>(
@@ -122,4 +122,37 @@ if (SERVER_URL) {
       await sql`select pg_sleep(5), ${1}::int as n`;
     },
   );
+
+  Deno.test({
+    name: "a connection lost during the driver's query of array types fails its query, no crash",
+    sanitizeOps: false,
+    sanitizeResources: false,
+    async fn() {
+      const server = new URL(SERVER_URL!);
+      const proxy = new TcpProxy({ hostname: server.hostname, port: Number(server.port || 5432) });
+      proxy.start();
+      const sql = createClient(proxy.urlFor(SERVER_URL!), 1);
+      try {
+        // Before: the driver's own query of array types was failed, nothing handled that
+        // failure, and the process died of an unhandled rejection.
+        const typesQuery = (chunk: Uint8Array) =>
+          new TextDecoder().decode(chunk).includes("select b.oid, b.typarray");
+        proxy.cutOn = typesQuery;
+        const first = await settleWithin("the first query", sql`select 1 as ok`.execute(), 4000);
+        assert.equal(first.status, "rejected");
+        // Then the server is gone for a moment: connecting fails, still nothing crashes.
+        proxy.stop();
+        const refused = await settleWithin("a refused query", sql`select 1 as ok`.execute(), 4000);
+        assert.equal(refused.status, "rejected");
+        proxy.cutOn = undefined;
+        proxy.start();
+        assert.equal((await servesAgain(sql)).at(-1), "fulfilled");
+        const [{ ids }] = await sql<{ ids: number[] }[]>`select array[1, 2]::int[] as ids`;
+        assert.deepEqual(ids, [1, 2], "array types were fetched on the new connection");
+      } finally {
+        await sql.end({ timeout: 1 });
+        proxy.stop();
+      }
+    },
+  });
 }

@@ -279,6 +279,8 @@ export class TcpProxy {
   #gate: Promise<void> = Promise.resolve();
   #open: () => void = () => {};
   port = 0;
+  /** When set, a connection whose client sends a chunk it accepts is dropped, unsent. */
+  cutOn: ((chunk: Uint8Array) => boolean) | undefined;
 
   constructor(readonly target: { hostname: string; port: number }) {}
 
@@ -300,16 +302,17 @@ export class TcpProxy {
               } catch { /* closed */ }
             }
           };
-          this.#pump(client, server).catch(() => {}).finally(close);
-          this.#pump(server, client).catch(() => {}).finally(close);
+          this.#pump(client, server, true).catch(() => {}).finally(close);
+          this.#pump(server, client, false).catch(() => {}).finally(close);
         }, () => client.close());
       }
     })().catch(() => {});
   }
 
-  async #pump(from: Deno.Conn, to: Deno.Conn): Promise<void> {
+  async #pump(from: Deno.Conn, to: Deno.Conn, upstream: boolean): Promise<void> {
     const writer = to.writable.getWriter();
     for await (const chunk of from.readable) {
+      if (upstream && this.cutOn?.(chunk)) throw new Error("cut");
       await this.#gate;
       await writer.write(chunk);
     }
