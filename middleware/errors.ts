@@ -73,32 +73,55 @@ export function isUnavailable(err: unknown): boolean {
   return UNAVAILABLE_CODES.has(code) || code.startsWith("08");
 }
 
-/** The request field a constraint guards, from the `<table>_<field>_<kind>` naming rule. */
-function constraintField(err: postgres.PostgresError): string {
-  const name = err.constraint_name ?? "";
-  const table = err.table_name ?? "";
-  const bare = name.startsWith(`${table}_`) ? name.slice(table.length + 1) : name;
-  return bare.replace(/_(key|fkey|check|uniq|excl)$/, "") || "id";
-}
+/** What a conflict with each constraint means to the client: the field, and why. */
+export const CONFLICTS: Record<string, { field: string; message: string; detail: string }> = {
+  users_email_key: {
+    field: "email",
+    message: "is already taken",
+    detail: "An account with this email already exists",
+  },
+  doctors_email_key: {
+    field: "email",
+    message: "is already taken",
+    detail: "A doctor with this email already exists",
+  },
+  doctors_license_number_key: {
+    field: "license_number",
+    message: "is already taken",
+    detail: "A doctor with this license number already exists",
+  },
+  patient_doctors_doctor_key: {
+    field: "doctor",
+    message: "is already assigned to this patient",
+    detail: "This doctor is already assigned to this patient",
+  },
+  patient_doctors_is_primary_key: {
+    field: "is_primary",
+    message: "the patient already has a primary doctor",
+    detail: "The patient already has a primary doctor",
+  },
+  patient_doctors_doctor_id_fkey: {
+    field: "assignments",
+    message: "must be removed before the doctor",
+    detail: "The doctor still has patient assignments; remove them first",
+  },
+};
 
 function fromPostgres(c: Context<AppEnv>, err: postgres.PostgresError): Response | undefined {
   switch (err.code) {
-    case "23505": {
-      const field = constraintField(err);
-      return problemResponse(c, 409, `A record with this ${field} already exists`, [
-        { field, message: "is already taken" },
-      ]);
-    }
-    case "23503":
-    case "23001": {
-      const field = constraintField(err);
-      return problemResponse(c, 409, "The record is still referenced by other records", [
-        { field, message: "is referenced by other records" },
+    case "23505": // unique_violation
+    case "23503": // foreign_key_violation
+    case "23001": { // restrict_violation
+      const conflict = CONFLICTS[err.constraint_name ?? ""];
+      if (!conflict) return undefined; // a constraint with no meaning for clients: a bug
+      return problemResponse(c, 409, conflict.detail, [
+        { field: conflict.field, message: conflict.message },
       ]);
     }
     case "23514":
     case "23502": {
-      const field = err.column_name ?? constraintField(err);
+      // Validation should have caught it; name the column, never the value.
+      const field = err.column_name ?? "body";
       return problemResponse(c, 400, "The request has invalid fields", [
         { field, message: "is not valid" },
       ]);

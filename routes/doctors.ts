@@ -321,26 +321,12 @@ export const doctors = new Hono<AppEnv>()
     async (c) => {
       const id = pathId(c.req.param("id"));
       const expected = ifMatch(c);
-      try {
-        await sql.begin(async (tx) => {
-          await lockForChange(id, c.get("user"), expected, tx);
-          await deleteDoctor(id, tx);
-          await auditWrite(c, tx, 204, {
-            action: "delete",
-            resourceType: "doctor",
-            resourceId: id,
-          });
-        });
-      } catch (err) {
-        if (
-          err instanceof postgres.PostgresError && (err.code === "23503" || err.code === "23001")
-        ) {
-          throw new ApiError(409, "The doctor still has patient assignments; remove them first", [
-            { field: "assignments", message: "must be removed before the doctor" },
-          ]);
-        }
-        throw err;
-      }
+      // A doctor still assigned fails on its foreign key: 409 through the error funnel.
+      await sql.begin(async (tx) => {
+        await lockForChange(id, c.get("user"), expected, tx);
+        await deleteDoctor(id, tx);
+        await auditWrite(c, tx, 204, { action: "delete", resourceType: "doctor", resourceId: id });
+      });
       return c.body(null, 204);
     },
   );

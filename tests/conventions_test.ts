@@ -198,3 +198,16 @@ dbTest("error messages never echo the submitted value", async () => {
   assert.ok(!text.includes("SSN-123-45-6789"));
   assert.ok(!text.includes("x".repeat(151)));
 });
+
+Deno.test("every unique constraint has its 409 in the error funnel's table", async () => {
+  const { CONFLICTS } = await import("../middleware/errors.ts");
+  const names: string[] = [];
+  for await (const e of Deno.readDir(new URL("../migrations/", import.meta.url))) {
+    const sql = await Deno.readTextFile(new URL(`../migrations/${e.name}`, import.meta.url));
+    for (const m of sql.matchAll(/constraint (\w+) unique|create unique index (\w+)/g)) {
+      names.push(m[1] ?? m[2]);
+    }
+  }
+  assert.ok(names.length >= 5, `read ${names.length} unique constraints`);
+  assert.deepEqual(names.filter((n) => !(n in CONFLICTS)), []);
+});
