@@ -1,90 +1,9 @@
 /**
- * The OpenAPI document, generated from the routes themselves: each route carries a
- * `describe()` mark (summary, answer, the errors it can give), `validate()` marks the
- * schemas it checks and `requireAuth` marks authentication. `openApiDocument` walks the
- * app's route table and reads the marks. Imports no project file.
+ * The OpenAPI 3.1 document, generated from the app's route table and the marks its routes
+ * carry (lib/route_marks.ts). Imports no route.
  */
-import type { MiddlewareHandler } from "hono";
 import { z } from "zod";
-
-/** What a route says of itself. */
-export interface RouteDoc {
-  tag: string;
-  summary: string;
-  /** The answer when all goes well: its status, and its body schema if it has one. */
-  ok: { status: number; schema?: z.ZodType; description?: string; contentType?: string };
-  /** Error statuses of this route beyond those its marks imply (401, 400, 413, 415, 503). */
-  errors?: number[];
-  /** Takes `If-Match`; answers carry an `ETag`. */
-  ifMatch?: boolean;
-  etag?: boolean;
-  /** The type of the `{id}` path parameter when it is not a row id. */
-  idFormat?: "uuid";
-  /** The JSON body may be left out (all its fields are optional). */
-  bodyOptional?: boolean;
-}
-
-// deno-lint-ignore ban-types
-type Fn = Function;
-const described = new WeakMap<Fn, RouteDoc>();
-const validators = new WeakMap<Fn, { target: string; schema: z.ZodType }>();
-const authenticators = new WeakSet<Fn>();
-
-/** A route's documentation mark: a middleware that only passes the request on. */
-export function describe(doc: RouteDoc): MiddlewareHandler {
-  const mark: MiddlewareHandler = async (_c, next) => await next();
-  described.set(mark, doc);
-  return mark;
-}
-
-/** Marks a middleware as the validator of one part of the request. */
-export function markValidator<F extends Fn>(fn: F, target: string, schema: z.ZodType): F {
-  validators.set(fn, { target, schema });
-  return fn;
-}
-
-/** Marks a middleware as requiring a bearer token. */
-export function markAuth<F extends Fn>(fn: F): F {
-  authenticators.add(fn);
-  return fn;
-}
-
-/** A route as Hono lists it in `app.routes`. */
-export interface RouteEntry {
-  method: string;
-  path: string;
-  handler: Fn;
-}
-
-/** One operation: a method and path with the handlers (route's and `use`d) that serve it. */
-export interface RouteMarks {
-  method: string;
-  path: string;
-  doc?: RouteDoc;
-  auth: boolean;
-  body?: z.ZodType;
-  query?: z.ZodType;
-}
-
-/** Groups the route table into operations with the marks of every handler that serves each. */
-export function routeMarks(routes: RouteEntry[]): RouteMarks[] {
-  const ops = new Map<string, RouteMarks>();
-  const shared = routes.filter((r) => r.method === "ALL");
-  for (const r of routes.filter((r) => r.method !== "ALL")) {
-    const key = `${r.method} ${r.path}`;
-    const op = ops.get(key) ?? { method: r.method, path: r.path, auth: false };
-    ops.set(key, op);
-    const used = shared.filter((u) => r.path.startsWith(u.path.replace(/\/?\*$/, "")));
-    for (const h of [...used.map((u) => u.handler), r.handler]) {
-      op.doc ??= described.get(h);
-      op.auth ||= authenticators.has(h);
-      const v = validators.get(h);
-      if (v?.target === "json") op.body = v.schema;
-      if (v?.target === "query") op.query = v.schema;
-    }
-  }
-  return [...ops.values()];
-}
+import { type RouteDoc, type RouteEntry, type RouteMarks, routeMarks } from "./route_marks.ts";
 
 const STATUS_TEXT: Record<number, string> = {
   400: "Invalid input; `errors` lists every invalid field",
@@ -105,8 +24,26 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output") {
   return out;
 }
 
-const problem = (description: string) => ({
-  description,
+const header = (description: string) => ({ description, schema: { type: "string" } });
+
+/** Headers of answers: every one carries its request id; some statuses say more. */
+const HEADERS: Record<number | "all", Record<string, unknown>> = {
+  all: { "X-Request-Id": header("The request's id (the client's X-Request-Id, else a new UUID)") },
+  201: { Location: header("Where the new resource is") },
+  401: { "WWW-Authenticate": header("The Bearer challenge") },
+  429: { "Retry-After": header("Seconds until a new attempt may count") },
+  503: { "Retry-After": header("Seconds to wait before trying again") },
+};
+
+const headersFor = (status: number, extra: Record<string, unknown> = {}) => ({
+  ...HEADERS.all,
+  ...HEADERS[status],
+  ...extra,
+});
+
+const problem = (status: number) => ({
+  description: STATUS_TEXT[status],
+  headers: headersFor(status),
   content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
 });
 
@@ -135,15 +72,14 @@ function operationObject(op: RouteMarks & { doc: RouteDoc }, path: string) {
       schema: { type: "string" },
     });
   }
-  const headers = doc.etag
-    ? { ETag: { description: "The resource's version", schema: { type: "string" } } }
-    : undefined;
+  const headers = headersFor(doc.ok.status, doc.etag ? { ETag: header("The version") } : {});
   const type = doc.ok.contentType ?? "application/json";
   const responses: Record<string, unknown> = {
     [doc.ok.status]: {
       description: doc.ok.description ?? "Success",
+      headers,
       ...(doc.ok.schema
-        ? { headers, content: { [type]: { schema: jsonSchema(doc.ok.schema, "output") } } }
+        ? { content: { [type]: { schema: jsonSchema(doc.ok.schema, "output") } } }
         : {}),
     },
   };
@@ -152,14 +88,13 @@ function operationObject(op: RouteMarks & { doc: RouteDoc }, path: string) {
   if (op.query) errors.add(400);
   if (op.body) [400, 413, 415].forEach((s) => errors.add(s));
   if (doc.tag !== "Service") errors.add(503);
-  for (const status of [...errors].sort()) responses[status] = problem(STATUS_TEXT[status]);
+  for (const status of [...errors].sort()) responses[status] = problem(status);
   return {
     tags: [doc.tag],
     summary: doc.summary,
-    operationId: `${op.method.toLowerCase()}${
-      path.replace(/[^a-zA-Z0-9]+(.)?/g, (_, ch) => (ch ?? "").toUpperCase())
-    }`,
-    ...(op.auth ? { security: [{ bearer: [] }] } : {}),
+    operationId: doc.operationId,
+    // Public operations say so: no token needed.
+    security: op.auth ? [{ bearer: [] }] : [],
     ...(parameters.length ? { parameters } : {}),
     ...(op.body
       ? {

@@ -1,5 +1,5 @@
 import { createMiddleware } from "hono/factory";
-import { markAuth } from "../lib/openapi.ts";
+import { markAuth } from "../lib/route_marks.ts";
 import { isRevoked } from "../db/revocations.ts";
 import type { AppEnv } from "../types.ts";
 import { ApiError } from "../lib/errors.ts";

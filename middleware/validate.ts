@@ -2,7 +2,7 @@ import { zValidator } from "@hono/zod-validator";
 import type { ValidationTargets } from "hono";
 import type { z } from "zod";
 import { type FieldError, invalid } from "../lib/errors.ts";
-import { markValidator } from "../lib/openapi.ts";
+import { markValidator } from "../lib/route_marks.ts";
 
 /** Turns zod issues into the contract's `errors[]`, one entry per field. */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {

@@ -4,7 +4,7 @@ import { type AuditEvent, listEvents } from "../db/audit.ts";
 import { page } from "../db/page.ts";
 import { idParam, instant, pageQuery } from "../lib/fields.ts";
 import { type Answer, envelope, listOf, timestamp } from "./http.ts";
-import { describe } from "../lib/openapi.ts";
+import { describe } from "../lib/route_marks.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { ApiError } from "../lib/errors.ts";
 import { validate } from "../middleware/validate.ts";
@@ -69,6 +69,7 @@ export const auditLog = new Hono<AppEnv>()
     "/",
     describe({
       tag: "Audit",
+      operationId: "listAuditEvents",
       summary: "The audit trail, newest first (admins)",
       ok: { status: 200, schema: listOf(auditEventSchema) },
       errors: [403],

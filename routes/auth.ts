@@ -21,7 +21,7 @@ import {
 import { email, pageQuery, str, text } from "../lib/fields.ts";
 import { page } from "../db/page.ts";
 import { type Answer, envelope, listOf, timestamp } from "./http.ts";
-import { describe } from "../lib/openapi.ts";
+import { describe } from "../lib/route_marks.ts";
 import {
   assertHashingRoom,
   DUMMY_HASH,
@@ -216,6 +216,7 @@ export const auth = new Hono<AppEnv>()
   .post(
     "/register",
     doc({
+      operationId: "register",
       summary: "Register and sign in",
       ok: { status: 201, schema: authResultSchema },
       errors: [409],
@@ -235,7 +236,12 @@ export const auth = new Hono<AppEnv>()
   )
   .post(
     "/login",
-    doc({ summary: "Sign in", ok: { status: 200, schema: authResultSchema }, errors: [401, 429] }),
+    doc({
+      operationId: "login",
+      summary: "Sign in",
+      ok: { status: 200, schema: authResultSchema },
+      errors: [401, 429],
+    }),
     hashingRoom,
     validate("json", loginBody),
     async (c) => {
@@ -255,6 +261,7 @@ export const auth = new Hono<AppEnv>()
   .post(
     "/refresh",
     doc({
+      operationId: "refreshTokens",
       summary: "Rotate a refresh token",
       ok: { status: 200, schema: tokenPairSchema },
       errors: [401],
@@ -265,6 +272,7 @@ export const auth = new Hono<AppEnv>()
   .post(
     "/token/refresh",
     doc({
+      operationId: "refreshTokensAlias",
       summary: "Rotate a refresh token (alias)",
       ok: { status: 200, schema: tokenPairSchema },
       errors: [401],
@@ -275,6 +283,7 @@ export const auth = new Hono<AppEnv>()
   .post(
     "/logout",
     doc({
+      operationId: "logout",
       summary: "End this session (or, with all: true, every session) on every instance",
       ok: { status: 204 },
       bodyOptional: true,
@@ -306,6 +315,7 @@ export const auth = new Hono<AppEnv>()
   .get(
     "/sessions",
     doc({
+      operationId: "listSessions",
       summary: "The caller's live sessions",
       ok: { status: 200, schema: listOf(sessionSchema) },
     }),
@@ -321,6 +331,7 @@ export const auth = new Hono<AppEnv>()
   .delete(
     "/sessions/:id",
     doc({
+      operationId: "endSession",
       summary: "End one of the caller's sessions",
       ok: { status: 204 },
       errors: [404],
@@ -340,6 +351,7 @@ export const auth = new Hono<AppEnv>()
   .post(
     "/password",
     doc({
+      operationId: "changePassword",
       summary: "Change the password; every other session ends",
       ok: { status: 204 },
       errors: [429],
@@ -367,7 +379,11 @@ export const auth = new Hono<AppEnv>()
   )
   .get(
     "/me",
-    doc({ summary: "The signed-in user", ok: { status: 200, schema: userSchema } }),
+    doc({
+      operationId: "getMe",
+      summary: "The signed-in user",
+      ok: { status: 200, schema: userSchema },
+    }),
     requireAuth,
     async (c) => {
       const user = await findUser(c.get("user").id);

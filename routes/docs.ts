@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { describe } from "../lib/openapi.ts";
+import { describe } from "../lib/route_marks.ts";
 import { ApiError } from "../lib/errors.ts";
 import type { AppEnv } from "../types.ts";
 
@@ -42,27 +42,35 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
-const doc = (summary: string, ok: Parameters<typeof describe>[0]["ok"], errors?: number[]) =>
-  describe({ tag: "Service", summary, ok, errors });
+const doc = (
+  operationId: string,
+  summary: string,
+  ok: Parameters<typeof describe>[0]["ok"],
+  errors?: number[],
+) => describe({ tag: "Service", operationId, summary, ok, errors });
 
 /** The OpenAPI document (made by `document` on first use) and the interactive reference page. */
 export const docs = (document: () => unknown) =>
   new Hono<AppEnv>()
-    .get("/openapi.json", doc("This document", { status: 200 }), (c) => c.json(document()))
+    .get("/openapi.json", doc("getOpenApiDocument", "This document", { status: 200 }), (c) =>
+      c.json(document()))
     .get(
       "/docs",
-      doc("Interactive reference (HTML)", { status: 200, contentType: "text/html" }),
-      (c) => c.html(PAGE),
+      doc("getDocsPage", "Interactive reference (HTML)", { status: 200, contentType: "text/html" }),
+      (c) =>
+        c.html(PAGE),
     )
     .get(
       "/docs/assets/:file",
-      doc("Assets of the reference page", { status: 200 }, [404]),
+      doc("getDocsAsset", "Assets of the reference page", { status: 200 }, [404]),
       async (c) => {
         const assets = await loadAssets();
         const file = c.req.param("file");
         // Own keys only: "constructor" or "toString" must not reach the object's prototype.
         const asset = Object.hasOwn(assets, file) ? assets[file] : undefined;
-        if (!asset) throw new ApiError(404, "No such asset");
+        if (!asset) {
+          throw new ApiError(404, "No such asset");
+        }
         return c.body(asset.body, 200, {
           "Content-Type": asset.type,
           "Cache-Control": "public, max-age=86400",

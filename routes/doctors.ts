@@ -40,7 +40,7 @@ import {
   setEtag,
   timestamp,
 } from "./http.ts";
-import { describe } from "../lib/openapi.ts";
+import { describe } from "../lib/route_marks.ts";
 import { audit, auditWrite } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { ApiError } from "../lib/errors.ts";
@@ -228,6 +228,7 @@ export const doctors = new Hono<AppEnv>()
   .post(
     "/",
     doc({
+      operationId: "createDoctor",
       summary: "Create a doctor",
       ok: { status: 201, schema: doctorSchema },
       errors: [409],
@@ -256,7 +257,11 @@ export const doctors = new Hono<AppEnv>()
   )
   .get(
     "/",
-    doc({ summary: "List doctors", ok: { status: 200, schema: listOf(doctorSchema) } }),
+    doc({
+      operationId: "listDoctors",
+      summary: "List doctors",
+      ok: { status: 200, schema: listOf(doctorSchema) },
+    }),
     validate("query", doctorListQuery),
     async (c) => {
       const q = c.req.valid("query");
@@ -273,6 +278,7 @@ export const doctors = new Hono<AppEnv>()
   .get(
     "/:id",
     doc({
+      operationId: "getDoctor",
       summary: "Read one",
       ok: { status: 200, schema: doctorSchema },
       errors: [404],
@@ -288,6 +294,7 @@ export const doctors = new Hono<AppEnv>()
   .put(
     "/:id",
     doc({
+      operationId: "replaceDoctor",
       summary: "Replace every writable field",
       ok: { status: 200, schema: doctorSchema },
       ...CHANGE,
@@ -303,6 +310,7 @@ export const doctors = new Hono<AppEnv>()
   .patch(
     "/:id",
     doc({
+      operationId: "updateDoctor",
       summary: "Change the fields sent",
       ok: { status: 200, schema: doctorSchema },
       ...CHANGE,
@@ -317,7 +325,13 @@ export const doctors = new Hono<AppEnv>()
   )
   .delete(
     "/:id",
-    doc({ summary: "Delete", ok: { status: 204 }, errors: [403, 404, 409, 412], ifMatch: true }),
+    doc({
+      operationId: "deleteDoctor",
+      summary: "Delete",
+      ok: { status: 204 },
+      errors: [403, 404, 409, 412],
+      ifMatch: true,
+    }),
     async (c) => {
       const id = pathId(c.req.param("id"));
       const expected = ifMatch(c);

@@ -1,20 +1,21 @@
 import { Hono } from "hono";
 import { isReady, ping } from "../db/client.ts";
 import { problemResponse } from "../middleware/errors.ts";
-import { describe } from "../lib/openapi.ts";
+import { describe } from "../lib/route_marks.ts";
 import type { AppEnv } from "../types.ts";
 
 /** Liveness and readiness probes for orchestrators and load balancers. */
 export const health = new Hono<AppEnv>()
   .get(
     "/healthz",
-    describe({ tag: "Service", summary: "Liveness", ok: { status: 200 } }),
+    describe({ tag: "Service", operationId: "liveness", summary: "Liveness", ok: { status: 200 } }),
     (c) => c.json({ status: "ok" }),
   )
   .get(
     "/readyz",
     describe({
       tag: "Service",
+      operationId: "readiness",
       summary: "Readiness: database reachable and migrated",
       ok: { status: 200 },
       errors: [503],

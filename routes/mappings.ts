@@ -19,7 +19,7 @@ import {
 import { bool, boolParam, idParam, int, optionalText, pageQuery } from "../lib/fields.ts";
 import { page } from "../db/page.ts";
 import { type Answer, envelope, link, listOf, pathId, timestamp } from "./http.ts";
-import { describe } from "../lib/openapi.ts";
+import { describe } from "../lib/route_marks.ts";
 import { audit, auditWrite, noteAudit } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { ApiError, invalid } from "../lib/errors.ts";
@@ -156,7 +156,12 @@ export const mappings = new Hono<AppEnv>()
   .use(requireAuth)
   .post(
     "/",
-    doc({ summary: "Assign a doctor to a patient", ok: { ...ONE, status: 201 }, errors: [409] }),
+    doc({
+      operationId: "createMapping",
+      summary: "Assign a doctor to a patient",
+      ok: { ...ONE, status: 201 },
+      errors: [409],
+    }),
     validate("json", mappingBody),
     async (c) => {
       const m = c.req.valid("json");
@@ -188,7 +193,7 @@ export const mappings = new Hono<AppEnv>()
   )
   .get(
     "/",
-    doc({ summary: "Assignments of your patients", ok: PAGE }),
+    doc({ operationId: "listMappings", summary: "Assignments of your patients", ok: PAGE }),
     validate("query", mappingListQuery),
     async (c) => {
       const q = c.req.valid("query");
@@ -201,7 +206,12 @@ export const mappings = new Hono<AppEnv>()
   )
   .get(
     "/patient/:id",
-    doc({ summary: "Assignments of the patient with this patient id", ok: PAGE, errors: [404] }),
+    doc({
+      operationId: "listPatientMappings",
+      summary: "Assignments of the patient with this patient id",
+      ok: PAGE,
+      errors: [404],
+    }),
     validate("query", mappingPageQuery),
     async (c) => {
       const patientId = pathId(c.req.param("id"));
@@ -210,12 +220,17 @@ export const mappings = new Hono<AppEnv>()
   )
   .get(
     "/detail/:id",
-    doc({ summary: "One assignment", ok: ONE, errors: [404] }),
+    doc({ operationId: "getMapping", summary: "One assignment", ok: ONE, errors: [404] }),
     async (c) => c.json(await oneMapping(c, pathId(c.req.param("id")))),
   )
   .patch(
     "/detail/:id",
-    doc({ summary: "Change is_primary or notes", ok: ONE, errors: [404, 409] }),
+    doc({
+      operationId: "updateMapping",
+      summary: "Change is_primary or notes",
+      ok: ONE,
+      errors: [404, 409],
+    }),
     validate("json", mappingPatch),
     async (c) => {
       const mappingId = pathId(c.req.param("id"));
@@ -238,13 +253,19 @@ export const mappings = new Hono<AppEnv>()
   )
   .delete(
     "/detail/:id",
-    doc({ summary: "Remove one assignment", ok: { status: 204 }, errors: [404] }),
+    doc({
+      operationId: "deleteMapping",
+      summary: "Remove one assignment",
+      ok: { status: 204 },
+      errors: [404],
+    }),
     removeMapping,
   )
   // The seeds' clients call GET /api/mappings/<patient_id>/ but DELETE /api/mappings/<mapping_id>/.
   .get(
     "/:id",
     doc({
+      operationId: "listPatientMappingsAlias",
       summary: "Assignments of the patient with this **patient** id",
       ok: PAGE,
       errors: [404],
@@ -258,6 +279,7 @@ export const mappings = new Hono<AppEnv>()
   .delete(
     "/:id",
     doc({
+      operationId: "deleteMappingAlias",
       summary: "Remove the assignment with this **mapping** id",
       ok: { status: 204 },
       errors: [404],

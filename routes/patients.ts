@@ -40,7 +40,7 @@ import {
   setEtag,
   timestamp,
 } from "./http.ts";
-import { describe } from "../lib/openapi.ts";
+import { describe } from "../lib/route_marks.ts";
 import { audit, auditWrite, noteAudit } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { ApiError, invalid } from "../lib/errors.ts";
@@ -187,7 +187,12 @@ export const patients = new Hono<AppEnv>()
   .use(requireAuth)
   .post(
     "/",
-    doc({ summary: "Create a patient", ok: { status: 201, schema: patientSchema }, etag: true }),
+    doc({
+      operationId: "createPatient",
+      summary: "Create a patient",
+      ok: { status: 201, schema: patientSchema },
+      etag: true,
+    }),
     validate("json", patientBody),
     async (c) => {
       const body = c.req.valid("json") as PatientInput;
@@ -210,7 +215,11 @@ export const patients = new Hono<AppEnv>()
   )
   .get(
     "/",
-    doc({ summary: "List patients", ok: { status: 200, schema: listOf(patientSchema) } }),
+    doc({
+      operationId: "listPatients",
+      summary: "List patients",
+      ok: { status: 200, schema: listOf(patientSchema) },
+    }),
     validate("query", patientListQuery),
     async (c) => {
       const q = c.req.valid("query");
@@ -227,6 +236,7 @@ export const patients = new Hono<AppEnv>()
   .get(
     "/:id",
     doc({
+      operationId: "getPatient",
       summary: "Read one",
       ok: { status: 200, schema: patientSchema },
       errors: [404],
@@ -242,6 +252,7 @@ export const patients = new Hono<AppEnv>()
   .put(
     "/:id",
     doc({
+      operationId: "replacePatient",
       summary: "Replace every writable field",
       ok: { status: 200, schema: patientSchema },
       ...CHANGE,
@@ -258,6 +269,7 @@ export const patients = new Hono<AppEnv>()
   .patch(
     "/:id",
     doc({
+      operationId: "updatePatient",
       summary: "Change the fields sent",
       ok: { status: 200, schema: patientSchema },
       ...CHANGE,
@@ -278,7 +290,13 @@ export const patients = new Hono<AppEnv>()
   )
   .delete(
     "/:id",
-    doc({ summary: "Delete", ok: { status: 204 }, errors: [404, 409, 412], ifMatch: true }),
+    doc({
+      operationId: "deletePatient",
+      summary: "Delete",
+      ok: { status: 204 },
+      errors: [404, 409, 412],
+      ifMatch: true,
+    }),
     async (c) => {
       const id = pathId(c.req.param("id"));
       const expected = ifMatch(c);
@@ -300,6 +318,7 @@ export const patients = new Hono<AppEnv>()
   .get(
     "/:id/doctors",
     doc({
+      operationId: "listPatientDoctors",
       summary: "The patient's doctor assignments",
       ok: { status: 200, schema: listOf(mappingSchema) },
       errors: [404],
@@ -313,6 +332,7 @@ export const patients = new Hono<AppEnv>()
   .get(
     "/:id/access-log",
     doc({
+      operationId: "getPatientAccessLog",
       summary: "Who read or changed this patient (owner or admin)",
       ok: { status: 200, schema: listOf(auditEventSchema) },
       errors: [404],

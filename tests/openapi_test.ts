@@ -3,7 +3,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import type { z } from "zod";
 import { flushAudit } from "../middleware/audit.ts";
 import { problemSchema } from "../lib/errors.ts";
-import { routeMarks } from "../lib/openapi.ts";
+import { routeMarks } from "../lib/route_marks.ts";
 import { auditEventSchema } from "../routes/audit.ts";
 import { userSchema } from "../routes/auth.ts";
 import { doctorSchema } from "../routes/doctors.ts";
@@ -77,6 +77,25 @@ dbTest("the document is valid OpenAPI 3.1", async () => {
     scheme: "bearer",
     bearerFormat: "JWT",
   });
+  const ops = Object.values(doc.paths).flatMap((o) => Object.values(o)) as {
+    operationId: string;
+    security: unknown[];
+    responses: Record<string, { headers?: Record<string, unknown> }>;
+  }[];
+  const ids = ops.map((o) => o.operationId);
+  assert.equal(new Set(ids).size, ids.length, "operation ids are unique");
+  assert.deepEqual(ids.filter((id) => !/^[a-z][A-Za-z]+$/.test(id)), [], "readable ids");
+  assert.ok(ids.includes("listPatients") && ids.includes("getPatient"));
+  assert.deepEqual(doc.paths["/api/auth/login/"].post.security, [], "public: no token");
+  for (const op of ops) {
+    for (const [status, res] of Object.entries(op.responses)) {
+      assert.ok(res.headers?.["X-Request-Id"], `${op.operationId} ${status}: X-Request-Id`);
+      if (status === "503" || status === "429") {
+        assert.ok(res.headers?.["Retry-After"], `${op.operationId} ${status}: Retry-After`);
+      }
+      if (status === "201") assert.ok(res.headers?.Location, `${op.operationId}: Location`);
+    }
+  }
   const patients = doc.paths["/api/patients/"].post;
   assert.ok(patients.security, "patient routes need the bearer scheme");
   for (const status of ["201", "400", "401", "413", "415"]) {

@@ -1,0 +1,89 @@
+/**
+ * What each route says of itself, for the OpenAPI document: a `describe()` mark (summary,
+ * answer, the errors it can give), `validate()` marking the schemas it checks and
+ * `requireAuth` marking authentication. `routeMarks` reads them back from the route table.
+ * Imports no project file.
+ */
+import type { MiddlewareHandler } from "hono";
+import type { z } from "zod";
+
+/** What a route says of itself. */
+export interface RouteDoc {
+  tag: string;
+  /** The name clients and generated code call it by (`listPatients`). */
+  operationId: string;
+  summary: string;
+  /** The answer when all goes well: its status, and its body schema if it has one. */
+  ok: { status: number; schema?: z.ZodType; description?: string; contentType?: string };
+  /** Error statuses of this route beyond those its marks imply (401, 400, 413, 415, 503). */
+  errors?: number[];
+  /** Takes `If-Match`; answers carry an `ETag`. */
+  ifMatch?: boolean;
+  etag?: boolean;
+  /** The type of the `{id}` path parameter when it is not a row id. */
+  idFormat?: "uuid";
+  /** The JSON body may be left out (all its fields are optional). */
+  bodyOptional?: boolean;
+}
+
+// deno-lint-ignore ban-types
+type Fn = Function;
+const described = new WeakMap<Fn, RouteDoc>();
+const validators = new WeakMap<Fn, { target: string; schema: z.ZodType }>();
+const authenticators = new WeakSet<Fn>();
+
+/** A route's documentation mark: a middleware that only passes the request on. */
+export function describe(doc: RouteDoc): MiddlewareHandler {
+  const mark: MiddlewareHandler = async (_c, next) => await next();
+  described.set(mark, doc);
+  return mark;
+}
+
+/** Marks a middleware as the validator of one part of the request. */
+export function markValidator<F extends Fn>(fn: F, target: string, schema: z.ZodType): F {
+  validators.set(fn, { target, schema });
+  return fn;
+}
+
+/** Marks a middleware as requiring a bearer token. */
+export function markAuth<F extends Fn>(fn: F): F {
+  authenticators.add(fn);
+  return fn;
+}
+
+/** A route as Hono lists it in `app.routes`. */
+export interface RouteEntry {
+  method: string;
+  path: string;
+  handler: Fn;
+}
+
+/** One operation: a method and path with the handlers (route's and `use`d) that serve it. */
+export interface RouteMarks {
+  method: string;
+  path: string;
+  doc?: RouteDoc;
+  auth: boolean;
+  body?: z.ZodType;
+  query?: z.ZodType;
+}
+
+/** Groups the route table into operations with the marks of every handler that serves each. */
+export function routeMarks(routes: RouteEntry[]): RouteMarks[] {
+  const ops = new Map<string, RouteMarks>();
+  const shared = routes.filter((r) => r.method === "ALL");
+  for (const r of routes.filter((r) => r.method !== "ALL")) {
+    const key = `${r.method} ${r.path}`;
+    const op = ops.get(key) ?? { method: r.method, path: r.path, auth: false };
+    ops.set(key, op);
+    const used = shared.filter((u) => r.path.startsWith(u.path.replace(/\/?\*$/, "")));
+    for (const h of [...used.map((u) => u.handler), r.handler]) {
+      op.doc ??= described.get(h);
+      op.auth ||= authenticators.has(h);
+      const v = validators.get(h);
+      if (v?.target === "json") op.body = v.schema;
+      if (v?.target === "query") op.query = v.schema;
+    }
+  }
+  return [...ops.values()];
+}
