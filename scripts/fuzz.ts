@@ -11,7 +11,7 @@ import { createApp } from "../app.ts";
 import { loadConfig } from "../config.ts";
 import { sql } from "../db/client.ts";
 import { prepare } from "../startup.ts";
-import { fingerprint, fuzz, setUpCast, statusTable } from "../tests/fuzz.ts";
+import { fingerprint, fuzz, FUZZ_CONFIG, setUpCast, statusTable } from "../tests/fuzz.ts";
 import { freshDatabase, TEST_JWT_SECRET } from "../tests/helpers.ts";
 
 const { values: flags } = parseArgs({
@@ -31,7 +31,7 @@ const prepared = await prepare(loadConfig({
   DATABASE_URL: db.url,
   DATA_DIR: dataDir,
   JWT_SECRET: TEST_JWT_SECRET,
-  LOG_LEVEL: "silent",
+  ...FUZZ_CONFIG,
   DB_POOL_MAX: db.embedded ? "1" : "10",
 }));
 const app = createApp(prepared.config);

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { sql } from "../db/client.ts";
-import { fingerprint, fuzz, type FuzzTarget, setUpCast, statusTable } from "./fuzz.ts";
+import { fingerprint, fuzz, FUZZ_CONFIG, type FuzzTarget, setUpCast, statusTable } from "./fuzz.ts";
 import { dbTest, testApp } from "./helpers.ts";
 
 dbTest("fuzz: 2,000 generated requests from the OpenAPI document (fixed seed)", async () => {
-  const app = await testApp({ LOG_LEVEL: "silent" });
+  const app = await testApp(FUZZ_CONFIG);
   const target: FuzzTarget = {
     request: async (path, init) => await app.request(path, init),
     fingerprint,
