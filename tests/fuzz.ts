@@ -89,6 +89,8 @@ interface Known {
   session: string[];
   file: string[];
   email: string[];
+  /** Refresh tokens the cast holds; some spent (reuse ends their session, by design). */
+  refresh: string[];
 }
 
 /** Who sends a request. */
@@ -181,6 +183,7 @@ const VALID: Record<string, fc.Arbitrary<unknown>> = {
   is_available: fc.boolean(),
   is_primary: fc.boolean(),
   notes: fc.constantFrom("seen weekly", null),
+  refresh: fc.constant({ $known: "refresh" }),
   patient: fc.constant({ $known: "patient" }),
   patient_id: fc.constant({ $known: "patient" }),
   doctor: fc.constant({ $known: "doctor" }),
@@ -476,6 +479,7 @@ export async function setUpCast(
     session: [],
     file: [],
     email: Object.values(emails),
+    refresh: [refreshOf],
   };
   for (const [who, n] of [["user", 4], ["other", 2]] as const) {
     for (let i = 0; i < n; i++) {
@@ -622,6 +626,9 @@ async function run(
     if (op.path === "/api/doctors/") cast.known.doctor.push(id);
     if (op.path === "/api/mappings/") cast.known.mapping.push(id);
   }
+  if (res.status === 200 && op.path.endsWith("refresh/") && answer) {
+    cast.known.refresh.push((answer as { refresh: string }).refresh);
+  }
   if (res.status === 201 && op.path === "/api/auth/register/") {
     cast.known.email.push(String((sent as { email: string }).email).trim().toLowerCase());
   }
@@ -635,6 +642,12 @@ async function run(
     await signInAgain(target, cast, d.actor);
   }
   return undefined;
+}
+
+/** The session id (`sid`) of an access token. */
+function sessionOf(token: string): string {
+  const payload = token.split(".")[1].replaceAll("-", "+").replaceAll("_", "/");
+  return JSON.parse(atob(payload)).sid;
 }
 
 /** A new token for an actor whose session a fuzzed request ended. */
@@ -653,6 +666,8 @@ async function signInAgain(target: FuzzTarget, cast: Cast, who: "user" | "other"
       const b = login.body as { access: string; refresh: string };
       cast.tokens[who] = b.access;
       if (who === "user") cast.refreshOf = b.refresh;
+      cast.known.refresh.push(b.refresh);
+      cast.known.session.push(sessionOf(b.access));
       return;
     }
     const wait = Number(login.res.headers.get("Retry-After") ?? 0);
