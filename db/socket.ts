@@ -127,7 +127,6 @@ export class GuardedSocket extends EventEmitter {
       replies.push(ERROR_RESPONSE);
       this.#errored = true;
     }
-    if (this.#txStatus !== IDLE) this.#txStatus = FAILED;
     this.#reply(replies);
   }
 

@@ -34,7 +34,8 @@ const authenticators = new WeakSet<Fn>();
 
 /** A route's documentation mark: a middleware that only passes the request on. */
 export function describe(doc: RouteDoc): MiddlewareHandler {
-  const mark: MiddlewareHandler = async (_c, next) => await next();
+  // Runs on every request of its route: no async wrapper, just the next handler's promise.
+  const mark: MiddlewareHandler = (_c, next) => next();
   described.set(mark, doc);
   return mark;
 }

@@ -211,6 +211,10 @@ const hashingRoom = createMiddleware<AppEnv>(async (_c, next) => {
 
 const doc = (d: Omit<Parameters<typeof describe>[0], "tag">) => describe({ tag: "Auth", ...d });
 
+/** The two refresh URLs answer alike. */
+const refreshDoc = (operationId: string, summary: string) =>
+  doc({ operationId, summary, ok: { status: 200, schema: tokenPairSchema }, errors: [401] });
+
 /** Registration, sign-in, token refresh, sign-out and the caller's own account. */
 export const auth = new Hono<AppEnv>()
   .post(
@@ -260,23 +264,13 @@ export const auth = new Hono<AppEnv>()
   )
   .post(
     "/refresh",
-    doc({
-      operationId: "refreshTokens",
-      summary: "Rotate a refresh token",
-      ok: { status: 200, schema: tokenPairSchema },
-      errors: [401],
-    }),
+    refreshDoc("refreshTokens", "Rotate a refresh token"),
     validate("json", refreshBody),
     (c) => refreshed(c, c.req.valid("json").refresh),
   )
   .post(
     "/token/refresh",
-    doc({
-      operationId: "refreshTokensAlias",
-      summary: "Rotate a refresh token (alias)",
-      ok: { status: 200, schema: tokenPairSchema },
-      errors: [401],
-    }),
+    refreshDoc("refreshTokensAlias", "Rotate a refresh token (alias)"),
     validate("json", refreshBody),
     (c) => refreshed(c, c.req.valid("json").refresh),
   )
@@ -294,8 +288,8 @@ export const auth = new Hono<AppEnv>()
       const { id, sessionId } = c.get("user");
       const { refresh, all } = c.req.valid("json");
       if (all) {
+        // The caller's own session is among them.
         (await revokeUserSessions(id)).forEach(markRevoked);
-        markRevoked(sessionId);
         return c.body(null, 204);
       }
       const ended = [sessionId];

@@ -7,6 +7,7 @@
  *   deno task fuzz [--runs 100000] [--seed 1]
  */
 import { parseArgs } from "node:util";
+import { peakRssMb } from "../bench/rss.ts";
 import { createApp } from "../app.ts";
 import { loadConfig } from "../config.ts";
 import { sql } from "../db/client.ts";
@@ -36,13 +37,8 @@ const prepared = await prepare(loadConfig({
 }));
 const app = createApp(prepared.config);
 // One process holds the service, the fuzzer and, for the embedded database, PGlite itself.
-let peakRss = 0;
 let peakHeap = 0;
-const sampler = setInterval(() => {
-  const m = Deno.memoryUsage();
-  peakRss = Math.max(peakRss, m.rss);
-  peakHeap = Math.max(peakHeap, m.heapUsed);
-}, 100);
+const sampler = setInterval(() => peakHeap = Math.max(peakHeap, Deno.memoryUsage().heapUsed), 100);
 const started = performance.now();
 try {
   const target = {
@@ -71,7 +67,7 @@ try {
       db.embedded ? "embedded (PGlite)" : "PostgreSQL"
     }, ` +
       `${seconds.toFixed(0)} s, ${fivexx} × 5xx, ${report.failures.length} failures, ` +
-      `peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB (one process: service, fuzzer${
+      `peak RSS ${(await peakRssMb(Deno.pid)).toFixed(0)} MB (one process: service, fuzzer${
         db.embedded ? ", PGlite" : ""
       }), peak JS heap ${(peakHeap / 2 ** 20).toFixed(0)} MB\n`,
   );

@@ -5,25 +5,23 @@
  */
 import assert from "node:assert/strict";
 import { createClient } from "../db/client.ts";
+import { beforeDeadline } from "../lib/deadline.ts";
 import { SERVER_URL, TcpProxy } from "./helpers.ts";
 
 /** Settles `p` or fails after `ms`: a hang is the defect these cases look for. */
-function settleWithin<T>(
+async function settleWithin<T>(
   what: string,
   p: Promise<T>,
   ms: number,
 ): Promise<PromiseSettledResult<T>> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: still pending after ${ms} ms`)), ms);
-  });
-  return Promise.race([
-    p.then(
-      (value) => ({ status: "fulfilled" as const, value }),
-      (reason) => ({ status: "rejected" as const, reason }),
-    ),
-    late,
-  ]).finally(() => clearTimeout(timer));
+  try {
+    return { status: "fulfilled", value: await beforeDeadline(p, ms, "STILL_PENDING") };
+  } catch (reason) {
+    if ((reason as { code?: string }).code === "STILL_PENDING") {
+      throw new Error(`${what}: still pending after ${ms} ms`);
+    }
+    return { status: "rejected", reason };
+  }
 }
 
 /**
