@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { shownAs } from "./route_marks.ts";
 
 /** "is required" for a missing value, "must be a string" for a value of another type. */
 function stringError(issue: { input?: unknown }): string {
@@ -21,69 +22,83 @@ export function orNull<T extends z.ZodType>(inner: T) {
 
 /** Trimmed text, `min`–`max` characters long. */
 export function text(min: number, max: number) {
-  return str()
+  const checked = str()
     .transform((v) => v.trim())
     .pipe(
       z.string()
         .min(min, min === 1 ? "must not be blank" : `must be at least ${min} characters`)
         .max(max, `must be at most ${max} characters`),
     );
+  return shownAs(checked, { type: "string", minLength: min, maxLength: max });
 }
 
 /** A trimmed, lower-cased email address. */
 export function email() {
-  return str()
+  const checked = str()
     .transform((v) => v.trim().toLowerCase())
     .pipe(z.string().max(254, "must be at most 254 characters"))
     .pipe(z.email("must be a valid email address"));
+  return shownAs(checked, { type: "string", format: "email", maxLength: 254 });
 }
 
 /** Optional text: absent stays absent, `null` or blank becomes `null`, else `max` characters. */
 export function optionalText(max: number) {
-  return orNull(
-    str("must be a string or null").transform((v) => v.trim()).pipe(
-      z.string().max(max, `must be at most ${max} characters`),
-    ).transform((v) => v === "" ? null : v),
-  );
+  const checked = str("must be a string or null").transform((v) => v.trim()).pipe(
+    z.string().max(max, `must be at most ${max} characters`),
+  ).transform((v) => v === "" ? null : v);
+  return orNull(shownAs(checked, { type: "string", maxLength: max }));
 }
 
 /** An optional email address (blank or null clears it). */
 export function optionalEmail() {
-  return orNull(
-    str("must be a string or null").transform((v) => v.trim().toLowerCase()).pipe(
-      z.string().max(254, "must be at most 254 characters").pipe(z.union([
-        z.literal(""),
-        z.email("must be a valid email address"),
-      ], { error: "must be a valid email address" })),
-    ).transform((v) => v === "" ? null : v),
-  );
+  const checked = str("must be a string or null").transform((v) => v.trim().toLowerCase()).pipe(
+    z.string().max(254, "must be at most 254 characters").pipe(z.union([
+      z.literal(""),
+      z.email("must be a valid email address"),
+    ], { error: "must be a valid email address" })),
+  ).transform((v) => v === "" ? null : v);
+  return orNull(shownAs(checked, {
+    anyOf: [{ type: "string", format: "email", maxLength: 254 }, { const: "" }],
+    description: "An email address; blank or null clears it",
+  }));
 }
 
 /** An optional phone: digits, spaces, `+ - ( )`, and 7–15 digits in all. */
 export function optionalPhone() {
-  return optionalText(32).refine(
+  const checked = optionalText(32).refine(
     (v) => v == null || (/^[0-9 +()-]+$/.test(v) && /^(\D*\d){7,15}\D*$/.test(v)),
     "must be 7 to 15 digits, optionally with spaces, +, -, ( and )",
   );
+  return shownAs(checked, {
+    type: ["string", "null"],
+    maxLength: 32,
+    pattern: "^[0-9 +()-]*$",
+    description: "7 to 15 digits, optionally with spaces, +, -, ( and ); blank or null clears it",
+    examples: ["+1 555-0100"],
+  });
 }
 
 /** A whole number in [min, max]; numeric strings are accepted as DRF does. */
 export function int(min: number, max: number) {
   const message = `must be a whole number from ${min} to ${max}`;
-  return z.union([
+  const checked = z.union([
     z.number(),
     z.string().trim().regex(/^-?\d{1,12}$/, message).transform(Number),
   ], { error: message }).pipe(z.number().int(message).min(min, message).max(max, message));
+  return shownAs(checked, { type: "integer", minimum: min, maximum: max });
 }
 
 /** `true`/`false` (also the strings DRF accepts). */
 export function bool() {
-  return z.union([
-    z.boolean(),
-    z.enum(["true", "false", "True", "False", "1", "0"]).transform((v) =>
-      v === "true" || v === "True" || v === "1"
-    ),
-  ], { error: "must be true or false" });
+  return shownAs(
+    z.union([
+      z.boolean(),
+      z.enum(["true", "false", "True", "False", "1", "0"]).transform((v) =>
+        v === "true" || v === "True" || v === "1"
+      ),
+    ], { error: "must be true or false" }),
+    { type: "boolean" },
+  );
 }
 
 let todayText = "";
@@ -101,7 +116,7 @@ export function today(): string {
 
 /** A calendar date `YYYY-MM-DD` from 1900-01-01 up to today. */
 export function pastDate() {
-  return str()
+  const checked = str()
     .transform((v) => v.trim())
     .refine((v) => {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
@@ -111,6 +126,12 @@ export function pastDate() {
     }, "must be a date as YYYY-MM-DD")
     .refine((v) => v >= "1900-01-01", "must not be before 1900-01-01")
     .refine((v) => v <= today(), "must not be in the future");
+  return shownAs(checked, {
+    type: "string",
+    format: "date",
+    description: "From 1900-01-01 up to today",
+    examples: ["1990-04-12"],
+  });
 }
 
 /** Whole years between a `YYYY-MM-DD` birth date and today (UTC). */
@@ -133,9 +154,10 @@ export function mergeFields<T, K extends keyof T>(
 
 /** A free-text query parameter: trimmed, at most `max` characters, no NUL. */
 export function queryText(max = 200) {
-  return str().transform((v) => v.trim()).pipe(
+  const checked = str().transform((v) => v.trim()).pipe(
     z.string().max(max, `must be at most ${max} characters`),
   );
+  return shownAs(checked, { type: "string", maxLength: max });
 }
 
 const INSTANT =
@@ -159,13 +181,20 @@ function realInstant(text: string): boolean {
 }
 
 /** An ISO 8601 date or timestamp within years 1–9999 (UTC), as a Date. */
-export const instant = str()
-  .refine(realInstant, "must be an ISO 8601 date or timestamp, like 2024-05-01T08:00:00Z")
-  .transform((v) => new Date(v.replace(" ", "T")))
-  .refine((d) => {
-    const year = d.getUTCFullYear();
-    return !Number.isNaN(d.getTime()) && year >= 1 && year <= 9999;
-  }, "must fall within the years 1 to 9999 (UTC)");
+export const instant = shownAs(
+  str()
+    .refine(realInstant, "must be an ISO 8601 date or timestamp, like 2024-05-01T08:00:00Z")
+    .transform((v) => new Date(v.replace(" ", "T")))
+    .refine((d) => {
+      const year = d.getUTCFullYear();
+      return !Number.isNaN(d.getTime()) && year >= 1 && year <= 9999;
+    }, "must fall within the years 1 to 9999 (UTC)"),
+  {
+    type: "string",
+    format: "date-time",
+    description: "An ISO 8601 timestamp or date (a date means its start, UTC)",
+  },
+);
 
 /** Largest page a client may ask for; larger limits are clamped to it. */
 export const MAX_LIMIT = 100;
@@ -176,28 +205,44 @@ const wholeNumber = (what: string) =>
 /** The `limit`, `offset` and `ordering` query parameters, for a list ordered by `fields`. */
 export function pageQuery<const F extends readonly [string, ...string[]]>(fields: F) {
   const orderings = fields.flatMap((f) => [f, `-${f}`]);
+  const limit = wholeNumber("from 1")
+    .refine((n) => n >= 1, "must be at least 1")
+    .transform((n) => Math.min(n, MAX_LIMIT));
+  const ordering = z.string()
+    .refine((v) => orderings.includes(v), `must be one of ${orderings.join(", ")}`)
+    .transform((v) => ({
+      field: (v.startsWith("-") ? v.slice(1) : v) as F[number],
+      desc: v.startsWith("-"),
+    }));
   return {
-    limit: wholeNumber("from 1")
-      .refine((n) => n >= 1, "must be at least 1")
-      .transform((n) => Math.min(n, MAX_LIMIT))
+    limit: shownAs(limit, {
+      type: "integer",
+      minimum: 1,
+      default: 20,
+      description: `Page size; more than ${MAX_LIMIT} is read as ${MAX_LIMIT}`,
+    }).optional(),
+    offset: shownAs(wholeNumber("of 0 or more"), { type: "integer", minimum: 0, default: 0 })
       .optional(),
-    offset: wholeNumber("of 0 or more").optional(),
-    ordering: z.string()
-      .refine((v) => orderings.includes(v), `must be one of ${orderings.join(", ")}`)
-      .transform((v) => ({
-        field: (v.startsWith("-") ? v.slice(1) : v) as F[number],
-        desc: v.startsWith("-"),
-      }))
-      .optional(),
+    ordering: shownAs(ordering, {
+      type: "string",
+      enum: orderings,
+      description: "A field to sort by; a leading `-` sorts descending",
+    }).optional(),
   };
 }
 
 /** A filter parameter that must be `true` or `false`. */
-export const boolParam = z.enum(["true", "false", "True", "False", "1", "0"], {
-  error: "must be true or false",
-}).transform((v) => v === "true" || v === "True" || v === "1");
+export const boolParam = shownAs(
+  z.enum(["true", "false", "True", "False", "1", "0"], {
+    error: "must be true or false",
+  }).transform((v) => v === "true" || v === "True" || v === "1"),
+  { type: "boolean" },
+);
 
 /** A filter parameter that must be a positive id. */
-export const idParam = z.string().regex(/^[1-9]\d{0,9}$/, "must be a positive whole number")
-  .transform(Number)
-  .refine((n) => n <= 2_147_483_647, "must be a positive whole number");
+export const idParam = shownAs(
+  z.string().regex(/^[1-9]\d{0,9}$/, "must be a positive whole number")
+    .transform(Number)
+    .refine((n) => n <= 2_147_483_647, "must be a positive whole number"),
+  { type: "integer", minimum: 1, maximum: 2_147_483_647 },
+);

@@ -1,9 +1,17 @@
 /**
  * The OpenAPI 3.1 document, generated from the app's route table and the marks its routes
- * carry (lib/route_marks.ts). Imports no route.
+ * carry (lib/route_marks.ts). Named schemas are listed once under `components` and referred
+ * to. Imports no route.
  */
 import { z } from "zod";
-import { type RouteDoc, type RouteEntry, type RouteMarks, routeMarks } from "./route_marks.ts";
+import {
+  type RouteDoc,
+  type RouteEntry,
+  type RouteMarks,
+  routeMarks,
+  schemaName,
+  shownSchema,
+} from "./route_marks.ts";
 
 const STATUS_TEXT: Record<number, string> = {
   400: "Invalid input; `errors` lists every invalid field",
@@ -18,11 +26,56 @@ const STATUS_TEXT: Record<number, string> = {
   503: "Unavailable for now (database, or sign-ins queued); see `Retry-After`",
 };
 
-function jsonSchema(schema: z.ZodType, io: "input" | "output") {
-  const out = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
-  delete out.$schema;
-  return out;
+type Io = "input" | "output";
+type Json = Record<string, unknown>;
+
+/** JSON Schemas of zod schemas; named ones become `$ref`s, collected for `components`. */
+function schemaWriter(preset: Record<string, z.ZodType>) {
+  const named = new Map<string, { schema: z.ZodType; io: Io; json?: Json }>(
+    Object.entries(preset).map(([name, schema]) => [name, { schema, io: "output" }]),
+  );
+  const ref = (name: string, schema: z.ZodType, io: Io) => {
+    const known = named.get(name);
+    if (known && known.schema !== schema) throw new Error(`two schemas are named ${name}`);
+    if (!known) named.set(name, { schema, io });
+    return { $ref: `#/components/schemas/${name}` };
+  };
+  const convert = (schema: z.ZodType, io: Io, self?: string) => {
+    const out = z.toJSONSchema(schema, {
+      io,
+      unrepresentable: "any",
+      override({ zodSchema, jsonSchema }) {
+        const s = zodSchema as unknown as z.ZodType;
+        const name = schemaName(s);
+        const replacement = name && name !== self ? ref(name, s, io) : shownSchema(s);
+        if (!replacement) return;
+        for (const key of Object.keys(jsonSchema)) delete (jsonSchema as Json)[key];
+        Object.assign(jsonSchema, structuredClone(replacement));
+      },
+    }) as Json;
+    delete out.$schema;
+    return out;
+  };
+  return {
+    /** The schema, or a reference to it when it is named. */
+    of(schema: z.ZodType, io: Io): Json {
+      const name = schemaName(schema);
+      return name ? ref(name, schema, io) : convert(schema, io);
+    },
+    /** Every named schema referred to so far (and those they refer to), by name. */
+    components(): Json {
+      for (let todo = [...named]; todo.length; todo = [...named].filter(([, n]) => !n.json)) {
+        for (const [name, n] of todo) n.json ??= convert(n.schema, n.io, name);
+      }
+      const sorted = [...named.keys()].sort();
+      return Object.fromEntries(sorted.map((name) => [name, named.get(name)!.json]));
+    },
+  };
 }
+
+/** The first of a schema's `examples`, for the prefilled body of "Try it out". */
+const exampleOf = (schema: z.ZodType) =>
+  (z.globalRegistry.get(schema)?.examples as unknown[] | undefined)?.[0];
 
 const header = (description: string) => ({ description, schema: { type: "string" } });
 
@@ -47,7 +100,11 @@ const problem = (status: number) => ({
   content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
 });
 
-function operationObject(op: RouteMarks & { doc: RouteDoc }, path: string) {
+function operationObject(
+  op: RouteMarks & { doc: RouteDoc },
+  path: string,
+  schemas: ReturnType<typeof schemaWriter>,
+) {
   const { doc } = op;
   const parameters: unknown[] = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
     name,
@@ -59,9 +116,9 @@ function operationObject(op: RouteMarks & { doc: RouteDoc }, path: string) {
       ? { type: "string", format: doc.idFormat }
       : { type: "integer", minimum: 1, maximum: 2147483647 },
   }));
-  const query = op.query ? jsonSchema(op.query, "input") as { properties?: object } : {};
-  for (const [name, schema] of Object.entries(query.properties ?? {})) {
-    parameters.push({ name, in: "query", required: false, schema });
+  const query = op.query ? schemas.of(op.query, "input") as { properties?: object } : {};
+  for (const [name, { description, ...schema }] of Object.entries(query.properties ?? {})) {
+    parameters.push({ name, in: "query", required: false, description, schema });
   }
   if (doc.ifMatch) {
     parameters.push({
@@ -79,7 +136,7 @@ function operationObject(op: RouteMarks & { doc: RouteDoc }, path: string) {
       description: doc.ok.description ?? "Success",
       headers,
       ...(doc.ok.schema
-        ? { content: { [type]: { schema: jsonSchema(doc.ok.schema, "output") } } }
+        ? { content: { [type]: { schema: schemas.of(doc.ok.schema, "output") } } }
         : {}),
     },
   };
@@ -100,7 +157,12 @@ function operationObject(op: RouteMarks & { doc: RouteDoc }, path: string) {
       ? {
         requestBody: {
           required: !doc.bodyOptional,
-          content: { "application/json": { schema: jsonSchema(op.body, "input") } },
+          content: {
+            "application/json": {
+              schema: schemas.of(op.body, "input"),
+              ...(exampleOf(op.body) === undefined ? {} : { example: exampleOf(op.body) }),
+            },
+          },
         },
       }
       : {}),
@@ -111,8 +173,9 @@ function operationObject(op: RouteMarks & { doc: RouteDoc }, path: string) {
 /** What the document says of the service beyond its routes. */
 export interface DocumentInfo {
   info: Record<string, unknown>;
-  tags: string[];
-  /** Named schemas for `components` (`Problem` is referenced by every error). */
+  /** Each tag and what its operations are about. */
+  tags: Record<string, string>;
+  /** Named schemas beyond those the routes name (`Problem` is referred to by every error). */
   schemas: Record<string, z.ZodType>;
   /** Whether a path is documented with a trailing slash (both forms are served). */
   slash: (path: string) => boolean;
@@ -121,23 +184,26 @@ export interface DocumentInfo {
 /** The OpenAPI 3.1 document of the routes in `routes`. */
 export function openApiDocument(routes: RouteEntry[], about: DocumentInfo): unknown {
   const paths: Record<string, Record<string, unknown>> = {};
+  const schemas = schemaWriter(about.schemas);
   for (const op of routeMarks(routes)) {
     if (!op.doc) throw new Error(`${op.method} ${op.path} has no describe() mark`);
     const path = op.path.replace(/:(\w+)(\{[^}]*\})?/g, "{$1}").replace(/\/$/, "");
     const shown = about.slash(path) ? `${path}/` : path;
-    (paths[shown] ??= {})[op.method.toLowerCase()] = operationObject({ ...op, doc: op.doc }, path);
+    (paths[shown] ??= {})[op.method.toLowerCase()] = operationObject(
+      { ...op, doc: op.doc },
+      path,
+      schemas,
+    );
   }
   return {
     openapi: "3.1.0",
     info: about.info,
     servers: [{ url: "/" }],
-    tags: about.tags.map((name) => ({ name })),
+    tags: Object.entries(about.tags).map(([name, description]) => ({ name, description })),
     paths,
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
-      schemas: Object.fromEntries(
-        Object.entries(about.schemas).map(([name, s]) => [name, jsonSchema(s, "output")]),
-      ),
+      schemas: schemas.components(),
     },
   };
 }

@@ -2,7 +2,8 @@
  * What each route says of itself, for the OpenAPI document: a `describe()` mark (summary,
  * answer, the errors it can give), `validate()` marking the schemas it checks and
  * `requireAuth` marking authentication. `routeMarks` reads them back from the route table.
- * Imports no project file.
+ * Schemas may carry a name (`named`) and, where their JSON Schema form says less than they
+ * check, the form clients should see (`shownAs`). Imports no project file.
  */
 import type { MiddlewareHandler } from "hono";
 import type { z } from "zod";
@@ -31,6 +32,34 @@ type Fn = Function;
 const described = new WeakMap<Fn, RouteDoc>();
 const validators = new WeakMap<Fn, { target: string; schema: z.ZodType }>();
 const authenticators = new WeakSet<Fn>();
+
+const names = new WeakMap<z.ZodType, string>();
+const shown = new WeakMap<z.ZodType, Record<string, unknown>>();
+
+/** Names a schema: the document lists it once under `components` and refers to it there. */
+export function named<T extends z.ZodType>(name: string, schema: T): T {
+  names.set(schema, name);
+  return schema;
+}
+
+/** The name `named` gave a schema. */
+export function schemaName(schema: z.ZodType): string | undefined {
+  return names.get(schema);
+}
+
+/**
+ * How the document shows a schema whose JSON Schema form says less than it checks: a query
+ * string read as a number, trimmed text with its length limits, codes accepted in any case.
+ */
+export function shownAs<T extends z.ZodType>(schema: T, json: Record<string, unknown>): T {
+  shown.set(schema, json);
+  return schema;
+}
+
+/** The form `shownAs` gave a schema. */
+export function shownSchema(schema: z.ZodType): Record<string, unknown> | undefined {
+  return shown.get(schema);
+}
 
 /** A route's documentation mark: a middleware that only passes the request on. */
 export function describe(doc: RouteDoc): MiddlewareHandler {

@@ -4,7 +4,7 @@ import { type AuditEvent, listEvents } from "../db/audit.ts";
 import { page } from "../db/page.ts";
 import { idParam, instant, pageQuery } from "../lib/fields.ts";
 import { type Answer, envelope, listOf, timestamp } from "./http.ts";
-import { describe } from "../lib/route_marks.ts";
+import { describe, named } from "../lib/route_marks.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { ApiError } from "../lib/errors.ts";
 import { validate } from "../middleware/validate.ts";
@@ -28,18 +28,21 @@ export const auditQuery = accessLogQuery.extend({
 });
 
 /** An audit event as answered. */
-export const auditEventSchema = z.strictObject({
-  id: z.number().int(),
-  at: timestamp,
-  user_id: z.number().int().nullable(),
-  action: z.enum(ACTIONS),
-  resource_type: z.enum(["patient", "doctor", "mapping"]),
-  resource_id: z.number().int().nullable(),
-  patient_ids: z.array(z.number().int()),
-  client_ip: z.string().nullable(),
-  request_id: z.string(),
-  status: z.number().int(),
-});
+export const auditEventSchema = named(
+  "AuditEvent",
+  z.strictObject({
+    id: z.number().int(),
+    at: timestamp,
+    user_id: z.number().int().nullable(),
+    action: z.enum(ACTIONS),
+    resource_type: z.enum(["patient", "doctor", "mapping"]),
+    resource_id: z.number().int().nullable(),
+    patient_ids: z.array(z.number().int()),
+    client_ip: z.string().nullable(),
+    request_id: z.string(),
+    status: z.number().int(),
+  }),
+);
 
 export function auditEventJson(e: AuditEvent & { id: number }): Answer<typeof auditEventSchema> {
   return {

@@ -21,7 +21,7 @@ import {
 import { email, pageQuery, str, text } from "../lib/fields.ts";
 import { page } from "../db/page.ts";
 import { type Answer, envelope, listOf, timestamp } from "./http.ts";
-import { describe } from "../lib/route_marks.ts";
+import { describe, named } from "../lib/route_marks.ts";
 import {
   assertHashingRoom,
   DUMMY_HASH,
@@ -43,52 +43,71 @@ const nameField = text(1, 150);
 const emailField = email();
 
 /** Body of `POST /api/auth/register/`. */
-export const registerBody = z.object({
-  name: nameField,
-  email: emailField,
-  password: str(),
-  password_confirm: str().optional(),
-  confirm_password: str().optional(),
-}).superRefine(async (b, ctx) => {
-  if (typeof b.password !== "string") return;
-  // The email and name count only once they passed their own rules (and so their length
-  // limits): the similarity check then costs a bounded amount.
-  const checkedEmail = emailField.safeParse(b.email);
-  const checkedName = nameField.safeParse(b.name);
-  const problem = await passwordProblem(
-    b.password,
-    checkedEmail.success ? checkedEmail.data : "",
-    checkedName.success ? checkedName.data : "",
-  );
-  if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
-  for (const field of ["password_confirm", "confirm_password"] as const) {
-    const confirm = b[field];
-    if (typeof confirm === "string" && confirm !== b.password) {
-      ctx.addIssue({ code: "custom", path: [field], message: "does not match password" });
+export const registerBody = named(
+  "Registration",
+  z.object({
+    name: nameField,
+    email: emailField,
+    password: str(),
+    password_confirm: str().optional(),
+    confirm_password: str().optional(),
+  }).superRefine(async (b, ctx) => {
+    if (typeof b.password !== "string") return;
+    // The email and name count only once they passed their own rules (and so their length
+    // limits): the similarity check then costs a bounded amount.
+    const checkedEmail = emailField.safeParse(b.email);
+    const checkedName = nameField.safeParse(b.name);
+    const problem = await passwordProblem(
+      b.password,
+      checkedEmail.success ? checkedEmail.data : "",
+      checkedName.success ? checkedName.data : "",
+    );
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+    for (const field of ["password_confirm", "confirm_password"] as const) {
+      const confirm = b[field];
+      if (typeof confirm === "string" && confirm !== b.password) {
+        ctx.addIssue({ code: "custom", path: [field], message: "does not match password" });
+      }
     }
-  }
-});
+  }).meta({
+    examples: [{
+      name: "Ann Example",
+      email: "ann@example.com",
+      password: "plum-lantern-orbit-42",
+      password_confirm: "plum-lantern-orbit-42",
+    }],
+  }),
+);
 
 /** Body of `POST /api/auth/login/`. */
-export const loginBody = z.object({
-  // No account has a longer email; the limit also keeps the value fit for its index.
-  email: str().transform((v) => v.trim().toLowerCase()).pipe(
-    z.string().max(254, "must be at most 254 characters"),
-  ),
-  password: str(),
-});
+export const loginBody = named(
+  "Credentials",
+  z.object({
+    // No account has a longer email; the limit also keeps the value fit for its index.
+    email: str().transform((v) => v.trim().toLowerCase()).pipe(
+      z.string().max(254, "must be at most 254 characters"),
+    ),
+    password: str(),
+  }).meta({ examples: [{ email: "ann@example.com", password: "plum-lantern-orbit-42" }] }),
+);
 
 /** Body of the refresh endpoints. */
-export const refreshBody = z.object({ refresh: str() });
+export const refreshBody = named("RefreshToken", z.object({ refresh: str() }));
 
 /** Body of `POST /api/auth/logout/`. */
-export const logoutBody = z.object({
-  refresh: str().optional(),
-  all: z.boolean({ error: "must be true or false" }).optional(),
-});
+export const logoutBody = named(
+  "SignOut",
+  z.object({
+    refresh: str().optional(),
+    all: z.boolean({ error: "must be true or false" }).optional(),
+  }),
+);
 
 /** Body of `POST /api/auth/password/`. */
-export const passwordBody = z.object({ current_password: str(), new_password: str() });
+export const passwordBody = named(
+  "PasswordChange",
+  z.object({ current_password: str(), new_password: str() }),
+);
 
 /** Query of `GET /api/auth/sessions/`. */
 export const sessionListQuery = z.object(pageQuery(["last_used_at"]));
@@ -97,32 +116,44 @@ export const sessionListQuery = z.object(pageQuery(["last_used_at"]));
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A user as answered: never a password or its hash. */
-export const userSchema = z.strictObject({
-  id: z.number().int(),
-  name: z.string(),
-  email: z.string(),
-  role: z.enum(["user", "admin"]),
-  created_at: timestamp,
-});
+export const userSchema = named(
+  "User",
+  z.strictObject({
+    id: z.number().int(),
+    name: z.string(),
+    email: z.string(),
+    role: z.enum(["user", "admin"]),
+    created_at: timestamp,
+  }),
+);
 
 /** A token pair as answered by a refresh. */
-export const tokenPairSchema = z.strictObject({ access: z.string(), refresh: z.string() });
+export const tokenPairSchema = named(
+  "TokenPair",
+  z.strictObject({ access: z.string(), refresh: z.string() }),
+);
 
 /** A sign-in or registration's answer: the user and a token pair. */
-export const authResultSchema = z.strictObject({
-  user: userSchema,
-  access: z.string(),
-  refresh: z.string(),
-});
+export const authResultSchema = named(
+  "AuthResult",
+  z.strictObject({
+    user: userSchema,
+    access: z.string(),
+    refresh: z.string(),
+  }),
+);
 
 /** A session as its user sees it. */
-export const sessionSchema = z.strictObject({
-  id: z.string().meta({ format: "uuid" }),
-  created_at: timestamp,
-  last_used_at: timestamp.meta({ description: "The last sign-in or token refresh" }),
-  client_ip: z.string().nullable().meta({ description: "Where it was last used from" }),
-  current: z.boolean().meta({ description: "Whether this request came with it" }),
-});
+export const sessionSchema = named(
+  "Session",
+  z.strictObject({
+    id: z.string().meta({ format: "uuid" }),
+    created_at: timestamp,
+    last_used_at: timestamp.meta({ description: "The last sign-in or token refresh" }),
+    client_ip: z.string().nullable().meta({ description: "Where it was last used from" }),
+    current: z.boolean().meta({ description: "Whether this request came with it" }),
+  }),
+);
 
 /** A session as answered; `current` when it is the one `viewing` it. */
 function sessionJson(s: SessionRow, viewing: string): Answer<typeof sessionSchema> {

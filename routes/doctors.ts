@@ -40,7 +40,7 @@ import {
   setEtag,
   timestamp,
 } from "./http.ts";
-import { describe } from "../lib/route_marks.ts";
+import { describe, named, shownAs } from "../lib/route_marks.ts";
 import { audit, auditWrite } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { ApiError } from "../lib/errors.ts";
@@ -74,21 +74,38 @@ export const SPECIALIZATIONS = [
 ] as const;
 
 /** `"Internal Medicine"`, `internal-medicine` and `INTERNAL_MEDICINE` all mean `internal_medicine`. */
-const specialization = str()
-  .transform((v) => v.trim().toLowerCase().replace(/[\s&/_-]+/g, "_"))
-  .pipe(z.enum(SPECIALIZATIONS, { error: `must be one of ${SPECIALIZATIONS.join(", ")}` }));
+const specialization = shownAs(
+  str()
+    .transform((v) => v.trim().toLowerCase().replace(/[\s&/_-]+/g, "_"))
+    .pipe(z.enum(SPECIALIZATIONS, { error: `must be one of ${SPECIALIZATIONS.join(", ")}` })),
+  {
+    type: "string",
+    enum: SPECIALIZATIONS,
+    description: "Also accepted in any case, with spaces or hyphens (`Internal Medicine`)",
+  },
+);
 
 const FEE_MESSAGE = "must be an amount of 0 or more with at most two decimals";
 
 /** A non-negative amount with at most two decimals, kept as a decimal string. */
-const fee = z.union([
-  z.null(),
-  z.number().refine(Number.isFinite, FEE_MESSAGE).transform((n) => String(n)),
-  z.string().transform((v) => v.trim()),
-], { error: FEE_MESSAGE }).pipe(
-  z.union([z.null(), z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, FEE_MESSAGE)], {
-    error: FEE_MESSAGE,
-  }),
+const fee = shownAs(
+  z.union([
+    z.null(),
+    z.number().refine(Number.isFinite, FEE_MESSAGE).transform((n) => String(n)),
+    z.string().transform((v) => v.trim()),
+  ], { error: FEE_MESSAGE }).pipe(
+    z.union([z.null(), z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, FEE_MESSAGE)], {
+      error: FEE_MESSAGE,
+    }),
+  ),
+  {
+    anyOf: [
+      { type: "number", minimum: 0, multipleOf: 0.01 },
+      { type: "string", pattern: "^\\d{1,10}(\\.\\d{1,2})?$" },
+      { type: "null" },
+    ],
+    description: "An amount of 0 or more with at most two decimals",
+  },
 ).optional();
 
 const doctorShape = {
@@ -110,13 +127,30 @@ const doctorShape = {
 };
 
 /** Body of POST and PUT: `name` and `specialization` are required. */
-export const doctorBody = z.object(doctorShape);
+export const doctorBody = named(
+  "DoctorInput",
+  z.object(doctorShape).meta({
+    examples: [{
+      name: "Dr Grace Hopper",
+      specialization: "cardiology",
+      phone: "+1 555-0100",
+      years_of_experience: 12,
+      hospital_name: "City General",
+      city: "Arlington",
+      consultation_fee: 150,
+      is_available: true,
+    }],
+  }),
+);
 /** Body of PATCH: any subset of the writable fields. */
-export const doctorPatch = z.object({
-  ...doctorShape,
-  name: doctorShape.name.optional(),
-  specialization: specialization.optional(),
-});
+export const doctorPatch = named(
+  "DoctorPatch",
+  z.object({
+    ...doctorShape,
+    name: doctorShape.name.optional(),
+    specialization: specialization.optional(),
+  }).meta({ examples: [{ is_available: false }] }),
+);
 
 /** Query of `GET /api/doctors/`. */
 export const doctorListQuery = z.object({
@@ -136,28 +170,31 @@ const DEFAULTS: DoctorFields = Object.fromEntries(
 ) as DoctorFields;
 
 /** A doctor as answered. */
-export const doctorSchema = z.strictObject({
-  id: z.number().int(),
-  name: z.string(),
-  specialization: z.enum(SPECIALIZATIONS),
-  contact_info: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  license_number: z.string().nullable(),
-  years_of_experience: z.number().int().nullable(),
-  qualification: z.string().nullable(),
-  hospital_name: z.string().nullable(),
-  city: z.string().nullable(),
-  state: z.string().nullable(),
-  country: z.string().nullable(),
-  bio: z.string().nullable(),
-  consultation_fee: z.string().regex(/^\d+\.\d{2}$/).nullable().meta({ example: "250.00" }),
-  is_available: z.boolean(),
-  created_by: z.number().int(),
-  created_at: timestamp,
-  updated_at: timestamp,
-  version: z.number().int(),
-});
+export const doctorSchema = named(
+  "Doctor",
+  z.strictObject({
+    id: z.number().int(),
+    name: z.string(),
+    specialization: z.enum(SPECIALIZATIONS),
+    contact_info: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    license_number: z.string().nullable(),
+    years_of_experience: z.number().int().nullable(),
+    qualification: z.string().nullable(),
+    hospital_name: z.string().nullable(),
+    city: z.string().nullable(),
+    state: z.string().nullable(),
+    country: z.string().nullable(),
+    bio: z.string().nullable(),
+    consultation_fee: z.string().regex(/^\d+\.\d{2}$/).nullable().meta({ example: "250.00" }),
+    is_available: z.boolean(),
+    created_by: z.number().int(),
+    created_at: timestamp,
+    updated_at: timestamp,
+    version: z.number().int(),
+  }),
+);
 
 /** The API shape of a doctor (`consultation_fee` stays a decimal string). */
 export function doctorJson(r: DoctorRow): Answer<typeof doctorSchema> {

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { z } from "zod";
 import type { Page } from "../db/page.ts";
 import { ApiError } from "../lib/errors.ts";
+import { named, schemaName } from "../lib/route_marks.ts";
 import type { AppEnv } from "../types.ts";
 
 /**
@@ -74,12 +75,22 @@ export const timestamp = z.string().meta({
  */
 export type Answer<S extends z.ZodType> = { [K in keyof z.output<S>]: unknown };
 
-/** The list envelope around `item`, as every list answers. */
-export function listOf<T extends z.ZodType>(item: T) {
-  return z.strictObject({
+const envelopeOf = <T extends z.ZodType>(item: T) =>
+  z.strictObject({
     count: z.number().int(),
-    next: z.string().nullable().meta({ format: "uri" }),
-    previous: z.string().nullable().meta({ format: "uri" }),
+    next: z.string().nullable().meta({ format: "uri-reference" }),
+    previous: z.string().nullable().meta({ format: "uri-reference" }),
     results: z.array(item),
   });
+const lists = new WeakMap<z.ZodType, z.ZodType>();
+
+/** The list envelope around `item`, as every list answers (`PatientList` for `Patient`). */
+export function listOf<T extends z.ZodType>(item: T): ReturnType<typeof envelopeOf<T>> {
+  let list = lists.get(item);
+  if (!list) {
+    const name = schemaName(item);
+    list = name ? named(`${name}List`, envelopeOf(item)) : envelopeOf(item);
+    lists.set(item, list);
+  }
+  return list as ReturnType<typeof envelopeOf<T>>;
 }

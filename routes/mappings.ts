@@ -19,7 +19,7 @@ import {
 import { bool, boolParam, idParam, int, optionalText, pageQuery } from "../lib/fields.ts";
 import { page } from "../db/page.ts";
 import { type Answer, envelope, link, listOf, pathId, timestamp } from "./http.ts";
-import { describe } from "../lib/route_marks.ts";
+import { describe, named } from "../lib/route_marks.ts";
 import { audit, auditWrite, noteAudit } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { ApiError, invalid } from "../lib/errors.ts";
@@ -30,29 +30,39 @@ import { doctorJson, doctorSchema } from "./doctors.ts";
 const id = int(1, 2_147_483_647);
 
 /** Body of `POST /api/mappings/`: `patient`/`patient_id`, `doctor`/`doctor_id`. */
-export const mappingBody = z.object({
-  patient: id.optional(),
-  patient_id: id.optional(),
-  doctor: id.optional(),
-  doctor_id: id.optional(),
-  is_primary: bool().optional(),
-  notes: optionalText(2000),
-}).superRefine((b, ctx) => {
-  if (b.patient === undefined && b.patient_id === undefined) {
-    ctx.addIssue({ code: "custom", path: ["patient"], message: "is required" });
-  }
-  if (b.doctor === undefined && b.doctor_id === undefined) {
-    ctx.addIssue({ code: "custom", path: ["doctor"], message: "is required" });
-  }
-}).transform((b) => ({
-  patient: (b.patient ?? b.patient_id)!,
-  doctor: (b.doctor ?? b.doctor_id)!,
-  is_primary: b.is_primary ?? false,
-  notes: b.notes ?? null,
-}));
+export const mappingBody = named(
+  "MappingInput",
+  z.object({
+    patient: id.optional(),
+    patient_id: id.optional(),
+    doctor: id.optional(),
+    doctor_id: id.optional(),
+    is_primary: bool().optional(),
+    notes: optionalText(2000),
+  }).superRefine((b, ctx) => {
+    if (b.patient === undefined && b.patient_id === undefined) {
+      ctx.addIssue({ code: "custom", path: ["patient"], message: "is required" });
+    }
+    if (b.doctor === undefined && b.doctor_id === undefined) {
+      ctx.addIssue({ code: "custom", path: ["doctor"], message: "is required" });
+    }
+  }).transform((b) => ({
+    patient: (b.patient ?? b.patient_id)!,
+    doctor: (b.doctor ?? b.doctor_id)!,
+    is_primary: b.is_primary ?? false,
+    notes: b.notes ?? null,
+  })).meta({
+    examples: [{ patient: 1, doctor: 1, is_primary: true, notes: "Referred for a review" }],
+  }),
+);
 
 /** Body of `PATCH /api/mappings/detail/<id>/`. */
-export const mappingPatch = z.object({ is_primary: bool().optional(), notes: optionalText(2000) });
+export const mappingPatch = named(
+  "MappingPatch",
+  z.object({ is_primary: bool().optional(), notes: optionalText(2000) }).meta({
+    examples: [{ is_primary: true }],
+  }),
+);
 
 /** Paging of every mapping list. */
 export const mappingPageQuery = z.object(pageQuery(MAPPING_ORDERINGS));
@@ -66,17 +76,20 @@ export const mappingListQuery = z.object({
 });
 
 /** A mapping as answered: the full doctor comes along. */
-export const mappingSchema = z.strictObject({
-  id: z.number().int(),
-  patient: z.number().int(),
-  doctor: z.number().int(),
-  is_primary: z.boolean(),
-  notes: z.string().nullable(),
-  assigned_at: timestamp,
-  assigned_by: z.number().int(),
-  patient_name: z.string(),
-  doctor_detail: doctorSchema,
-});
+export const mappingSchema = named(
+  "Mapping",
+  z.strictObject({
+    id: z.number().int(),
+    patient: z.number().int(),
+    doctor: z.number().int(),
+    is_primary: z.boolean(),
+    notes: z.string().nullable(),
+    assigned_at: timestamp,
+    assigned_by: z.number().int(),
+    patient_name: z.string(),
+    doctor_detail: doctorSchema,
+  }),
+);
 
 /** Mappings with `doctor_detail`, the full doctor of each. */
 async function withDoctors(rows: MappingRow[]): Promise<Answer<typeof mappingSchema>[]> {

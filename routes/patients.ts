@@ -40,7 +40,7 @@ import {
   setEtag,
   timestamp,
 } from "./http.ts";
-import { describe } from "../lib/route_marks.ts";
+import { describe, named, shownAs } from "../lib/route_marks.ts";
 import { audit, auditWrite, noteAudit } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { ApiError, invalid } from "../lib/errors.ts";
@@ -64,15 +64,24 @@ const GENDERS: Record<string, string> = {
 
 const BLOOD_GROUPS = ["A+", "A-", "B+", "B-", "AB+", "AB-", "O+", "O-"] as const;
 
-const gender = str().transform((v) => GENDERS[v.trim().toLowerCase()]).refine(
-  (v) => v !== undefined,
-  "must be one of male, female, other, unknown (or M, F, O, U, N)",
+const gender = shownAs(
+  str().transform((v) => GENDERS[v.trim().toLowerCase()]).refine(
+    (v) => v !== undefined,
+    "must be one of male, female, other, unknown (or M, F, O, U, N)",
+  ),
+  {
+    type: "string",
+    enum: ["male", "female", "other", "unknown"],
+    description: "Also accepted: M, F, O, U, N, in any letter case",
+  },
 );
-const bloodGroup = orNull(
-  str("must be a string or null").transform((v) => v.trim().toUpperCase()).pipe(
+const bloodGroupCode = shownAs(
+  str().transform((v) => v.trim().toUpperCase()).pipe(
     z.enum(BLOOD_GROUPS, { error: `must be one of ${BLOOD_GROUPS.join(" ")}` }),
   ),
+  { type: "string", enum: BLOOD_GROUPS },
 );
+const bloodGroup = orNull(bloodGroupCode);
 
 /** Every writable patient field; all optional so PATCH can send any subset. */
 const patientShape = {
@@ -95,18 +104,35 @@ const patientShape = {
 };
 
 /** Body of POST and PUT: `name` is required, every other field optional. */
-export const patientBody = z.object(patientShape);
+export const patientBody = named(
+  "PatientInput",
+  z.object(patientShape).meta({
+    examples: [{
+      name: "Ada Lovelace",
+      date_of_birth: "1990-04-12",
+      gender: "female",
+      email: "ada@example.com",
+      phone: "+44 20 7946 0000",
+      blood_group: "O+",
+      city: "London",
+      allergies: "Penicillin",
+    }],
+  }),
+);
 /** Body of PATCH: any subset of the writable fields. */
-export const patientPatch = z.object({ ...patientShape, name: text(1, 200).optional() });
+export const patientPatch = named(
+  "PatientPatch",
+  z.object({ ...patientShape, name: text(1, 200).optional() }).meta({
+    examples: [{ phone: "+44 20 7946 0001", current_medications: "Ibuprofen 200 mg" }],
+  }),
+);
 
 /** Query of `GET /api/patients/`. */
 export const patientListQuery = z.object({
   ...pageQuery(PATIENT_ORDERINGS),
   search: queryText().optional(),
   gender: gender.optional(),
-  blood_group: str().transform((v) => v.trim().toUpperCase()).pipe(
-    z.enum(BLOOD_GROUPS, { error: `must be one of ${BLOOD_GROUPS.join(" ")}` }),
-  ).optional(),
+  blood_group: bloodGroupCode.optional(),
 });
 
 type PatientInput = Partial<Record<keyof PatientFields, string | number | null | undefined>>;
@@ -124,31 +150,33 @@ function checkAge(sent: PatientInput, merged: PatientFields): void {
   }
 }
 
-/** The API shape of a patient: `age` follows the birth date when there is one. */
-/** A patient as answered. */
-export const patientSchema = z.strictObject({
-  id: z.number().int(),
-  name: z.string(),
-  date_of_birth: z.string().meta({ format: "date" }).nullable(),
-  age: z.number().int().nullable(),
-  gender: z.enum(["male", "female", "other", "unknown"]),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  emergency_contact_name: z.string().nullable(),
-  emergency_contact_phone: z.string().nullable(),
-  blood_group: z.enum(BLOOD_GROUPS).nullable(),
-  address: z.string().nullable(),
-  city: z.string().nullable(),
-  state: z.string().nullable(),
-  country: z.string().nullable(),
-  allergies: z.string().nullable(),
-  medical_history: z.string().nullable(),
-  current_medications: z.string().nullable(),
-  created_by: z.number().int(),
-  created_at: timestamp,
-  updated_at: timestamp,
-  version: z.number().int(),
-});
+/** A patient as answered: `age` follows the birth date when there is one. */
+export const patientSchema = named(
+  "Patient",
+  z.strictObject({
+    id: z.number().int(),
+    name: z.string(),
+    date_of_birth: z.string().meta({ format: "date" }).nullable(),
+    age: z.number().int().nullable(),
+    gender: z.enum(["male", "female", "other", "unknown"]),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    emergency_contact_name: z.string().nullable(),
+    emergency_contact_phone: z.string().nullable(),
+    blood_group: z.enum(BLOOD_GROUPS).nullable(),
+    address: z.string().nullable(),
+    city: z.string().nullable(),
+    state: z.string().nullable(),
+    country: z.string().nullable(),
+    allergies: z.string().nullable(),
+    medical_history: z.string().nullable(),
+    current_medications: z.string().nullable(),
+    created_by: z.number().int(),
+    created_at: timestamp,
+    updated_at: timestamp,
+    version: z.number().int(),
+  }),
+);
 
 export function patientJson(r: PatientRow): Answer<typeof patientSchema> {
   return {

@@ -10,7 +10,8 @@ import { doctorSchema } from "../routes/doctors.ts";
 import { listOf } from "../routes/http.ts";
 import { mappingSchema } from "../routes/mappings.ts";
 import { patientSchema } from "../routes/patients.ts";
-import { dbTest, testApp } from "./helpers.ts";
+import { clientTypes, documentText } from "../scripts/openapi.ts";
+import { dbTest, jsonInit, testApp } from "./helpers.ts";
 import { signUp, signUpAdmin } from "./records_helpers.ts";
 
 type Doc = { paths: Record<string, Record<string, unknown>> };
@@ -167,4 +168,124 @@ dbTest("the reference page and its assets are served by the service", async () =
   assert.equal((await app.request("/api/docs/assets/nope.js")).status, 404);
   const api = await app.request("/healthz");
   assert.doesNotMatch(api.headers.get("Content-Security-Policy")!, /script-src/);
+});
+
+dbTest(
+  "openapi.json and client/schema.d.ts are what the routes make (deno task openapi)",
+  async () => {
+    const document = documentText();
+    const committed = await Deno.readTextFile(new URL("../openapi.json", import.meta.url));
+    assert.ok(committed === document, "openapi.json is behind the routes: run deno task openapi");
+    const types = await Deno.readTextFile(new URL("../client/schema.d.ts", import.meta.url));
+    assert.ok(types === await clientTypes(document), "client/schema.d.ts is behind openapi.json");
+  },
+);
+
+type Operation = {
+  operationId: string;
+  parameters?: { name: string; in: string; schema: Record<string, unknown> }[];
+  requestBody?: { content: Record<string, { schema: unknown; example?: unknown }> };
+  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+};
+
+function operations(document: unknown): Map<string, Operation & { method: string; path: string }> {
+  const out = new Map<string, Operation & { method: string; path: string }>();
+  const paths = (document as { paths: Record<string, Record<string, Operation>> }).paths;
+  for (const [path, ops] of Object.entries(paths)) {
+    for (const [method, op] of Object.entries(ops)) {
+      out.set(op.operationId, { ...op, method, path });
+    }
+  }
+  return out;
+}
+
+dbTest("the prefilled bodies of the reference page pass validation and are accepted", async () => {
+  const app = await testApp();
+  const document = JSON.parse(documentText());
+  const ops = operations(document);
+  const marks = routeMarks(app.routes);
+  const withExample = [...ops.values()].filter((op) =>
+    op.requestBody?.content["application/json"].example !== undefined
+  );
+  const expected = ["register", "login", "createPatient", "createDoctor", "createMapping"];
+  for (const id of expected) {
+    assert.ok(withExample.some((op) => op.operationId === id), `${id} has an example`);
+  }
+  for (const op of withExample) {
+    const body = marks.find((m) =>
+      m.method === op.method.toUpperCase() &&
+      m.path.replace(/:(\w+)(\{[^}]*\})?/g, "{$1}").replace(/\/$/, "") ===
+        op.path.replace(/\/$/, "")
+    )!.body!;
+    const parsed = await body.safeParseAsync(op.requestBody!.content["application/json"].example);
+    assert.ok(parsed.success, `${op.operationId}: ${JSON.stringify(parsed.error?.issues)}`);
+  }
+  // Sent as "Try it out" sends them (ids in a mapping's example replaced by real ones).
+  const ann = await signUp(app);
+  const example = (id: string) => ops.get(id)!.requestBody!.content["application/json"].example;
+  const patient = await ann.json("POST", "/api/patients/", example("createPatient"));
+  assert.equal(patient.status, 201, JSON.stringify(patient.body));
+  const doctor = await ann.json("POST", "/api/doctors/", example("createDoctor"));
+  assert.equal(doctor.status, 201, JSON.stringify(doctor.body));
+  const mapping = await ann.json("POST", "/api/mappings/", {
+    ...example("createMapping") as object,
+    patient: patient.body.id,
+    doctor: doctor.body.id,
+  });
+  assert.equal(mapping.status, 201, JSON.stringify(mapping.body));
+  const email = `try-it.${crypto.randomUUID().slice(0, 8)}@example.com`;
+  const registered = await app.request(
+    "/api/auth/register/",
+    jsonInit("POST", { ...example("register") as object, email }),
+  );
+  assert.equal(registered.status, 201, await registered.clone().text());
+  const login = await app.request(
+    "/api/auth/login/",
+    jsonInit("POST", { ...example("login") as object, email }),
+  );
+  assert.equal(login.status, 200, "the sign-in example matches the registration example");
+});
+
+Deno.test("query parameters are typed as the validators read them", () => {
+  const ops = operations(JSON.parse(documentText()));
+  const param = (op: string, name: string) =>
+    ops.get(op)!.parameters!.find((p) => p.name === name)!.schema;
+  assert.equal(param("listPatients", "limit").type, "integer");
+  assert.equal(param("listPatients", "offset").type, "integer");
+  assert.deepEqual(param("listPatients", "gender").enum, ["male", "female", "other", "unknown"]);
+  assert.ok((param("listPatients", "ordering").enum as string[]).includes("-created_at"));
+  assert.ok((param("listDoctors", "specialization").enum as string[]).includes("cardiology"));
+  assert.equal(param("listDoctors", "is_available").type, "boolean");
+  assert.equal(param("listMappings", "patient_id").type, "integer");
+  assert.equal(param("listAuditEvents", "since").format, "date-time");
+  const untyped = [...ops.values()].flatMap((op) =>
+    (op.parameters ?? []).filter((p) => p.in === "query" && !p.schema.type && !p.schema.anyOf)
+      .map((p) => `${op.operationId} ${p.name}`)
+  );
+  assert.deepEqual(untyped, []);
+});
+
+Deno.test("bodies and answers refer to named schemas, and every named schema is used", () => {
+  const document = JSON.parse(documentText());
+  const ops = operations(document);
+  const ref = (schema: unknown) => (schema as { $ref?: string }).$ref;
+  for (const op of ops.values()) {
+    const body = op.requestBody?.content["application/json"].schema;
+    if (body) assert.ok(ref(body), `${op.operationId}: body is a named schema`);
+    for (const [status, res] of Object.entries(op.responses)) {
+      for (const [type, media] of Object.entries(res.content ?? {})) {
+        if (type.includes("json") && op.operationId !== "getOpenApiDocument") {
+          assert.ok(ref(media.schema), `${op.operationId} ${status}: answer is a named schema`);
+        }
+      }
+    }
+  }
+  const text = JSON.stringify(document.paths) + JSON.stringify(document.components.schemas);
+  for (const name of Object.keys(document.components.schemas)) {
+    assert.ok(text.includes(`"#/components/schemas/${name}"`), `${name} is referred to`);
+  }
+  assert.equal(
+    ref(ops.get("listPatients")!.responses["200"].content!["application/json"].schema),
+    "#/components/schemas/PatientList",
+  );
 });
