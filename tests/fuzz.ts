@@ -65,6 +65,9 @@ const MAX_FAILURES = 50;
 
 /** The operations of the document, each with its query parameters and body schema. */
 export function operationsOf(doc: JsonSchema): Operation[] {
+  // Bodies refer to named schemas: `#/components/schemas/PatientInput`.
+  const resolve = (schema?: JsonSchema): JsonSchema | undefined =>
+    schema?.$ref ? doc.components.schemas[schema.$ref.split("/").pop()] : schema;
   const ops: Operation[] = [];
   for (const [path, methods] of Object.entries(doc.paths as Record<string, JsonSchema>)) {
     for (const [method, op] of Object.entries(methods)) {
@@ -74,7 +77,7 @@ export function operationsOf(doc: JsonSchema): Operation[] {
         query: (op.parameters ?? [])
           .filter((p: JsonSchema) => p.in === "query")
           .map((p: JsonSchema) => ({ name: p.name, schema: p.schema ?? {} })),
-        body: op.requestBody?.content?.["application/json"]?.schema,
+        body: resolve(op.requestBody?.content?.["application/json"]?.schema),
       });
     }
   }
