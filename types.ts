@@ -28,6 +28,6 @@ export interface AuditNote {
   resourceType?: AuditResource;
   resourceId?: number | null;
   patientIds?: number[];
-  /** The event was already written inside the request's own transaction. */
-  done?: boolean;
+  /** The write's own statement stored the event of an answer with this status. */
+  written?: number;
 }

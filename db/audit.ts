@@ -1,3 +1,4 @@
+import type postgres from "postgres";
 import type { Page } from "./page.ts";
 import { type Db, sql } from "./client.ts";
 
@@ -73,6 +74,30 @@ export class EventBatch {
     this.request_id.push(e.request_id);
     this.status.push(e.status);
   }
+}
+
+/**
+ * The event of a write, stored by the write's own statement: `resource_id` and `patient_ids`
+ * come from the rows it wrote.
+ */
+export type WriteEvent = Omit<AuditEvent, "at" | "resource_id" | "patient_ids"> & { at: number };
+
+/**
+ * `insert into audit_events` of one event per row of `source` (a CTE of the same statement),
+ * its `id` the resource and `patientIds` (an SQL int[] over the row) the patients it touches.
+ */
+export function eventsOfRows(
+  db: Db,
+  e: WriteEvent,
+  source: string,
+  patientIds: postgres.PendingQuery<postgres.Row[]>,
+) {
+  return db`
+    insert into audit_events (${db(COLUMNS)})
+    select to_timestamp(${e.at}::float8 / 1000), ${e.user_id}::int, ${e.action}::text,
+      ${e.resource_type}::text, ${db(source)}.id, ${patientIds}, ${e.client_ip}::text,
+      ${e.request_id}::text, ${e.status}::smallint
+    from ${db(source)}`;
 }
 
 /** Appends a batch of events in one statement. */

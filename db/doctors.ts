@@ -1,5 +1,7 @@
 import type { Page } from "./page.ts";
 import { type Db, sql } from "./client.ts";
+import { eventsOfRows, type WriteEvent } from "./audit.ts";
+import { type Found, setClause, versionedWrite } from "./versioned.ts";
 
 /** Columns a client may write. */
 export const DOCTOR_FIELDS = [
@@ -45,11 +47,20 @@ export interface DoctorFilters {
   city?: string;
 }
 
-/** Adds a doctor to the shared directory. */
-export async function insertDoctor(ownerId: number, fields: DoctorFields, db: Db = sql) {
+/** Adds a doctor to the shared directory, with its audit event, in one statement. */
+export async function insertDoctor(
+  ownerId: number,
+  fields: DoctorFields,
+  event: WriteEvent,
+  db: Db = sql,
+) {
   const [row] = await db<DoctorRow[]>`
-    insert into doctors ${db({ ...fields, created_by: ownerId }, ...DOCTOR_FIELDS, "created_by")}
-    returning *`;
+    with written as (
+      insert into doctors
+        ${db({ ...fields, created_by: ownerId }, ...DOCTOR_FIELDS, "created_by")}
+      returning *
+    ), event as (${eventsOfRows(db, event, "written", db`'{}'::int[]`)})
+    select * from written`;
   return row;
 }
 
@@ -66,24 +77,58 @@ export async function doctorsByIds(ids: number[], db: Db = sql): Promise<Map<num
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** A doctor locked for the rest of the transaction. */
-export async function lockDoctor(id: number, db: Db) {
-  const [row] = await db<DoctorRow[]>`select * from doctors where id = ${id} for update`;
-  return row as DoctorRow | undefined;
+/** Who may change a doctor: its creator or an admin; `versions` as `If-Match`. */
+function changeRules(db: Db, user: { id: number; role: string }, versions?: number[]) {
+  return [
+    ...(user.role === "admin" ? [] : [db`current.created_by = ${user.id}`]),
+    ...(versions ? [db`current.version = any(${versions}::int[])`] : []),
+  ];
 }
 
-/** Writes every writable field and bumps the version. */
-export async function updateDoctor(id: number, fields: DoctorFields, db: Db) {
-  const [row] = await db<DoctorRow[]>`
-    update doctors set ${db(fields, ...DOCTOR_FIELDS)}, version = version + 1, updated_at = now()
-    where id = ${id}
-    returning *`;
-  return row;
+/**
+ * Sets `fields` on a doctor, bumps its version and writes the audit event, in one statement,
+ * if the user may change it and `versions` allow; undefined when there is no such doctor.
+ */
+export function changeDoctor(
+  id: number,
+  user: { id: number; role: string },
+  fields: Partial<DoctorFields>,
+  versions: number[] | undefined,
+  event: WriteEvent,
+  db: Db = sql,
+): Promise<Found<DoctorRow> | undefined> {
+  const cols = DOCTOR_FIELDS.filter((f) => fields[f] !== undefined);
+  return versionedWrite<DoctorRow>(db, {
+    table: "doctors",
+    id,
+    visible: db`true`,
+    keep: ["created_by"],
+    rules: changeRules(db, user, versions),
+    change: setClause(db, fields, cols, "created_by"),
+    event,
+  });
 }
 
-/** Deletes a doctor; fails on `patient_doctors_doctor_id_fkey` while assignments remain. */
-export async function deleteDoctor(id: number, db: Db): Promise<void> {
-  await db`delete from doctors where id = ${id}`;
+/**
+ * Deletes a doctor with its audit event, in one statement, if the user may and `versions`
+ * allow; fails on `patient_doctors_doctor_id_fkey` while assignments remain.
+ */
+export function removeDoctor(
+  id: number,
+  user: { id: number; role: string },
+  versions: number[] | undefined,
+  event: WriteEvent,
+  db: Db = sql,
+): Promise<Found<DoctorRow> | undefined> {
+  return versionedWrite<DoctorRow>(db, {
+    table: "doctors",
+    id,
+    visible: db`true`,
+    keep: ["created_by"],
+    rules: changeRules(db, user, versions),
+    change: "delete",
+    event,
+  });
 }
 
 /** One page of the directory and how many doctors match in all. */

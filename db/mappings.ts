@@ -2,6 +2,8 @@ import type postgres from "postgres";
 import type { Page } from "./page.ts";
 import { type Db, sql } from "./client.ts";
 import { ownedBy, type Viewer } from "./patients.ts";
+import { eventsOfRows, type WriteEvent } from "./audit.ts";
+import { setClause } from "./versioned.ts";
 
 /** A stored assignment with its patient's name. */
 export interface MappingRow {
@@ -93,58 +95,113 @@ export async function findMapping(id: number, viewer: Viewer, db: Db = sql) {
   return row as MappingRow | undefined;
 }
 
-/** Locks a patient the viewer may see, so assignments to it are made one at a time. */
-export async function lockVisiblePatient(patientId: number, viewer: Viewer, db: Db) {
-  const [row] = await db<{ id: number }[]>`
-    select id from patients where id = ${patientId} and ${ownedBy(db, viewer)} for no key update`;
-  return row !== undefined;
+/** Most attempts of a primary assignment racing others on the same patient. */
+const PRIMARY_ATTEMPTS = 8;
+
+/**
+ * Runs a statement that may make an assignment primary. Two such statements on one patient
+ * are serialized by the patient's lock, but the second one's snapshot was taken before the
+ * first committed, so it cannot see (nor demote) the first one's primary: it fails on the
+ * primary index, changing nothing, and runs again with a fresh snapshot.
+ */
+async function primaryRace<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1;; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      const raced = (err as postgres.PostgresError).constraint_name ===
+        "patient_doctors_is_primary_key";
+      if (!raced || attempt >= PRIMARY_ATTEMPTS) throw err;
+    }
+  }
 }
 
-/** Whether a doctor exists (locked against deletion until the transaction ends). */
-export async function doctorExists(doctorId: number, db: Db) {
-  const [row] = await db`select 1 from doctors where id = ${doctorId} for key share`;
-  return row !== undefined;
+/** The columns of a mapping as answered, from the CTE `written` and the patient's name. */
+const WRITTEN = (db: Db, patientName: postgres.PendingQuery<postgres.Row[]>) =>
+  db`written.id, written.patient_id as patient, written.doctor_id as doctor, written.is_primary,
+    written.notes, written.assigned_at, written.assigned_by, ${patientName} as patient_name`;
+
+/**
+ * Assigns a doctor to a patient the viewer may see, with its audit event, in one statement:
+ * the patient is locked so its assignments are made one at a time, the doctor held against
+ * deletion, and a new primary demotes the old one first. Says which of the two was missing;
+ * a repeat fails on `patient_doctors_doctor_key` (409 on doctor).
+ */
+export async function assignDoctor(
+  m: { patient: number; doctor: number; is_primary: boolean; notes: string | null },
+  viewer: Viewer,
+  event: WriteEvent,
+  db: Db = sql,
+): Promise<{ patient: boolean; doctor: boolean; row?: MappingRow }> {
+  const [hit] = await primaryRace(() =>
+    db<(MappingRow & { patient_ok: boolean; doctor_ok: boolean })[]>`
+    with patient as (
+      select id, name from patients
+      where id = ${m.patient} and ${ownedBy(db, viewer)} for no key update
+    ), doctor as (
+      select id from doctors where id = ${m.doctor} for key share
+    ), demoted as (
+      update patient_doctors set is_primary = false
+      where ${m.is_primary}::boolean and is_primary and patient_id = (select id from patient)
+      returning id
+    ), written as (
+      -- Reading the count of demoted rows makes the insert wait for the demotion.
+      insert into patient_doctors (patient_id, doctor_id, is_primary, notes, assigned_by)
+      select patient.id, doctor.id, ${m.is_primary}::boolean, ${m.notes}::text, ${viewer.id}::int
+      from patient, doctor, (select count(*) from demoted) as settled
+      returning *
+    ), event as (${eventsOfRows(db, event, "written", db`array[written.patient_id]`)})
+    select exists (select 1 from patient) as patient_ok, exists (select 1 from doctor) as doctor_ok,
+      ${WRITTEN(db, db`(select name from patient)`)}
+    from (select) as one left join written on true`
+  );
+  const { patient_ok, doctor_ok, ...row } = hit;
+  return { patient: patient_ok, doctor: doctor_ok, row: row.id === null ? undefined : row };
 }
 
-/** Clears the primary flag of a patient's other mappings. */
-export async function demotePrimary(patientId: number, exceptId: number | null, db: Db) {
-  await db`
-    update patient_doctors set is_primary = false
-    where patient_id = ${patientId} and is_primary and id is distinct from ${exceptId}`;
-}
-
-/** Inserts an assignment; a repeat fails on `patient_doctors_doctor_key` (409 on doctor). */
-export async function insertMapping(
-  m: { patient: number; doctor: number; is_primary: boolean; notes: string | null; by: number },
-  db: Db,
-): Promise<number> {
-  const [row] = await db<{ id: number }[]>`
-    insert into patient_doctors (patient_id, doctor_id, is_primary, notes, assigned_by)
-    values (${m.patient}, ${m.doctor}, ${m.is_primary}, ${m.notes}, ${m.by})
-    returning id`;
-  return row.id;
-}
-
-/** Changes `is_primary` and/or `notes` of a mapping. */
-export async function updateMapping(
-  id: number,
-  changes: { is_primary?: boolean; notes?: string | null },
-  db: Db,
-): Promise<void> {
-  const cols = Object.keys(changes) as ("is_primary" | "notes")[];
-  if (cols.length === 0) return;
-  await db`update patient_doctors set ${db(changes, ...cols)} where id = ${id}`;
-}
-
-/** Deletes a mapping the viewer may see; answers its patient's id, or undefined. */
-export async function deleteMapping(
+/**
+ * Changes `is_primary` and/or `notes` of a mapping whose patient the viewer may see, with its
+ * audit event, in one statement (a new primary demotes the old one first); undefined when
+ * the viewer may see no such mapping.
+ */
+export async function changeMapping(
   id: number,
   viewer: Viewer,
+  changes: { is_primary?: boolean; notes?: string | null },
+  event: WriteEvent,
   db: Db = sql,
-): Promise<number | undefined> {
-  const [row] = await db<{ patient_id: number }[]>`
-    delete from patient_doctors m using patients p
-    where m.id = ${id} and p.id = m.patient_id and ${ownedBy(db, viewer, "p.created_by")}
-    returning m.patient_id`;
-  return row?.patient_id;
+): Promise<MappingRow | undefined> {
+  const cols = (["is_primary", "notes"] as const).filter((c) => changes[c] !== undefined);
+  const [row] = await primaryRace(() =>
+    db<MappingRow[]>`
+    with mapping as (
+      select m.id, m.patient_id, p.name from patient_doctors m join patients p on p.id = m.patient_id
+      where m.id = ${id} and ${ownedBy(db, viewer, "p.created_by")}
+      for no key update of p
+    ), demoted as (
+      update patient_doctors set is_primary = false
+      where ${changes.is_primary === true}::boolean and is_primary and id <> ${id}
+        and patient_id = (select patient_id from mapping)
+      returning id
+    ), written as (
+      update patient_doctors t ${setClause(db, changes, cols, "notes")}
+      from mapping, (select count(*) from demoted) as settled
+      where t.id = mapping.id
+      returning t.*
+    ), event as (${eventsOfRows(db, event, "written", db`array[written.patient_id]`)})
+    select ${WRITTEN(db, db`(select name from mapping)`)} from written`
+  );
+  return row;
+}
+
+/** Deletes a mapping the viewer may see, with its audit event, in one statement. */
+export async function removeMapping(id: number, viewer: Viewer, event: WriteEvent, db: Db = sql) {
+  const [row] = await db<{ id: number }[]>`
+    with written as (
+      delete from patient_doctors m using patients p
+      where m.id = ${id} and p.id = m.patient_id and ${ownedBy(db, viewer, "p.created_by")}
+      returning m.id, m.patient_id
+    ), event as (${eventsOfRows(db, event, "written", db`array[written.patient_id]`)})
+    select id from written`;
+  return row !== undefined;
 }

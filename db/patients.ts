@@ -1,5 +1,7 @@
 import type { Page } from "./page.ts";
 import { type Db, sql } from "./client.ts";
+import { eventsOfRows, type WriteEvent } from "./audit.ts";
+import { type Found, setClause, versionedWrite } from "./versioned.ts";
 
 /** Who is asking: every query is scoped to the caller's own rows unless they are an admin. */
 export interface Viewer {
@@ -60,11 +62,20 @@ export function ownedBy(db: Db, viewer: Viewer, column = "created_by") {
   return viewer.role === "admin" ? db`true` : db`${db(column)} = ${viewer.id}`;
 }
 
-/** Creates a patient owned by `ownerId`. */
-export async function insertPatient(ownerId: number, fields: PatientFields, db: Db = sql) {
+/** Creates a patient owned by the viewer, with its audit event, in one statement. */
+export async function insertPatient(
+  viewer: Viewer,
+  fields: PatientFields,
+  event: WriteEvent,
+  db: Db = sql,
+) {
   const [row] = await db<PatientRow[]>`
-    insert into patients ${db({ ...fields, created_by: ownerId }, ...PATIENT_FIELDS, "created_by")}
-    returning *`;
+    with written as (
+      insert into patients
+        ${db({ ...fields, created_by: viewer.id }, ...PATIENT_FIELDS, "created_by")}
+      returning *
+    ), event as (${eventsOfRows(db, event, "written", db`array[written.id]`)})
+    select * from written`;
   return row;
 }
 
@@ -76,26 +87,66 @@ export async function findPatient(id: number, viewer: Viewer, db: Db = sql) {
   return row as PatientRow | undefined;
 }
 
-/** The patient, locked for the rest of the transaction, if the viewer may see it. */
-export async function lockPatient(id: number, viewer: Viewer, db: Db) {
-  const [row] = await db<PatientRow[]>`
-    select * from patients where id = ${id} and ${ownedBy(db, viewer)} for update`;
-  return row as PatientRow | undefined;
+/** The conditions a change is made under. */
+export interface ChangeRules {
+  /** `If-Match`: the versions the caller accepts. */
+  versions?: number[];
+  /** An age sent without a birth date must match the stored one, on `today`. */
+  age?: { years: number; today: string };
 }
 
-/** Writes every writable field and bumps the version. */
-export async function updatePatient(id: number, fields: PatientFields, db: Db) {
-  const [row] = await db<PatientRow[]>`
-    update patients set ${db(fields, ...PATIENT_FIELDS)},
-      version = version + 1, updated_at = now()
-    where id = ${id}
-    returning *`;
-  return row;
+/**
+ * Sets `fields` on a patient the viewer may see, bumps its version and writes its audit
+ * event, in one statement; nothing is written unless `rules` hold against the locked row.
+ * Undefined when the viewer may see no such patient.
+ */
+export function changePatient(
+  id: number,
+  viewer: Viewer,
+  fields: Partial<PatientFields>,
+  rules: ChangeRules,
+  event: WriteEvent,
+  db: Db = sql,
+): Promise<Found<PatientRow> | undefined> {
+  const cols = PATIENT_FIELDS.filter((f) => fields[f] !== undefined);
+  const { versions, age } = rules;
+  return versionedWrite<PatientRow>(db, {
+    table: "patients",
+    id,
+    visible: ownedBy(db, viewer),
+    keep: ["date_of_birth"],
+    rules: [
+      ...(versions ? [db`current.version = any(${versions}::int[])`] : []),
+      ...(age
+        ? [db`(current.date_of_birth is null or
+            date_part('year', age(${age.today}::date, current.date_of_birth)) = ${age.years}::int)`]
+        : []),
+    ],
+    change: setClause(db, fields, cols, "created_by"),
+    event,
+  });
 }
 
-/** Deletes a patient; its doctor assignments go with it (ON DELETE CASCADE). */
-export async function deletePatient(id: number, db: Db): Promise<void> {
-  await db`delete from patients where id = ${id}`;
+/**
+ * Deletes a patient the viewer may see (its doctor assignments go with it, ON DELETE
+ * CASCADE) with its audit event, in one statement, if `versions` (`If-Match`) allow.
+ */
+export function removePatient(
+  id: number,
+  viewer: Viewer,
+  versions: number[] | undefined,
+  event: WriteEvent,
+  db: Db = sql,
+): Promise<Found<PatientRow> | undefined> {
+  return versionedWrite<PatientRow>(db, {
+    table: "patients",
+    id,
+    visible: ownedBy(db, viewer),
+    keep: [],
+    rules: versions ? [db`current.version = any(${versions}::int[])`] : [],
+    change: "delete",
+    event,
+  });
 }
 
 /** One page of the viewer's patients and how many match in all (two index-friendly queries). */

@@ -41,6 +41,17 @@ export function onPeerLost(listener: () => void): () => void {
 const IDLE = 0x49; // I
 const FAILED = 0x45; // E
 
+let sentRequests = 0;
+
+/**
+ * Requests sent to the database by every guarded connection: each ends in a Sync or is a
+ * simple query, and costs one round trip (a statement's first use on a connection costs one
+ * more, for its description). For tests and measurements.
+ */
+export function requestsSent(): number {
+  return sentRequests;
+}
+
 export class GuardedSocket extends EventEmitter {
   readonly host: string;
   readonly port: number;
@@ -222,6 +233,7 @@ export class GuardedSocket extends EventEmitter {
       }
       if (type === 0x53 || type === 0x51) { // Sync or simple Query: the request ends
         this.#requests++;
+        sentRequests++;
         this.#flushed = false;
         if (this.#lost) {
           replies.push(...this.#failed(this.#errored));

@@ -141,17 +141,6 @@ export function ageOn(dateOfBirth: string, on = today()): number {
   return on.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
 }
 
-/** The current values of `fields`, overlaid with the ones a PATCH sent. */
-export function mergeFields<T, K extends keyof T>(
-  fields: readonly K[],
-  current: T,
-  changes: Partial<Record<K, unknown>>,
-): Pick<T, K> {
-  const merged = {} as Pick<T, K>;
-  for (const f of fields) merged[f] = changes[f] === undefined ? current[f] : changes[f] as T[K];
-  return merged;
-}
-
 /** A free-text query parameter: trimmed, at most `max` characters, no NUL. */
 export function queryText(max = 200) {
   const checked = str().transform((v) => v.trim()).pipe(

@@ -1,13 +1,13 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { Config } from "../config.ts";
-import type { Db } from "../db/client.ts";
 import {
   type AuditAction,
   type AuditEvent,
   type AuditResource,
   EventBatch,
   insertEvents,
+  type WriteEvent,
 } from "../db/audit.ts";
 import type { AppEnv, AuditNote } from "../types.ts";
 import { clientIp } from "./client_ip.ts";
@@ -136,17 +136,27 @@ function eventOf(
   };
 }
 
-/** Records a write's event inside the write's own transaction: no change without its event. */
-export async function auditWrite(
-  c: Context<AppEnv>,
-  tx: Db,
-  status: number,
-  e: Required<Pick<AuditNote, "action" | "resourceType">> & AuditNote,
-): Promise<void> {
-  const one = new EventBatch();
-  one.add(eventOf(c, Date.now(), status, e));
-  await insertEvents(one, tx);
-  c.set("audit", { done: true });
+/** The status a write answers when it succeeds. */
+const WRITE_STATUS: Record<string, number> = { POST: 201, DELETE: 204 };
+
+/**
+ * The event of the write this request makes, for the write's own statement to store with
+ * the row (db/audit.ts `eventsOfRows`): the action and status follow from the method, the
+ * resource type from the router. An answer with that status is then not recorded again.
+ */
+export function writeEvent(c: Context<AppEnv>): WriteEvent {
+  const status = WRITE_STATUS[c.req.method] ?? 200;
+  const note = c.get("audit");
+  c.set("audit", { ...note, written: status });
+  return {
+    at: Date.now(),
+    user_id: c.get("user").id,
+    action: defaultAction(c.req.method, true),
+    resource_type: note!.resourceType!,
+    client_ip: clientIp(c),
+    request_id: c.get("requestId"),
+    status,
+  };
 }
 
 /** Sets what the audit event of this request should say (ids returned by a list, …). */
@@ -170,26 +180,29 @@ function routeParam(c: Context<AppEnv>, name: string): string | undefined {
 
 /**
  * Records every signed-in request on a resource router with its outcome, failures
- * (401 with a token that names a user, 403, 404, 409, 412, …) included. Writes that succeeded were already recorded in their
- * transaction; the rest is buffered. With `reads: false` only writes are recorded.
+ * (401 with a token that names a user, 403, 404, 409, 412, …) included. A write that
+ * succeeded was recorded by its own statement (`writeEvent`); the rest is buffered. With
+ * `reads: false` only writes are recorded.
  */
 export function audit(resourceType: AuditResource, { reads = true } = {}) {
   return createMiddleware<AppEnv>(async function audit(c, next) {
     const at = Date.now();
+    c.set("audit", { resourceType });
     await next();
     const note = c.get("audit");
     // Anonymous requests name no one; a refused token that names a user is recorded.
-    if (note?.done || (!c.get("user") && c.get("caller") === undefined)) return;
+    if (note.written === c.res.status) return;
+    if (!c.get("user") && c.get("caller") === undefined) return;
     const raw = routeParam(c, "id");
     const id = raw && /^\d{1,10}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : null;
-    const action = note?.action ?? defaultAction(c.req.method, id !== null);
+    const action = note.action ?? defaultAction(c.req.method, id !== null);
     if (!reads && (action === "read" || action === "list")) return;
-    const type = note?.resourceType ?? resourceType;
+    const type = note.resourceType ?? resourceType;
     const event = eventOf(c, at, c.res.status, {
       action,
       resourceType: type,
-      resourceId: note && "resourceId" in note ? note.resourceId : id,
-      patientIds: note?.patientIds ?? (type === "patient" && id ? [id] : []),
+      resourceId: "resourceId" in note ? note.resourceId : id,
+      patientIds: note.patientIds ?? (type === "patient" && id ? [id] : []),
     });
     if (!writeThrough) return enqueue(c.get("config"), event);
     const one = new EventBatch();

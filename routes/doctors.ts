@@ -1,9 +1,7 @@
 import { type Context, Hono } from "hono";
-import postgres from "postgres";
 import { z } from "zod";
-import { sql } from "../db/client.ts";
 import {
-  deleteDoctor,
+  changeDoctor,
   DOCTOR_FIELDS,
   DOCTOR_ORDERINGS,
   type DoctorFields,
@@ -11,14 +9,13 @@ import {
   findDoctor,
   insertDoctor,
   listDoctors,
-  lockDoctor,
-  updateDoctor,
+  removeDoctor,
 } from "../db/doctors.ts";
+import type { Found } from "../db/versioned.ts";
 import {
   bool,
   boolParam,
   int,
-  mergeFields,
   optionalEmail,
   optionalPhone,
   optionalText,
@@ -41,11 +38,11 @@ import {
   timestamp,
 } from "./http.ts";
 import { describe, named, shownAs } from "../lib/route_marks.ts";
-import { audit, auditWrite } from "../middleware/audit.ts";
+import { audit, writeEvent } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { ApiError } from "../lib/errors.ts";
 import { validate } from "../middleware/validate.ts";
-import type { AppEnv, AuthUser } from "../types.ts";
+import type { AppEnv } from "../types.ts";
 
 /** The specialization codes of the directory. */
 export const SPECIALIZATIONS = [
@@ -224,35 +221,30 @@ export function doctorJson(r: DoctorRow): Answer<typeof doctorSchema> {
 
 const NOT_FOUND = "No doctor with this id";
 
-/** Locks a doctor the caller may change: 404 if missing, 403 if not theirs, 412 if stale. */
-async function lockForChange(
-  id: number,
-  user: AuthUser,
-  expected: ReturnType<typeof ifMatch>,
-  tx: postgres.TransactionSql,
-): Promise<DoctorRow> {
-  const current = await lockDoctor(id, tx);
-  if (!current) throw new ApiError(404, NOT_FOUND);
-  if (current.created_by !== user.id && user.role !== "admin") {
-    throw new ApiError(403, "Only the doctor's creator or an admin may change it");
+/** Why a change found and refused: 404 if missing, 403 if not theirs, 412 if stale. */
+function refusal(c: Context<AppEnv>, found: Found<DoctorRow> | undefined, versions?: number[]) {
+  if (!found) return new ApiError(404, NOT_FOUND);
+  const user = c.get("user");
+  if (found.current.created_by !== user.id && user.role !== "admin") {
+    return new ApiError(403, "Only the doctor's creator or an admin may change it");
   }
-  checkIfMatch(expected, current.version);
-  return current;
+  checkIfMatch(versions, found.version);
+  return new Error("a doctor change was refused for no known reason");
 }
 
-/** Locks the doctor for a change, writes what `merge` makes of it, and audits the update. */
-async function change(
-  c: Context<AppEnv>,
-  merge: (current: DoctorRow) => DoctorFields,
-): Promise<DoctorRow> {
-  const id = pathId(c.req.param("id")!);
+/** The versions `If-Match` accepts; undefined for none or `*`. */
+function versionsOf(c: Context<AppEnv>): number[] | undefined {
   const expected = ifMatch(c);
-  return await sql.begin(async (tx) => {
-    const current = await lockForChange(id, c.get("user"), expected, tx);
-    const updated = await updateDoctor(id, merge(current), tx);
-    await auditWrite(c, tx, 200, { action: "update", resourceType: "doctor", resourceId: id });
-    return updated;
-  });
+  return expected === "any" ? undefined : expected;
+}
+
+/** Writes `fields` (a PATCH's, or every field for PUT) and the audit event: one statement. */
+async function change(c: Context<AppEnv>, fields: Partial<DoctorFields>): Promise<DoctorRow> {
+  const id = pathId(c.req.param("id")!);
+  const versions = versionsOf(c);
+  const found = await changeDoctor(id, c.get("user"), fields, versions, writeEvent(c));
+  if (found?.written) return found.written;
+  throw refusal(c, found, versions);
 }
 
 const doc = (d: Omit<Parameters<typeof describe>[0], "tag">) => describe({ tag: "Doctors", ...d });
@@ -274,19 +266,8 @@ export const doctors = new Hono<AppEnv>()
     validate("json", doctorBody),
     async (c) => {
       const body = c.req.valid("json") as DoctorInput;
-      const row = await sql.begin(async (tx) => {
-        const created = await insertDoctor(
-          c.get("user").id,
-          { ...DEFAULTS, ...body } as DoctorFields,
-          tx,
-        );
-        await auditWrite(c, tx, 201, {
-          action: "create",
-          resourceType: "doctor",
-          resourceId: created.id,
-        });
-        return created;
-      });
+      const fields = { ...DEFAULTS, ...body } as DoctorFields;
+      const row = await insertDoctor(c.get("user").id, fields, writeEvent(c));
       setEtag(c, row.version);
       c.header("Location", link(c, `/api/doctors/${row.id}/`));
       return c.json(doctorJson(row), 201);
@@ -339,7 +320,7 @@ export const doctors = new Hono<AppEnv>()
     validate("json", doctorBody),
     async (c) => {
       const body = c.req.valid("json") as DoctorInput;
-      const row = await change(c, () => ({ ...DEFAULTS, ...body }) as DoctorFields);
+      const row = await change(c, { ...DEFAULTS, ...body } as DoctorFields);
       setEtag(c, row.version);
       return c.json(doctorJson(row));
     },
@@ -355,7 +336,7 @@ export const doctors = new Hono<AppEnv>()
     validate("json", doctorPatch),
     async (c) => {
       const body = c.req.valid("json") as DoctorInput;
-      const row = await change(c, (current) => mergeFields(DOCTOR_FIELDS, current, body));
+      const row = await change(c, body as Partial<DoctorFields>);
       setEtag(c, row.version);
       return c.json(doctorJson(row));
     },
@@ -371,13 +352,10 @@ export const doctors = new Hono<AppEnv>()
     }),
     async (c) => {
       const id = pathId(c.req.param("id"));
-      const expected = ifMatch(c);
+      const versions = versionsOf(c);
       // A doctor still assigned fails on its foreign key: 409 through the error funnel.
-      await sql.begin(async (tx) => {
-        await lockForChange(id, c.get("user"), expected, tx);
-        await deleteDoctor(id, tx);
-        await auditWrite(c, tx, 204, { action: "delete", resourceType: "doctor", resourceId: id });
-      });
+      const found = await removeDoctor(id, c.get("user"), versions, writeEvent(c));
+      if (!found?.written) throw refusal(c, found, versions);
       return c.body(null, 204);
     },
   );

@@ -1,26 +1,22 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { sql } from "../db/client.ts";
 import { doctorsByIds } from "../db/doctors.ts";
 import {
-  deleteMapping,
-  demotePrimary,
-  doctorExists,
+  assignDoctor,
+  changeMapping,
   findMapping,
-  insertMapping,
   listMappings,
   listMappingsOfPatient,
-  lockVisiblePatient,
   MAPPING_ORDERINGS,
   type MappingPage,
   type MappingRow,
-  updateMapping,
+  removeMapping,
 } from "../db/mappings.ts";
 import { bool, boolParam, idParam, int, optionalText, pageQuery } from "../lib/fields.ts";
 import { page } from "../db/page.ts";
 import { type Answer, envelope, link, listOf, pathId, timestamp } from "./http.ts";
 import { describe, named } from "../lib/route_marks.ts";
-import { audit, auditWrite, noteAudit } from "../middleware/audit.ts";
+import { audit, noteAudit, writeEvent } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { ApiError, invalid } from "../lib/errors.ts";
 import { validate } from "../middleware/validate.ts";
@@ -139,23 +135,21 @@ export async function patientMappingsPage(
 async function oneMapping(c: Context<AppEnv>, mappingId: number) {
   const row = await findMapping(mappingId, c.get("user"));
   if (!row) throw new ApiError(404, NOT_FOUND);
-  if (c.req.method === "GET") noteAudit(c, { patientIds: [row.patient] });
+  noteAudit(c, { patientIds: [row.patient] });
+  return await mappingJson(row);
+}
+
+/** The mapping as answered, its doctor read along. */
+async function mappingJson(row: MappingRow) {
   const [json] = await withDoctors([row]);
   return json;
 }
 
-async function removeMapping(c: Context<AppEnv>) {
+async function deleteOne(c: Context<AppEnv>) {
   const mappingId = pathId(c.req.param("id")!);
-  await sql.begin(async (tx) => {
-    const patientId = await deleteMapping(mappingId, c.get("user"), tx);
-    if (patientId === undefined) throw new ApiError(404, NOT_FOUND);
-    await auditWrite(c, tx, 204, {
-      action: "delete",
-      resourceType: "mapping",
-      resourceId: mappingId,
-      patientIds: [patientId],
-    });
-  });
+  if (!await removeMapping(mappingId, c.get("user"), writeEvent(c))) {
+    throw new ApiError(404, NOT_FOUND);
+  }
   return c.body(null, 204);
 }
 
@@ -182,26 +176,15 @@ export const mappings = new Hono<AppEnv>()
       // An attempt on a patient is the patient's business, refused or not: its access log
       // shows it (the event of a success is written in the transaction).
       noteAudit(c, { patientIds: [m.patient] });
-      const mappingId = await sql.begin(async (tx) => {
-        const patientOk = await lockVisiblePatient(m.patient, viewer, tx);
-        const doctorOk = await doctorExists(m.doctor, tx);
-        const errors = [
-          ...(patientOk ? [] : [{ field: "patient", message: UNKNOWN_PATIENT }]),
-          ...(doctorOk ? [] : [{ field: "doctor", message: "no such doctor" }]),
-        ];
-        if (errors.length) throw invalid(errors);
-        if (m.is_primary) await demotePrimary(m.patient, null, tx);
-        const created = await insertMapping({ ...m, by: viewer.id }, tx);
-        await auditWrite(c, tx, 201, {
-          action: "create",
-          resourceType: "mapping",
-          resourceId: created,
-          patientIds: [m.patient],
-        });
-        return created;
-      });
-      c.header("Location", link(c, `/api/mappings/detail/${mappingId}/`));
-      return c.json(await oneMapping(c, mappingId), 201);
+      const done = await assignDoctor(m, viewer, writeEvent(c));
+      if (!done.row) {
+        throw invalid([
+          ...(done.patient ? [] : [{ field: "patient", message: UNKNOWN_PATIENT }]),
+          ...(done.doctor ? [] : [{ field: "doctor", message: "no such doctor" }]),
+        ]);
+      }
+      c.header("Location", link(c, `/api/mappings/detail/${done.row.id}/`));
+      return c.json(await mappingJson(done.row), 201);
     },
   )
   .get(
@@ -248,20 +231,9 @@ export const mappings = new Hono<AppEnv>()
     async (c) => {
       const mappingId = pathId(c.req.param("id"));
       const changes = c.req.valid("json");
-      await sql.begin(async (tx) => {
-        const current = await findMapping(mappingId, c.get("user"), tx);
-        if (!current) throw new ApiError(404, NOT_FOUND);
-        await lockVisiblePatient(current.patient, c.get("user"), tx);
-        if (changes.is_primary) await demotePrimary(current.patient, mappingId, tx);
-        await updateMapping(mappingId, changes, tx);
-        await auditWrite(c, tx, 200, {
-          action: "update",
-          resourceType: "mapping",
-          resourceId: mappingId,
-          patientIds: [current.patient],
-        });
-      });
-      return c.json(await oneMapping(c, mappingId));
+      const row = await changeMapping(mappingId, c.get("user"), changes, writeEvent(c));
+      if (!row) throw new ApiError(404, NOT_FOUND);
+      return c.json(await mappingJson(row));
     },
   )
   .delete(
@@ -272,7 +244,7 @@ export const mappings = new Hono<AppEnv>()
       ok: { status: 204 },
       errors: [404],
     }),
-    removeMapping,
+    deleteOne,
   )
   // The seeds' clients call GET /api/mappings/<patient_id>/ but DELETE /api/mappings/<mapping_id>/.
   .get(
@@ -297,5 +269,5 @@ export const mappings = new Hono<AppEnv>()
       ok: { status: 204 },
       errors: [404],
     }),
-    removeMapping,
+    deleteOne,
   );

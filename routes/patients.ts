@@ -1,23 +1,20 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { listEvents } from "../db/audit.ts";
-import { sql } from "../db/client.ts";
 import {
-  deletePatient,
+  changePatient,
   findPatient,
   insertPatient,
   listPatients,
-  lockPatient,
   PATIENT_FIELDS,
   PATIENT_ORDERINGS,
   type PatientFields,
   type PatientRow,
-  updatePatient,
+  removePatient,
 } from "../db/patients.ts";
 import {
   ageOn,
   int,
-  mergeFields,
   optionalEmail,
   optionalPhone,
   optionalText,
@@ -27,6 +24,7 @@ import {
   queryText,
   str,
   text,
+  today,
 } from "../lib/fields.ts";
 import { likePattern, page } from "../db/page.ts";
 import {
@@ -41,7 +39,7 @@ import {
   timestamp,
 } from "./http.ts";
 import { describe, named, shownAs } from "../lib/route_marks.ts";
-import { audit, auditWrite, noteAudit } from "../middleware/audit.ts";
+import { audit, noteAudit, writeEvent } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { ApiError, invalid } from "../lib/errors.ts";
 import { validate } from "../middleware/validate.ts";
@@ -226,16 +224,7 @@ export const patients = new Hono<AppEnv>()
       const body = c.req.valid("json") as PatientInput;
       const fields = { ...DEFAULTS, ...body } as PatientFields;
       checkAge(body, fields);
-      const row = await sql.begin(async (tx) => {
-        const created = await insertPatient(c.get("user").id, fields, tx);
-        await auditWrite(c, tx, 201, {
-          action: "create",
-          resourceType: "patient",
-          resourceId: created.id,
-          patientIds: [created.id],
-        });
-        return created;
-      });
+      const row = await insertPatient(c.get("user"), fields, writeEvent(c));
       setEtag(c, row.version);
       c.header("Location", link(c, `/api/patients/${row.id}/`));
       return c.json(patientJson(row), 201);
@@ -289,7 +278,9 @@ export const patients = new Hono<AppEnv>()
     async (c) => {
       const id = pathId(c.req.param("id"));
       const body = c.req.valid("json") as PatientInput;
-      const row = await change(c, id, body, () => ({ ...DEFAULTS, ...body } as PatientFields));
+      const fields = { ...DEFAULTS, ...body } as PatientFields;
+      checkAge(body, fields);
+      const row = await change(c, id, fields);
       setEtag(c, row.version);
       return c.json(patientJson(row));
     },
@@ -306,12 +297,8 @@ export const patients = new Hono<AppEnv>()
     async (c) => {
       const id = pathId(c.req.param("id"));
       const body = c.req.valid("json") as PatientInput;
-      const row = await change(
-        c,
-        id,
-        body,
-        (current) => mergeFields(PATIENT_FIELDS, current, body),
-      );
+      checkAge(body, body as PatientFields);
+      const row = await change(c, id, body as Partial<PatientFields>);
       setEtag(c, row.version);
       return c.json(patientJson(row));
     },
@@ -328,18 +315,10 @@ export const patients = new Hono<AppEnv>()
     async (c) => {
       const id = pathId(c.req.param("id"));
       const expected = ifMatch(c);
-      await sql.begin(async (tx) => {
-        const current = await lockPatient(id, c.get("user"), tx);
-        if (!current) throw new ApiError(404, NOT_FOUND);
-        checkIfMatch(expected, current.version);
-        await deletePatient(id, tx);
-        await auditWrite(c, tx, 204, {
-          action: "delete",
-          resourceType: "patient",
-          resourceId: id,
-          patientIds: [id],
-        });
-      });
+      const versions = expected === "any" ? undefined : expected;
+      const found = await removePatient(id, c.get("user"), versions, writeEvent(c));
+      if (!found) throw new ApiError(404, NOT_FOUND);
+      if (!found.written) checkIfMatch(versions, found.version);
       return c.body(null, 204);
     },
   )
@@ -376,27 +355,24 @@ export const patients = new Hono<AppEnv>()
     },
   );
 
-/** Locks the patient, checks `If-Match`, validates the merged record and writes it. */
+/**
+ * Sets `fields` (a PATCH's fields, or every field for PUT) under `If-Match` and, for an age
+ * sent without a birth date, the stored birth date: one statement (db/patients.ts).
+ */
 async function change(
   c: Context<AppEnv>,
   id: number,
-  sent: PatientInput,
-  merge: (current: PatientRow) => PatientFields,
+  fields: Partial<PatientFields>,
 ): Promise<PatientRow> {
   const expected = ifMatch(c);
-  return await sql.begin(async (tx) => {
-    const current = await lockPatient(id, c.get("user"), tx);
-    if (!current) throw new ApiError(404, NOT_FOUND);
-    checkIfMatch(expected, current.version);
-    const merged = merge(current);
-    checkAge(sent, merged);
-    const row = await updatePatient(id, merged, tx);
-    await auditWrite(c, tx, 200, {
-      action: "update",
-      resourceType: "patient",
-      resourceId: id,
-      patientIds: [id],
-    });
-    return row;
-  });
+  const versions = expected === "any" ? undefined : expected;
+  const age = fields.age != null && fields.date_of_birth === undefined
+    ? { years: fields.age as number, today: today() }
+    : undefined;
+  const found = await changePatient(id, c.get("user"), fields, { versions, age }, writeEvent(c));
+  if (!found) throw new ApiError(404, NOT_FOUND);
+  if (found.written) return found.written;
+  checkIfMatch(versions, found.version);
+  checkAge(fields as PatientInput, found.current as PatientFields);
+  throw new Error("a patient change was refused for no known reason");
 }

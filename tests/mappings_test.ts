@@ -228,4 +228,13 @@ dbTest("mappings: concurrent primaries leave exactly one primary", async () => {
     `/api/mappings/?patient_id=${patient.id}&is_primary=true`,
   );
   assert.equal(primaries.body.count, 1);
+  // Made primary again, all at once: each answer 200, one primary left.
+  const changed = await Promise.all(
+    results.map((r) =>
+      ann.json("PATCH", `/api/mappings/detail/${r.body.id}/`, { is_primary: true })
+    ),
+  );
+  assert.deepEqual(changed.map((r) => r.status), results.map(() => 200));
+  const after = await ann.json("GET", `/api/mappings/?patient_id=${patient.id}&is_primary=true`);
+  assert.equal(after.body.count, 1);
 });

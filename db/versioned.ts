@@ -1,0 +1,85 @@
+/**
+ * Changes to versioned rows (patients, doctors) in one statement each: the row is locked, the
+ * caller's rules are checked against it, the change and its audit event are written only if
+ * they hold, and what was found comes back so the caller can say why not (404, 403, 412, …).
+ */
+import type postgres from "postgres";
+import type { Db } from "./client.ts";
+import { eventsOfRows, type WriteEvent } from "./audit.ts";
+
+type Fragment = postgres.PendingQuery<postgres.Row[]>;
+
+/** A versioned write. */
+export interface VersionedWrite {
+  table: "patients" | "doctors";
+  id: number;
+  /** Which rows the caller may see (a `where` condition on the table): others are not found. */
+  visible: Fragment;
+  /** Columns of the current row the caller needs to explain a refusal. */
+  keep: string[];
+  /** Conditions on the current row (`current.…`) that must all hold for the write. */
+  rules: Fragment[];
+  /** The `set …` clause of an update (on the table as `t`), or `delete`. */
+  change: Fragment | "delete";
+  event: WriteEvent;
+}
+
+/** What a versioned write found: the current row's version and kept columns, and the row written. */
+export interface Found<R> {
+  version: number;
+  current: Record<string, unknown>;
+  /** Undefined when a rule refused the write. */
+  written?: R;
+}
+
+/**
+ * `set a = $1, b = $2` for the `cols` of `fields` (or `unchanged` set to itself when there
+ * are none, so an empty change still makes a new version), built column by column: the
+ * driver's own object form only works right after the word `update` in the same fragment.
+ */
+export function setClause(
+  db: Db,
+  fields: Record<string, unknown>,
+  cols: readonly string[],
+  unchanged: string,
+) {
+  if (cols.length === 0) return db`set ${db(unchanged)} = t.${db(unchanged)}`;
+  return cols.reduce(
+    (clause, col, i) => db`${clause}${i ? db`,` : db``} ${db(col)} = ${fields[col] as string}`,
+    db`set`,
+  );
+}
+
+/** Runs a versioned write; undefined when the caller may see no such row. */
+export async function versionedWrite<R>(db: Db, w: VersionedWrite): Promise<Found<R> | undefined> {
+  const table = db(w.table);
+  const rules = w.rules.reduce((all, rule) => db`${all} and ${rule}`, db`true`);
+  const kept = w.keep.map((col) => `current_${col}`);
+  const [hit] = await db<Record<string, unknown>[]>`
+    with current as (
+      select id, version ${w.keep.reduce((cols, col) => db`${cols}, ${db(col)}`, db``)}
+      from ${table} where id = ${w.id} and ${w.visible} for update
+    ), written as (
+      ${
+    w.change === "delete"
+      ? db`delete from ${table} t using current where t.id = current.id and ${rules} returning t.*`
+      : db`update ${table} t ${w.change}, version = t.version + 1, updated_at = now()
+          from current where t.id = current.id and ${rules} returning t.*`
+  }
+    ), event as (${eventsOfRows(db, w.event, "written", patientIdsOf(db, w.table))})
+    select written.*, current.version as current_version ${
+    w.keep.reduce((cols, col, i) => db`${cols}, current.${db(col)} as ${db(kept[i])}`, db``)
+  }
+    from current left join written on true`;
+  if (!hit) return undefined;
+  const current: Record<string, unknown> = {};
+  for (const [i, col] of w.keep.entries()) current[col] = hit[kept[i]];
+  const version = hit.current_version as number;
+  for (const col of ["current_version", ...kept]) delete hit[col];
+  return { version, current, written: hit.id === null ? undefined : hit as R };
+}
+
+/** The patients a write to `table` touches, as an SQL int[] over the written row. */
+function patientIdsOf(db: Db, table: VersionedWrite["table"]): Fragment {
+  return table === "patients" ? db`array[written.id]` : db`'{}'::int[]`;
+}
