@@ -4,7 +4,7 @@
 // reads its own env.
 import { Hono } from "hono";
 import postgres from "postgres";
-import { verifyPassword } from "../lib/passwords.ts";
+import { HashingBusyError, verifyPassword } from "../lib/passwords.ts";
 import { sha256Hex } from "../lib/digest.ts";
 
 const sql = postgres(Deno.env.get("DATABASE_URL")!, {
@@ -105,8 +105,14 @@ const app = new Hono()
   .post("/login", async (c) => {
     const { email, password } = await c.req.json();
     const [user] = await sql`select id, password_hash from users where email = ${email}`;
-    const ok = user && (await verifyPassword(password, user.password_hash)).ok;
-    return ok ? c.json({ id: user.id }) : c.json({}, 401);
+    try {
+      const ok = user && (await verifyPassword(password, user.password_hash)).ok;
+      return ok ? c.json({ id: user.id }) : c.json({}, 401);
+    } catch (err) {
+      // A full hashing queue refuses at once, as the service does.
+      if (err instanceof HashingBusyError) return c.json({}, 503);
+      throw err;
+    }
   });
 
 export default { fetch: app.fetch } satisfies Deno.ServeDefaultExport;

@@ -86,36 +86,15 @@ function changeRules(db: Db, user: { id: number; role: string }, versions?: numb
 }
 
 /**
- * Sets `fields` on a doctor, bumps its version and writes the audit event, in one statement,
- * if the user may change it and `versions` allow; undefined when there is no such doctor.
+ * Sets `fields` on a doctor and bumps its version, or deletes it (which fails on
+ * `patient_doctors_doctor_id_fkey` while assignments remain), with the audit event, in one
+ * statement, if the user may change it and `versions` allow; undefined when there is no such
+ * doctor.
  */
 export function changeDoctor(
   id: number,
   user: { id: number; role: string },
-  fields: Partial<DoctorFields>,
-  versions: number[] | undefined,
-  event: WriteEvent,
-  db: Db = sql,
-): Promise<Found<DoctorRow> | undefined> {
-  const cols = DOCTOR_FIELDS.filter((f) => fields[f] !== undefined);
-  return versionedWrite<DoctorRow>(db, {
-    table: "doctors",
-    id,
-    visible: db`true`,
-    keep: ["created_by"],
-    rules: changeRules(db, user, versions),
-    change: setClause(db, fields, cols, "created_by"),
-    event,
-  });
-}
-
-/**
- * Deletes a doctor with its audit event, in one statement, if the user may and `versions`
- * allow; fails on `patient_doctors_doctor_id_fkey` while assignments remain.
- */
-export function removeDoctor(
-  id: number,
-  user: { id: number; role: string },
+  fields: Partial<DoctorFields> | "delete",
   versions: number[] | undefined,
   event: WriteEvent,
   db: Db = sql,
@@ -126,7 +105,9 @@ export function removeDoctor(
     visible: db`true`,
     keep: ["created_by"],
     rules: changeRules(db, user, versions),
-    change: "delete",
+    change: fields === "delete"
+      ? "delete"
+      : setClause(db, fields, DOCTOR_FIELDS.filter((f) => fields[f] !== undefined), "created_by"),
     event,
   });
 }

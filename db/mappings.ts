@@ -2,6 +2,7 @@ import type postgres from "postgres";
 import type { Page } from "./page.ts";
 import { type Db, sql } from "./client.ts";
 import { ownedBy, type Viewer } from "./patients.ts";
+import { DOCTOR_FIELDS, type DoctorRow } from "./doctors.ts";
 import { eventsOfRows, type WriteEvent } from "./audit.ts";
 import { setClause } from "./versioned.ts";
 
@@ -116,10 +117,39 @@ async function primaryRace<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The columns of a mapping as answered, from the CTE `written` and the patient's name. */
+/** Every column of a doctor row. */
+const DOCTOR_COLUMNS = [
+  "id",
+  ...DOCTOR_FIELDS,
+  "created_by",
+  "created_at",
+  "updated_at",
+  "version",
+];
+
+/**
+ * The columns of a mapping as answered, from the CTE `written`, the patient's name and the
+ * doctor's row (as `doctor_<column>`): the write's answer needs no second request.
+ */
 const WRITTEN = (db: Db, patientName: postgres.PendingQuery<postgres.Row[]>) =>
   db`written.id, written.patient_id as patient, written.doctor_id as doctor, written.is_primary,
-    written.notes, written.assigned_at, written.assigned_by, ${patientName} as patient_name`;
+    written.notes, written.assigned_at, written.assigned_by, ${patientName} as patient_name
+    ${
+    DOCTOR_COLUMNS.reduce((cols, col) => db`${cols}, d.${db(col)} as ${db(`doctor_${col}`)}`, db``)
+  }`;
+
+/** A mapping written, with its doctor. */
+export type WrittenMapping = MappingRow & { doctor_detail: DoctorRow };
+
+/** Splits a row selected with WRITTEN into the mapping and its doctor. */
+function writtenMapping(row: Record<string, unknown>): WrittenMapping {
+  const doctor: Record<string, unknown> = {};
+  for (const col of DOCTOR_COLUMNS) {
+    doctor[col] = row[`doctor_${col}`];
+    delete row[`doctor_${col}`];
+  }
+  return { ...row as unknown as MappingRow, doctor_detail: doctor as DoctorRow };
+}
 
 /**
  * Assigns a doctor to a patient the viewer may see, with its audit event, in one statement:
@@ -132,14 +162,14 @@ export async function assignDoctor(
   viewer: Viewer,
   event: WriteEvent,
   db: Db = sql,
-): Promise<{ patient: boolean; doctor: boolean; row?: MappingRow }> {
+): Promise<{ patient: boolean; doctor: boolean; row?: WrittenMapping }> {
   const [hit] = await primaryRace(() =>
-    db<(MappingRow & { patient_ok: boolean; doctor_ok: boolean })[]>`
+    db<Record<string, unknown>[]>`
     with patient as (
       select id, name from patients
       where id = ${m.patient} and ${ownedBy(db, viewer)} for no key update
     ), doctor as (
-      select id from doctors where id = ${m.doctor} for key share
+      select * from doctors where id = ${m.doctor} for key share
     ), demoted as (
       update patient_doctors set is_primary = false
       where ${m.is_primary}::boolean and is_primary and patient_id = (select id from patient)
@@ -153,10 +183,14 @@ export async function assignDoctor(
     ), event as (${eventsOfRows(db, event, "written", db`array[written.patient_id]`)})
     select exists (select 1 from patient) as patient_ok, exists (select 1 from doctor) as doctor_ok,
       ${WRITTEN(db, db`(select name from patient)`)}
-    from (select) as one left join written on true`
+    from (select) as one left join written on true left join doctor as d on true`
   );
   const { patient_ok, doctor_ok, ...row } = hit;
-  return { patient: patient_ok, doctor: doctor_ok, row: row.id === null ? undefined : row };
+  return {
+    patient: patient_ok as boolean,
+    doctor: doctor_ok as boolean,
+    row: row.id === null ? undefined : writtenMapping(row),
+  };
 }
 
 /**
@@ -170,10 +204,10 @@ export async function changeMapping(
   changes: { is_primary?: boolean; notes?: string | null },
   event: WriteEvent,
   db: Db = sql,
-): Promise<MappingRow | undefined> {
+): Promise<WrittenMapping | undefined> {
   const cols = (["is_primary", "notes"] as const).filter((c) => changes[c] !== undefined);
   const [row] = await primaryRace(() =>
-    db<MappingRow[]>`
+    db<Record<string, unknown>[]>`
     with mapping as (
       select m.id, m.patient_id, p.name from patient_doctors m join patients p on p.id = m.patient_id
       where m.id = ${id} and ${ownedBy(db, viewer, "p.created_by")}
@@ -189,9 +223,10 @@ export async function changeMapping(
       where t.id = mapping.id
       returning t.*
     ), event as (${eventsOfRows(db, event, "written", db`array[written.patient_id]`)})
-    select ${WRITTEN(db, db`(select name from mapping)`)} from written`
+    select ${WRITTEN(db, db`(select name from mapping)`)}
+    from written join doctors d on d.id = written.doctor_id`
   );
-  return row;
+  return row && writtenMapping(row);
 }
 
 /** Deletes a mapping the viewer may see, with its audit event, in one statement. */

@@ -96,19 +96,19 @@ export interface ChangeRules {
 }
 
 /**
- * Sets `fields` on a patient the viewer may see, bumps its version and writes its audit
- * event, in one statement; nothing is written unless `rules` hold against the locked row.
- * Undefined when the viewer may see no such patient.
+ * Sets `fields` on a patient the viewer may see and bumps its version, or deletes it (its
+ * doctor assignments go with it, ON DELETE CASCADE), with its audit event, in one statement;
+ * nothing is written unless `rules` hold against the locked row. Undefined when the viewer
+ * may see no such patient.
  */
 export function changePatient(
   id: number,
   viewer: Viewer,
-  fields: Partial<PatientFields>,
+  fields: Partial<PatientFields> | "delete",
   rules: ChangeRules,
   event: WriteEvent,
   db: Db = sql,
 ): Promise<Found<PatientRow> | undefined> {
-  const cols = PATIENT_FIELDS.filter((f) => fields[f] !== undefined);
   const { versions, age } = rules;
   return versionedWrite<PatientRow>(db, {
     table: "patients",
@@ -122,29 +122,9 @@ export function changePatient(
             date_part('year', age(${age.today}::date, current.date_of_birth)) = ${age.years}::int)`]
         : []),
     ],
-    change: setClause(db, fields, cols, "created_by"),
-    event,
-  });
-}
-
-/**
- * Deletes a patient the viewer may see (its doctor assignments go with it, ON DELETE
- * CASCADE) with its audit event, in one statement, if `versions` (`If-Match`) allow.
- */
-export function removePatient(
-  id: number,
-  viewer: Viewer,
-  versions: number[] | undefined,
-  event: WriteEvent,
-  db: Db = sql,
-): Promise<Found<PatientRow> | undefined> {
-  return versionedWrite<PatientRow>(db, {
-    table: "patients",
-    id,
-    visible: ownedBy(db, viewer),
-    keep: [],
-    rules: versions ? [db`current.version = any(${versions}::int[])`] : [],
-    change: "delete",
+    change: fields === "delete"
+      ? "delete"
+      : setClause(db, fields, PATIENT_FIELDS.filter((f) => fields[f] !== undefined), "created_by"),
     event,
   });
 }

@@ -9,7 +9,6 @@ import {
   findDoctor,
   insertDoctor,
   listDoctors,
-  removeDoctor,
 } from "../db/doctors.ts";
 import type { Found } from "../db/versioned.ts";
 import {
@@ -354,7 +353,7 @@ export const doctors = new Hono<AppEnv>()
       const id = pathId(c.req.param("id"));
       const versions = versionsOf(c);
       // A doctor still assigned fails on its foreign key: 409 through the error funnel.
-      const found = await removeDoctor(id, c.get("user"), versions, writeEvent(c));
+      const found = await changeDoctor(id, c.get("user"), "delete", versions, writeEvent(c));
       if (!found?.written) throw refusal(c, found, versions);
       return c.body(null, 204);
     },

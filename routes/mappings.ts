@@ -11,6 +11,7 @@ import {
   type MappingPage,
   type MappingRow,
   removeMapping,
+  type WrittenMapping,
 } from "../db/mappings.ts";
 import { bool, boolParam, idParam, int, optionalText, pageQuery } from "../lib/fields.ts";
 import { page } from "../db/page.ts";
@@ -136,13 +137,13 @@ async function oneMapping(c: Context<AppEnv>, mappingId: number) {
   const row = await findMapping(mappingId, c.get("user"));
   if (!row) throw new ApiError(404, NOT_FOUND);
   noteAudit(c, { patientIds: [row.patient] });
-  return await mappingJson(row);
-}
-
-/** The mapping as answered, its doctor read along. */
-async function mappingJson(row: MappingRow) {
   const [json] = await withDoctors([row]);
   return json;
+}
+
+/** A mapping as answered, from a row that came with its doctor. */
+function mappingJson({ doctor_detail, ...row }: WrittenMapping): Answer<typeof mappingSchema> {
+  return { ...row, doctor_detail: doctorJson(doctor_detail) };
 }
 
 async function deleteOne(c: Context<AppEnv>) {
@@ -184,7 +185,7 @@ export const mappings = new Hono<AppEnv>()
         ]);
       }
       c.header("Location", link(c, `/api/mappings/detail/${done.row.id}/`));
-      return c.json(await mappingJson(done.row), 201);
+      return c.json(mappingJson(done.row), 201);
     },
   )
   .get(
@@ -233,7 +234,7 @@ export const mappings = new Hono<AppEnv>()
       const changes = c.req.valid("json");
       const row = await changeMapping(mappingId, c.get("user"), changes, writeEvent(c));
       if (!row) throw new ApiError(404, NOT_FOUND);
-      return c.json(await mappingJson(row));
+      return c.json(mappingJson(row));
     },
   )
   .delete(

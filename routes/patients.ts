@@ -10,7 +10,6 @@ import {
   PATIENT_ORDERINGS,
   type PatientFields,
   type PatientRow,
-  removePatient,
 } from "../db/patients.ts";
 import {
   ageOn,
@@ -316,7 +315,7 @@ export const patients = new Hono<AppEnv>()
       const id = pathId(c.req.param("id"));
       const expected = ifMatch(c);
       const versions = expected === "any" ? undefined : expected;
-      const found = await removePatient(id, c.get("user"), versions, writeEvent(c));
+      const found = await changePatient(id, c.get("user"), "delete", { versions }, writeEvent(c));
       if (!found) throw new ApiError(404, NOT_FOUND);
       if (!found.written) checkIfMatch(versions, found.version);
       return c.body(null, 204);
