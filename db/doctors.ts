@@ -77,14 +77,6 @@ export async function doctorsByIds(ids: number[], db: Db = sql): Promise<Map<num
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** Who may change a doctor: its creator or an admin; `versions` as `If-Match`. */
-function changeRules(db: Db, user: { id: number; role: string }, versions?: number[]) {
-  return [
-    ...(user.role === "admin" ? [] : [db`current.created_by = ${user.id}`]),
-    ...(versions ? [db`current.version = any(${versions}::int[])`] : []),
-  ];
-}
-
 /**
  * Sets `fields` on a doctor and bumps its version, or deletes it (which fails on
  * `patient_doctors_doctor_id_fkey` while assignments remain), with the audit event, in one
@@ -104,11 +96,14 @@ export function changeDoctor(
     id,
     visible: db`true`,
     keep: ["created_by"],
-    rules: changeRules(db, user, versions),
+    versions,
+    // Only its creator or an admin changes a doctor.
+    rules: user.role === "admin" ? [] : [db`current.created_by = ${user.id}`],
     change: fields === "delete"
       ? "delete"
       : setClause(db, fields, DOCTOR_FIELDS.filter((f) => fields[f] !== undefined), "created_by"),
     event,
+    patientIds: db`'{}'::int[]`,
   });
 }
 

@@ -115,17 +115,16 @@ export function changePatient(
     id,
     visible: ownedBy(db, viewer),
     keep: ["date_of_birth"],
-    rules: [
-      ...(versions ? [db`current.version = any(${versions}::int[])`] : []),
-      ...(age
-        ? [db`(current.date_of_birth is null or
-            date_part('year', age(${age.today}::date, current.date_of_birth)) = ${age.years}::int)`]
-        : []),
-    ],
+    versions,
+    rules: age
+      ? [db`(current.date_of_birth is null or
+          date_part('year', age(${age.today}::date, current.date_of_birth)) = ${age.years}::int)`]
+      : [],
     change: fields === "delete"
       ? "delete"
       : setClause(db, fields, PATIENT_FIELDS.filter((f) => fields[f] !== undefined), "created_by"),
     event,
+    patientIds: db`array[written.id]`,
   });
 }
 

@@ -17,11 +17,15 @@ export interface VersionedWrite {
   visible: Fragment;
   /** Columns of the current row the caller needs to explain a refusal. */
   keep: string[];
-  /** Conditions on the current row (`current.…`) that must all hold for the write. */
+  /** `If-Match`: the versions the caller accepts (any when undefined). */
+  versions?: number[];
+  /** Further conditions on the current row (`current.…`) that must all hold for the write. */
   rules: Fragment[];
   /** The `set …` clause of an update (on the table as `t`), or `delete`. */
   change: Fragment | "delete";
   event: WriteEvent;
+  /** The patients the event names, as an SQL int[] over the `written` row. */
+  patientIds: Fragment;
 }
 
 /** What a versioned write found: the current row's version and kept columns, and the row written. */
@@ -53,7 +57,8 @@ export function setClause(
 /** Runs a versioned write; undefined when the caller may see no such row. */
 export async function versionedWrite<R>(db: Db, w: VersionedWrite): Promise<Found<R> | undefined> {
   const table = db(w.table);
-  const rules = w.rules.reduce((all, rule) => db`${all} and ${rule}`, db`true`);
+  const versions = w.versions ? [db`current.version = any(${w.versions}::int[])`] : [];
+  const rules = [...versions, ...w.rules].reduce((all, rule) => db`${all} and ${rule}`, db`true`);
   const kept = w.keep.map((col) => `current_${col}`);
   const [hit] = await db<Record<string, unknown>[]>`
     with current as (
@@ -66,7 +71,7 @@ export async function versionedWrite<R>(db: Db, w: VersionedWrite): Promise<Foun
       : db`update ${table} t ${w.change}, version = t.version + 1, updated_at = now()
           from current where t.id = current.id and ${rules} returning t.*`
   }
-    ), event as (${eventsOfRows(db, w.event, "written", patientIdsOf(db, w.table))})
+    ), event as (${eventsOfRows(db, w.event, "written", w.patientIds)})
     select written.*, current.version as current_version ${
     w.keep.reduce((cols, col, i) => db`${cols}, current.${db(col)} as ${db(kept[i])}`, db``)
   }
@@ -77,9 +82,4 @@ export async function versionedWrite<R>(db: Db, w: VersionedWrite): Promise<Foun
   const version = hit.current_version as number;
   for (const col of ["current_version", ...kept]) delete hit[col];
   return { version, current, written: hit.id === null ? undefined : hit as R };
-}
-
-/** The patients a write to `table` touches, as an SQL int[] over the written row. */
-function patientIdsOf(db: Db, table: VersionedWrite["table"]): Fragment {
-  return table === "patients" ? db`array[written.id]` : db`'{}'::int[]`;
 }

@@ -160,7 +160,7 @@ function operationObject(
           content: {
             "application/json": {
               schema: schemas.of(op.body, "input"),
-              ...(exampleOf(op.body) === undefined ? {} : { example: exampleOf(op.body) }),
+              example: exampleOf(op.body),
             },
           },
         },

@@ -148,15 +148,12 @@ export function writeEvent(c: Context<AppEnv>): WriteEvent {
   const status = WRITE_STATUS[c.req.method] ?? 200;
   const note = c.get("audit");
   c.set("audit", { ...note, written: status });
-  return {
-    at: Date.now(),
-    user_id: c.get("user").id,
-    action: defaultAction(c.req.method, true),
-    resource_type: note!.resourceType!,
-    client_ip: clientIp(c),
-    request_id: c.get("requestId"),
-    status,
-  };
+  const action = defaultAction(c.req.method, true);
+  const { resource_id: _, patient_ids: __, ...event } = eventOf(c, Date.now(), status, {
+    action,
+    resourceType: note.resourceType!,
+  });
+  return event;
 }
 
 /** Sets what the audit event of this request should say (ids returned by a list, …). */

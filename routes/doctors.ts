@@ -231,16 +231,10 @@ function refusal(c: Context<AppEnv>, found: Found<DoctorRow> | undefined, versio
   return new Error("a doctor change was refused for no known reason");
 }
 
-/** The versions `If-Match` accepts; undefined for none or `*`. */
-function versionsOf(c: Context<AppEnv>): number[] | undefined {
-  const expected = ifMatch(c);
-  return expected === "any" ? undefined : expected;
-}
-
 /** Writes `fields` (a PATCH's, or every field for PUT) and the audit event: one statement. */
 async function change(c: Context<AppEnv>, fields: Partial<DoctorFields>): Promise<DoctorRow> {
   const id = pathId(c.req.param("id")!);
-  const versions = versionsOf(c);
+  const versions = ifMatch(c);
   const found = await changeDoctor(id, c.get("user"), fields, versions, writeEvent(c));
   if (found?.written) return found.written;
   throw refusal(c, found, versions);
@@ -351,7 +345,7 @@ export const doctors = new Hono<AppEnv>()
     }),
     async (c) => {
       const id = pathId(c.req.param("id"));
-      const versions = versionsOf(c);
+      const versions = ifMatch(c);
       // A doctor still assigned fails on its foreign key: 409 through the error funnel.
       const found = await changeDoctor(id, c.get("user"), "delete", versions, writeEvent(c));
       if (!found?.written) throw refusal(c, found, versions);

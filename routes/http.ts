@@ -38,11 +38,10 @@ export function pathId(raw: string): number {
   return n;
 }
 
-/** The versions an `If-Match` header accepts: undefined when absent, "any" for `*`. */
-export function ifMatch(c: Context): number[] | "any" | undefined {
+/** The versions an `If-Match` header accepts: undefined when absent or `*` (any version). */
+export function ifMatch(c: Context): number[] | undefined {
   const header = c.req.header("If-Match");
-  if (header === undefined) return undefined;
-  if (header.trim() === "*") return "any";
+  if (header === undefined || header.trim() === "*") return undefined;
   const versions = [...header.matchAll(/(?:W\/)?"(\d{1,9})"/g)].map((m) => Number(m[1]));
   return versions;
 }
@@ -53,8 +52,8 @@ export function setEtag(c: Context, version: number): void {
 }
 
 /** Throws 412 when an `If-Match` header does not name the current version. */
-export function checkIfMatch(expected: number[] | "any" | undefined, version: number): void {
-  if (expected === undefined || expected === "any") return;
+export function checkIfMatch(expected: number[] | undefined, version: number): void {
+  if (expected === undefined) return;
   if (!expected.includes(version)) {
     throw new ApiError(412, "The resource has changed since you read it; fetch it again", [
       { field: "If-Match", message: "does not match the current version" },

@@ -313,8 +313,7 @@ export const patients = new Hono<AppEnv>()
     }),
     async (c) => {
       const id = pathId(c.req.param("id"));
-      const expected = ifMatch(c);
-      const versions = expected === "any" ? undefined : expected;
+      const versions = ifMatch(c);
       const found = await changePatient(id, c.get("user"), "delete", { versions }, writeEvent(c));
       if (!found) throw new ApiError(404, NOT_FOUND);
       if (!found.written) checkIfMatch(versions, found.version);
@@ -363,8 +362,7 @@ async function change(
   id: number,
   fields: Partial<PatientFields>,
 ): Promise<PatientRow> {
-  const expected = ifMatch(c);
-  const versions = expected === "any" ? undefined : expected;
+  const versions = ifMatch(c);
   const age = fields.age != null && fields.date_of_birth === undefined
     ? { years: fields.age as number, today: today() }
     : undefined;

@@ -97,8 +97,33 @@ dbTest("patients: a CRUD story", async (t) => {
     assert.equal(after.body.version, 3);
     assert.equal(after.body.name, "Maria G.");
   });
+  await t.step(
+    'If-Match takes W/"n" and *; an age alone must fit the stored birth date',
+    async () => {
+      const weak = await ann.json(
+        "PATCH",
+        `/api/patients/${id}/`,
+        { date_of_birth: "1990-05-05" },
+        {
+          "If-Match": 'W/"3"',
+        },
+      );
+      assert.equal(weak.status, 200);
+      assert.equal(weak.body.version, 4);
+      const wrong = await ann.json("PATCH", `/api/patients/${id}/`, {
+        age: ageOn("1990-05-05") + 2,
+      });
+      assert.equal(wrong.status, 400);
+      assert.deepEqual(errorFields(wrong.body), ["age"]);
+      const fits = await ann.json("PATCH", `/api/patients/${id}/`, { age: ageOn("1990-05-05") }, {
+        "If-Match": "*",
+      });
+      assert.equal(fits.status, 200);
+      assert.equal(fits.body.version, 5, "the refused change made no version");
+    },
+  );
   await t.step("DELETE answers 204; the patient is gone", async () => {
-    const res = await ann.call("DELETE", `/api/patients/${id}/`, undefined, { "If-Match": '"3"' });
+    const res = await ann.call("DELETE", `/api/patients/${id}/`, undefined, { "If-Match": '"5"' });
     assert.equal(res.status, 204);
     assert.equal((await ann.call("GET", `/api/patients/${id}/`)).status, 404);
     assert.equal((await ann.call("DELETE", `/api/patients/${id}/`)).status, 404);
