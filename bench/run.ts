@@ -22,7 +22,7 @@ const { values: flags } = parseArgs({
 });
 const SMOKE = flags.smoke ?? false;
 const SIZE = SMOKE
-  ? { users: 5, patients: 500, doctors: 300 }
+  ? { users: 5, patients: 500, doctors: 1_500 }
   : { users: 200, patients: 100_000, doctors: 2_000 };
 const SECONDS = SMOKE ? 1 : 10;
 const WARMUP_SECONDS = SMOKE ? 1 : 3;
