@@ -16,6 +16,7 @@ import { auditLog } from "./routes/audit.ts";
 import { auth } from "./routes/auth.ts";
 import { docs } from "./routes/docs.ts";
 import { doctors } from "./routes/doctors.ts";
+import { fhir } from "./routes/fhir.ts";
 import { mappings } from "./routes/mappings.ts";
 import { patients } from "./routes/patients.ts";
 import { health } from "./routes/health.ts";
@@ -50,6 +51,8 @@ const ABOUT: DocumentInfo = {
     Doctors: "The shared directory of doctors",
     Mappings: "Doctors assigned to patients",
     Audit: "Who read or changed patient data (admins)",
+    FHIR: "A read-only HL7 FHIR R4 view of the same records (application/fhir+json); " +
+      "errors are OperationOutcomes",
     Service: "Health checks and this reference",
   },
   schemas: { Problem: problemSchema },
@@ -137,6 +140,7 @@ export function createApp(config: Config): Hono<AppEnv> {
   app.route("/api/doctors", doctors);
   app.route("/api/mappings", mappings);
   app.route("/api/audit", auditLog);
+  app.route("/fhir", fhir);
   let document: unknown;
   app.route("/api", docs(() => document ??= apiDocument(app)));
 

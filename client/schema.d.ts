@@ -387,6 +387,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/fhir/metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The CapabilityStatement (no token needed) */
+        get: operations["fhirCapabilities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/Patient": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search Patient resources (a searchset Bundle) */
+        get: operations["searchFhirPatients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/Patient/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a Patient */
+        get: operations["readFhirPatient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/Practitioner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search Practitioner resources (a searchset Bundle) */
+        get: operations["searchFhirPractitioners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/Practitioner/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a Practitioner */
+        get: operations["readFhirPractitioner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/PractitionerRole": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search PractitionerRole resources (a searchset Bundle) */
+        get: operations["searchFhirPractitionerRoles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/PractitionerRole/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a PractitionerRole */
+        get: operations["readFhirPractitionerRole"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/CareTeam": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search CareTeam resources (a searchset Bundle) */
+        get: operations["searchFhirCareTeams"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/CareTeam/{team}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a CareTeam */
+        get: operations["readFhirCareTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -472,6 +625,15 @@ export interface components {
             user: components["schemas"]["User"];
             access: string;
             refresh: string;
+        };
+        /** @description FHIR R4 CapabilityStatement */
+        CapabilityStatement: {
+            /** @constant */
+            resourceType: "CapabilityStatement";
+            /** @constant */
+            fhirVersion: "4.0.1";
+        } & {
+            [key: string]: unknown;
         };
         Credentials: {
             email: string;
@@ -569,6 +731,194 @@ export interface components {
             consultation_fee?: number | string | null;
             is_available?: boolean;
         };
+        /** @description FHIR R4 Bundle of type searchset */
+        FhirBundle: {
+            /** @constant */
+            resourceType: "Bundle";
+            /** @constant */
+            type: "searchset";
+            total?: number;
+            link: {
+                /** @enum {string} */
+                relation: "self" | "next" | "previous";
+                /** Format: uri */
+                url: string;
+            }[];
+            entry?: {
+                /** Format: uri */
+                fullUrl?: string;
+                resource: {
+                    resourceType: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                search: {
+                    /** @enum {string} */
+                    mode: "match" | "outcome";
+                };
+            }[];
+        };
+        /** @description FHIR R4 CareTeam */
+        FhirCareTeam: {
+            /** @constant */
+            resourceType: "CareTeam";
+            id: string;
+            meta: {
+                versionId?: string;
+                lastUpdated: string;
+            };
+            /** @constant */
+            status: "active";
+            subject: {
+                reference?: string;
+                display?: string;
+            };
+            participant: {
+                role: {
+                    coding?: {
+                        system: string;
+                        code: string;
+                        display?: string;
+                    }[];
+                    text?: string;
+                }[];
+                member: {
+                    reference?: string;
+                    display?: string;
+                };
+                period: {
+                    start: string;
+                };
+            }[];
+        };
+        /** @description FHIR R4 Patient */
+        FhirPatient: {
+            /** @constant */
+            resourceType: "Patient";
+            id: string;
+            meta: {
+                versionId?: string;
+                lastUpdated: string;
+            };
+            name: {
+                text: string;
+                family?: string;
+                given?: string[];
+                prefix?: string[];
+            }[];
+            /** @enum {string} */
+            gender: "male" | "female" | "other" | "unknown";
+            /** Format: date */
+            birthDate?: string;
+            telecom?: {
+                /** @enum {string} */
+                system: "phone" | "email" | "other";
+                value: string;
+            }[];
+            address?: {
+                line?: string[];
+                city?: string;
+                state?: string;
+                country?: string;
+            }[];
+            contact?: {
+                relationship: {
+                    coding?: {
+                        system: string;
+                        code: string;
+                        display?: string;
+                    }[];
+                    text?: string;
+                }[];
+                name?: {
+                    text: string;
+                };
+                telecom?: {
+                    /** @enum {string} */
+                    system: "phone" | "email" | "other";
+                    value: string;
+                }[];
+            }[];
+            generalPractitioner?: {
+                reference?: string;
+                display?: string;
+            }[];
+        };
+        /** @description FHIR R4 Practitioner */
+        FhirPractitioner: {
+            /** @constant */
+            resourceType: "Practitioner";
+            id: string;
+            meta: {
+                versionId?: string;
+                lastUpdated: string;
+            };
+            identifier?: {
+                type: {
+                    coding?: {
+                        system: string;
+                        code: string;
+                        display?: string;
+                    }[];
+                    text?: string;
+                };
+                value: string;
+            }[];
+            name: {
+                text: string;
+                family?: string;
+                given?: string[];
+                prefix?: string[];
+            }[];
+            telecom?: {
+                /** @enum {string} */
+                system: "phone" | "email" | "other";
+                value: string;
+            }[];
+            address?: {
+                line?: string[];
+                city?: string;
+                state?: string;
+                country?: string;
+            }[];
+            qualification?: {
+                code: {
+                    coding?: {
+                        system: string;
+                        code: string;
+                        display?: string;
+                    }[];
+                    text?: string;
+                };
+            }[];
+        };
+        /** @description FHIR R4 PractitionerRole */
+        FhirPractitionerRole: {
+            /** @constant */
+            resourceType: "PractitionerRole";
+            id: string;
+            meta: {
+                versionId?: string;
+                lastUpdated: string;
+            };
+            active: boolean;
+            practitioner: {
+                reference?: string;
+                display?: string;
+            };
+            organization?: {
+                reference?: string;
+                display?: string;
+            };
+            specialty: {
+                coding?: {
+                    system: string;
+                    code: string;
+                    display?: string;
+                }[];
+                text?: string;
+            }[];
+        };
         Mapping: {
             id: number;
             patient: number;
@@ -603,6 +953,18 @@ export interface components {
         MappingPatch: {
             is_primary?: boolean;
             notes?: string | null;
+        };
+        /** @description FHIR R4 OperationOutcome */
+        OperationOutcome: {
+            /** @constant */
+            resourceType: "OperationOutcome";
+            issue: {
+                /** @enum {string} */
+                severity: "fatal" | "error" | "warning" | "information";
+                code: string;
+                diagnostics?: string;
+                expression?: string[];
+            }[];
         };
         PasswordChange: {
             current_password: string;
@@ -3631,6 +3993,589 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    fhirCapabilities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["CapabilityStatement"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    searchFhirPatients: {
+        parameters: {
+            query?: {
+                /** @description Patient ids, comma-separated */
+                _id?: string;
+                /** @description A word of the name starts with the value (any case); name:contains matches anywhere, name:exact the whole name */
+                name?: string;
+                /** @description Contains */
+                "name:contains"?: string;
+                /** @description Equals */
+                "name:exact"?: string;
+                /** @description YYYY, YYYY-MM or YYYY-MM-DD with an optional prefix eq, ne, gt, lt, ge, le, sa, eb; repeat the parameter for a range */
+                birthdate?: string;
+                /** @description male, female, other or unknown */
+                gender?: string;
+                /** @description Entries a page (default 20; more than 100 reads as 100) */
+                _count?: number;
+                /** @description Matches to skip (the next and previous links carry it) */
+                _offset?: number;
+                /** @description How to count the matches: not at all, the planner's estimate, or exactly */
+                _total?: "none" | "estimate" | "accurate";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirBundle"];
+                };
+            };
+            /** @description Invalid input; `errors` lists every invalid field */
+            400: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    readFhirPatient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirPatient"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    searchFhirPractitioners: {
+        parameters: {
+            query?: {
+                /** @description Practitioner ids, comma-separated */
+                _id?: string;
+                /** @description As Patient's name (with :contains and :exact) */
+                name?: string;
+                /** @description Contains */
+                "name:contains"?: string;
+                /** @description Equals */
+                "name:exact"?: string;
+                /** @description Entries a page (default 20; more than 100 reads as 100) */
+                _count?: number;
+                /** @description Matches to skip (the next and previous links carry it) */
+                _offset?: number;
+                /** @description How to count the matches: not at all, the planner's estimate, or exactly */
+                _total?: "none" | "estimate" | "accurate";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirBundle"];
+                };
+            };
+            /** @description Invalid input; `errors` lists every invalid field */
+            400: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    readFhirPractitioner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirPractitioner"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    searchFhirPractitionerRoles: {
+        parameters: {
+            query?: {
+                /** @description PractitionerRole ids (the doctor's), comma-separated */
+                _id?: string;
+                /** @description A specialization code (urn:healthcare-records:specialization), such as cardiology */
+                specialty?: string;
+                /** @description Practitioner/<id> */
+                practitioner?: string;
+                /** @description true when the doctor takes patients */
+                active?: string;
+                /** @description Entries a page (default 20; more than 100 reads as 100) */
+                _count?: number;
+                /** @description Matches to skip (the next and previous links carry it) */
+                _offset?: number;
+                /** @description How to count the matches: not at all, the planner's estimate, or exactly */
+                _total?: "none" | "estimate" | "accurate";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirBundle"];
+                };
+            };
+            /** @description Invalid input; `errors` lists every invalid field */
+            400: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    readFhirPractitionerRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirPractitionerRole"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    searchFhirCareTeams: {
+        parameters: {
+            query?: {
+                /** @description CareTeam ids (the patient's), comma-separated */
+                _id?: string;
+                /** @description Patient/<id> */
+                patient?: string;
+                /** @description Patient/<id>, as patient */
+                subject?: string;
+                /** @description Entries a page (default 20; more than 100 reads as 100) */
+                _count?: number;
+                /** @description Matches to skip (the next and previous links carry it) */
+                _offset?: number;
+                /** @description How to count the matches: not at all, the planner's estimate, or exactly */
+                _total?: "none" | "estimate" | "accurate";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirBundle"];
+                };
+            };
+            /** @description Invalid input; `errors` lists every invalid field */
+            400: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    readFhirCareTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                team: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirCareTeam"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
         };

@@ -1,5 +1,15 @@
-import type { Page } from "./page.ts";
+import {
+  allOf,
+  anyOf,
+  type Fragment,
+  type Page,
+  type SearchPage,
+  searchPage,
+  textMatch,
+  type TotalMode,
+} from "./page.ts";
 import { type Db, sql } from "./client.ts";
+import type { Criteria } from "../lib/fhir.ts";
 import { eventsOfRows, type WriteEvent } from "./audit.ts";
 import { type Found, setClause, versionedWrite } from "./versioned.ts";
 
@@ -133,4 +143,58 @@ export async function listDoctors(
     db<{ count: number }[]>`select count(*)::int as count from doctors where ${where()}`,
   ]);
   return { count, rows };
+}
+
+/**
+ * The SQL of a FHIR Practitioner or PractitionerRole search (`_id`, `name`, `specialty`,
+ * `practitioner`, `active`). `specialty` tokens name our specialization codes in `system`.
+ */
+function doctorCriteria(db: Db, params: Map<string, Criteria>, system: string): Fragment {
+  const indexed = db`(lower(name) || ' ' || coalesce(lower(hospital_name), '') || ' ' ||
+    specialization)`;
+  const parts: Fragment[] = [];
+  for (const ids of params.get("_id")?.id ?? []) parts.push(db`id = any(${ids})`);
+  for (const ids of params.get("practitioner")?.reference ?? []) parts.push(db`id = any(${ids})`);
+  for (const names of params.get("name")?.string ?? []) {
+    parts.push(anyOf(db, names.map((m) => textMatch(db, "name", indexed, m))));
+  }
+  for (const tokens of params.get("specialty")?.token ?? []) {
+    const codes = tokens.filter((t) => t.system === undefined || t.system === system)
+      .map((t) => t.code);
+    parts.push(db`specialization = any(${codes})`);
+  }
+  for (const tokens of params.get("active")?.token ?? []) {
+    const codes = new Set(tokens.map((t) => t.code));
+    const either = codes.has("true") && codes.has("false");
+    parts.push(
+      either
+        ? db`true`
+        : codes.has("true") || codes.has("false")
+        ? db`is_available = ${codes.has("true")}`
+        : db`false`,
+    );
+  }
+  return allOf(db, parts);
+}
+
+/** A page of the directory matching a FHIR search, by id. */
+export function searchDoctors(
+  params: Map<string, Criteria>,
+  specialtySystem: string,
+  page: { limit: number; offset: number; total: TotalMode },
+  db: Db = sql,
+): Promise<SearchPage<DoctorRow>> {
+  const where = () => db`where ${doctorCriteria(db, params, specialtySystem)}`;
+  return searchPage(
+    db,
+    {
+      rows: (limit) =>
+        db<DoctorRow[]>`
+      select * from doctors ${where()} order by id limit ${limit} offset ${page.offset}`,
+      from: () => db`from doctors ${where()}`,
+    },
+    page.limit,
+    page.offset,
+    page.total,
+  );
 }

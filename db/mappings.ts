@@ -1,6 +1,14 @@
 import type postgres from "postgres";
-import type { Page } from "./page.ts";
+import {
+  allOf,
+  type Fragment,
+  type Page,
+  type SearchPage,
+  searchPage,
+  type TotalMode,
+} from "./page.ts";
 import { type Db, sql } from "./client.ts";
+import type { Criteria } from "../lib/fhir.ts";
 import { ownedBy, type Viewer } from "./patients.ts";
 import { DOCTOR_FIELDS, type DoctorRow } from "./doctors.ts";
 import { eventsOfRows, type WriteEvent } from "./audit.ts";
@@ -239,4 +247,63 @@ export async function removeMapping(id: number, viewer: Viewer, event: WriteEven
     ), event as (${eventsOfRows(db, event, "written", db`array[written.patient_id]`)})
     select id from written`;
   return row !== undefined;
+}
+
+/** A patient's care team: its assigned doctors, oldest assignment first. */
+export interface CareTeamRow {
+  patient_id: number;
+  patient_name: string;
+  /** The latest assignment's time. */
+  updated: Date;
+  members: { doctor: number; name: string; primary: boolean; since: number }[];
+}
+
+/** The patients (the viewer may see) with at least one assignment, matching `params`. */
+function careTeamWhere(db: Db, viewer: Viewer, params: Map<string, Criteria>): Fragment {
+  const parts: Fragment[] = [ownedBy(db, viewer, "p.created_by")];
+  for (const ids of params.get("_id")?.id ?? []) parts.push(db`p.id = any(${ids})`);
+  for (const name of ["patient", "subject"]) {
+    for (const ids of params.get(name)?.reference ?? []) parts.push(db`p.id = any(${ids})`);
+  }
+  parts.push(db`exists (select 1 from patient_doctors m where m.patient_id = p.id)`);
+  return allOf(db, parts);
+}
+
+const CARE_TEAM = (db: Db) =>
+  db`select p.id as patient_id, p.name as patient_name, t.updated, t.members
+    from patients p cross join lateral (
+      select max(m.assigned_at) as updated,
+        json_agg(json_build_object('doctor', d.id, 'name', d.name, 'primary', m.is_primary,
+          'since', (extract(epoch from m.assigned_at) * 1000)::bigint) order by m.id) as members
+      from patient_doctors m join doctors d on d.id = m.doctor_id where m.patient_id = p.id
+    ) t`;
+
+/** A patient's care team, if the viewer may see the patient and it has assignments. */
+export async function findCareTeam(patientId: number, viewer: Viewer, db: Db = sql) {
+  const params = new Map([["_id", { id: [[patientId]] }]]);
+  const [row] = await db<CareTeamRow[]>`
+    ${CARE_TEAM(db)} where ${careTeamWhere(db, viewer, params)}`;
+  return row as CareTeamRow | undefined;
+}
+
+/** A page of the viewer's patients' care teams matching a FHIR CareTeam search, by patient. */
+export function searchCareTeams(
+  viewer: Viewer,
+  params: Map<string, Criteria>,
+  page: { limit: number; offset: number; total: TotalMode },
+  db: Db = sql,
+): Promise<SearchPage<CareTeamRow>> {
+  return searchPage(
+    db,
+    {
+      rows: (limit) =>
+        db<CareTeamRow[]>`
+      ${CARE_TEAM(db)} where ${careTeamWhere(db, viewer, params)}
+      order by p.id limit ${limit} offset ${page.offset}`,
+      from: () => db`from patients p where ${careTeamWhere(db, viewer, params)}`,
+    },
+    page.limit,
+    page.offset,
+    page.total,
+  );
 }

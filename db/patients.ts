@@ -1,5 +1,16 @@
-import type { Page } from "./page.ts";
+import {
+  allOf,
+  anyOf,
+  dateMatchSql,
+  type Fragment,
+  type Page,
+  type SearchPage,
+  searchPage,
+  textMatch,
+  type TotalMode,
+} from "./page.ts";
 import { type Db, sql } from "./client.ts";
+import type { Criteria } from "../lib/fhir.ts";
 import { eventsOfRows, type WriteEvent } from "./audit.ts";
 import { type Found, setClause, versionedWrite } from "./versioned.ts";
 
@@ -165,3 +176,80 @@ export async function listPatients(
 
 /** Most patients an audit event of a count-only list names. */
 const MATCHED_MAX = 100;
+
+/** A patient with its primary doctor, if it has one (FHIR's `generalPractitioner`). */
+export type PatientWithPrimary = PatientRow & {
+  primary_id: number | null;
+  primary_name: string | null;
+};
+
+const WITH_PRIMARY = (db: Db) =>
+  db`select p.*, d.id as primary_id, d.name as primary_name
+    from patients p
+    left join patient_doctors m on m.patient_id = p.id and m.is_primary
+    left join doctors d on d.id = m.doctor_id`;
+
+/** The patient with its primary doctor, if the viewer may see it. */
+export async function findPatientWithPrimary(id: number, viewer: Viewer, db: Db = sql) {
+  const [row] = await db<PatientWithPrimary[]>`
+    ${WITH_PRIMARY(db)} where p.id = ${id} and ${ownedBy(db, viewer, "p.created_by")}`;
+  return row as PatientWithPrimary | undefined;
+}
+
+const GENDER_SYSTEM = "http://hl7.org/fhir/administrative-gender";
+
+/** The SQL of a FHIR Patient search's parameters (`_id`, `name`, `gender`, `birthdate`). */
+function patientCriteria(db: Db, params: Map<string, Criteria>): Fragment {
+  const indexed = db`(lower(p.name) || ' ' || coalesce(lower(p.email), '') || ' ' ||
+    coalesce(p.phone, ''))`;
+  const parts: Fragment[] = [];
+  for (const ids of params.get("_id")?.id ?? []) parts.push(db`p.id = any(${ids})`);
+  for (const names of params.get("name")?.string ?? []) {
+    parts.push(anyOf(db, names.map((m) => textMatch(db, "p.name", indexed, m))));
+  }
+  for (const tokens of params.get("gender")?.token ?? []) {
+    const codes = tokens.filter((t) => t.system === undefined || t.system === GENDER_SYSTEM)
+      .map((t) => t.code);
+    parts.push(db`p.gender = any(${codes})`);
+  }
+  for (const dates of params.get("birthdate")?.date ?? []) {
+    parts.push(anyOf(db, dates.map((m) => dateMatchSql(db, "p.date_of_birth", m))));
+  }
+  return allOf(db, parts);
+}
+
+/** A page of the viewer's patients matching a FHIR search, by id, with their primary doctors. */
+export function searchPatients(
+  viewer: Viewer,
+  params: Map<string, Criteria>,
+  page: { limit: number; offset: number; total: TotalMode },
+  db: Db = sql,
+): Promise<SearchPage<PatientWithPrimary>> {
+  const where = () =>
+    db`where ${ownedBy(db, viewer, "p.created_by")} and ${patientCriteria(db, params)}`;
+  return searchPage(
+    db,
+    {
+      rows: (limit) =>
+        db<PatientWithPrimary[]>`
+      ${WITH_PRIMARY(db)} ${where()} order by p.id limit ${limit} offset ${page.offset}`,
+      from: () => db`from patients p ${where()}`,
+    },
+    page.limit,
+    page.offset,
+    page.total,
+  );
+}
+
+/** Up to MATCHED_MAX ids of the viewer's patients matching a FHIR search (for its audit). */
+export async function matchedPatientIds(
+  viewer: Viewer,
+  params: Map<string, Criteria>,
+  db: Db = sql,
+): Promise<number[]> {
+  const rows = await db<{ id: number }[]>`
+    select p.id from patients p
+    where ${ownedBy(db, viewer, "p.created_by")} and ${patientCriteria(db, params)}
+    order by p.id limit ${MATCHED_MAX}`;
+  return rows.map((r) => r.id);
+}

@@ -94,10 +94,10 @@ const headersFor = (status: number, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-const problem = (status: number) => ({
+const problem = (status: number, content: Record<string, unknown>) => ({
   description: STATUS_TEXT[status],
   headers: headersFor(status),
-  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+  content,
 });
 
 function operationObject(
@@ -145,7 +145,10 @@ function operationObject(
   if (op.query) errors.add(400);
   if (op.body) [400, 413, 415].forEach((s) => errors.add(s));
   if (doc.tag !== "Service") errors.add(503);
-  for (const status of [...errors].sort()) responses[status] = problem(status);
+  const errorContent = doc.errorContent
+    ? { [doc.errorContent.contentType]: { schema: schemas.of(doc.errorContent.schema, "output") } }
+    : { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
+  for (const status of [...errors].sort()) responses[status] = problem(status, errorContent);
   return {
     tags: [doc.tag],
     summary: doc.summary,

@@ -25,6 +25,10 @@ export interface RouteDoc {
   idFormat?: "uuid";
   /** The JSON body may be left out (all its fields are optional). */
   bodyOptional?: boolean;
+  /** The query, for a route that parses its own (FHIR's search grammar). */
+  query?: z.ZodType;
+  /** The body of error answers, when not problem details (FHIR's OperationOutcome). */
+  errorContent?: { contentType: string; schema: z.ZodType };
 }
 
 // deno-lint-ignore ban-types
@@ -114,6 +118,7 @@ export function routeMarks(routes: RouteEntry[]): RouteMarks[] {
       if (v?.target === "json") op.body = v.schema;
       if (v?.target === "query") op.query = v.schema;
     }
+    op.query ??= op.doc?.query;
   }
   return [...ops.values()];
 }

@@ -6,6 +6,7 @@ import postgres from "postgres";
 import type { AppEnv } from "../types.ts";
 import { logError } from "./logger.ts";
 import { HashingBusyError } from "../lib/passwords.ts";
+import { FHIR_JSON, operationOutcome } from "../lib/fhir.ts";
 
 const TITLES: Record<number, string> = {
   400: "Bad Request",
@@ -23,7 +24,12 @@ const TITLES: Record<number, string> = {
   503: "Service Unavailable",
 };
 
-/** Builds an `application/problem+json` response. */
+/** Whether a path is under the FHIR base, `/fhir`. */
+export function isFhirPath(path: string): boolean {
+  return path === "/fhir" || path.startsWith("/fhir/");
+}
+
+/** Builds an `application/problem+json` response (an OperationOutcome under `/fhir`). */
 export function problemResponse(
   c: Context<AppEnv>,
   status: ContentfulStatusCode,
@@ -31,6 +37,13 @@ export function problemResponse(
   errors?: FieldError[],
   headers?: Record<string, string>,
 ): Response {
+  // The FHIR face answers its errors as FHIR clients expect them: an OperationOutcome.
+  if (isFhirPath(c.req.path)) {
+    return c.body(JSON.stringify(operationOutcome(status, detail, errors)), status, {
+      "Content-Type": FHIR_JSON,
+      ...headers,
+    });
+  }
   const body: Record<string, unknown> = {
     type: "about:blank",
     title: TITLES[status] ?? "Error",

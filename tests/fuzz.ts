@@ -5,7 +5,8 @@
  * as a user, another user, an admin, anonymous and with broken tokens, and checks:
  *
  * - no answer is a 5xx;
- * - every error is `application/problem+json` carrying the request's id;
+ * - every error is `application/problem+json` carrying the request's id (under /fhir, an
+ *   `application/fhir+json` OperationOutcome with the id in its `X-Request-Id` header);
  * - no error repeats a submitted value;
  * - a rejected request leaves the data as it was.
  *
@@ -610,10 +611,26 @@ async function run(
   if (res.status >= 500) return `${what}: a 5xx\n${text.slice(0, 500)}`;
   if (res.status >= 400) {
     const type = res.headers.get("Content-Type") ?? "";
-    if (!type.startsWith("application/problem+json")) return `${what}: not problem+json (${type})`;
-    const problem = answer as { request_id?: string; detail?: string; errors?: unknown[] };
-    if (problem?.request_id !== requestId) return `${what}: no request id in ${text.slice(0, 300)}`;
-    const said = `${problem.detail ?? ""} ${JSON.stringify(problem.errors ?? [])}`;
+    let said: string;
+    if (op.path.startsWith("/fhir/")) {
+      // The FHIR face answers errors as OperationOutcomes; the request id is in its header.
+      const outcome = answer as { resourceType?: string; issue?: unknown[] };
+      if (!type.startsWith("application/fhir+json")) return `${what}: not fhir+json (${type})`;
+      if (outcome?.resourceType !== "OperationOutcome" || !outcome.issue?.length) {
+        return `${what}: not an OperationOutcome: ${text.slice(0, 300)}`;
+      }
+      if (res.headers.get("X-Request-Id") !== requestId) return `${what}: no request id header`;
+      said = JSON.stringify(outcome.issue);
+    } else {
+      if (!type.startsWith("application/problem+json")) {
+        return `${what}: not problem+json (${type})`;
+      }
+      const problem = answer as { request_id?: string; detail?: string; errors?: unknown[] };
+      if (problem?.request_id !== requestId) {
+        return `${what}: no request id in ${text.slice(0, 300)}`;
+      }
+      said = `${problem.detail ?? ""} ${JSON.stringify(problem.errors ?? [])}`;
+    }
     const echoed = [...strings(sent), decoded(raw), ...d.query.map(([, v]) => String(v))]
       .filter((s) => s.length >= 10 && !/^-?[a-z_]+$/.test(s) && !s.startsWith("Bearer"))
       .find((s) => said.includes(s) || said.includes(JSON.stringify(s).slice(1, -1)));

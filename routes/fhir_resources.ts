@@ -1,0 +1,385 @@
+/**
+ * Our rows as FHIR R4 resources, each serializer typed by the schema that documents it:
+ * Patient, Practitioner, PractitionerRole, CareTeam, the searchset Bundle and the
+ * CapabilityStatement. Every resource made here is checked against the official structure
+ * definitions in tests/fhir_test.ts.
+ */
+import { z } from "zod";
+import type { PatientWithPrimary } from "../db/patients.ts";
+import type { DoctorRow } from "../db/doctors.ts";
+import type { CareTeamRow } from "../db/mappings.ts";
+import { FHIR_VERSION, humanName, type ParamType, type Search } from "../lib/fhir.ts";
+import { named } from "../lib/route_marks.ts";
+import type { Answer } from "./http.ts";
+
+/** The code system of our specialization codes (PractitionerRole.specialty). */
+export const SPECIALTY_SYSTEM = "urn:healthcare-records:specialization";
+/** The code system of a care team member's role: `primary` or `assigned`. */
+export const CARE_ROLE_SYSTEM = "urn:healthcare-records:care-team-role";
+/** HL7's contact relationship codes (v2 table 0131): `C` is the emergency contact. */
+const CONTACT_ROLE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v2-0131";
+
+const text = z.string();
+const meta = z.strictObject({ versionId: text.optional(), lastUpdated: text });
+const nameSchema = z.strictObject({
+  text,
+  family: text.optional(),
+  given: z.array(text).optional(),
+  prefix: z.array(text).optional(),
+});
+const contactPoint = z.strictObject({ system: z.enum(["phone", "email", "other"]), value: text });
+const addressSchema = z.strictObject({
+  line: z.array(text).optional(),
+  city: text.optional(),
+  state: text.optional(),
+  country: text.optional(),
+});
+const reference = z.strictObject({ reference: text.optional(), display: text.optional() });
+const coding = z.strictObject({ system: text, code: text, display: text.optional() });
+const concept = z.strictObject({ coding: z.array(coding).optional(), text: text.optional() });
+
+/** A FHIR Patient made from a patient. */
+export const fhirPatientSchema = named(
+  "FhirPatient",
+  z.strictObject({
+    resourceType: z.literal("Patient"),
+    id: text,
+    meta,
+    name: z.array(nameSchema),
+    gender: z.enum(["male", "female", "other", "unknown"]),
+    birthDate: text.meta({ format: "date" }).optional(),
+    telecom: z.array(contactPoint).optional(),
+    address: z.array(addressSchema).optional(),
+    contact: z.array(z.strictObject({
+      relationship: z.array(concept),
+      name: z.strictObject({ text }).optional(),
+      telecom: z.array(contactPoint).optional(),
+    })).optional(),
+    generalPractitioner: z.array(reference).optional(),
+  }).meta({ description: "FHIR R4 Patient" }),
+);
+
+/** A FHIR Practitioner made from a doctor. */
+export const fhirPractitionerSchema = named(
+  "FhirPractitioner",
+  z.strictObject({
+    resourceType: z.literal("Practitioner"),
+    id: text,
+    meta,
+    identifier: z.array(z.strictObject({ type: concept, value: text })).optional(),
+    name: z.array(nameSchema),
+    telecom: z.array(contactPoint).optional(),
+    address: z.array(addressSchema).optional(),
+    qualification: z.array(z.strictObject({ code: concept })).optional(),
+  }).meta({ description: "FHIR R4 Practitioner" }),
+);
+
+/** A FHIR PractitionerRole made from a doctor: the specialization, hospital and availability. */
+export const fhirPractitionerRoleSchema = named(
+  "FhirPractitionerRole",
+  z.strictObject({
+    resourceType: z.literal("PractitionerRole"),
+    id: text,
+    meta,
+    active: z.boolean(),
+    practitioner: reference,
+    organization: reference.optional(),
+    specialty: z.array(concept),
+  }).meta({ description: "FHIR R4 PractitionerRole" }),
+);
+
+/** A FHIR CareTeam made from a patient's doctor assignments. */
+export const fhirCareTeamSchema = named(
+  "FhirCareTeam",
+  z.strictObject({
+    resourceType: z.literal("CareTeam"),
+    id: text,
+    meta,
+    status: z.literal("active"),
+    subject: reference,
+    participant: z.array(z.strictObject({
+      role: z.array(concept),
+      member: reference,
+      period: z.strictObject({ start: text }),
+    })),
+  }).meta({ description: "FHIR R4 CareTeam" }),
+);
+
+/** A FHIR OperationOutcome: what every error under /fhir answers. */
+export const operationOutcomeSchema = named(
+  "OperationOutcome",
+  z.strictObject({
+    resourceType: z.literal("OperationOutcome"),
+    issue: z.array(z.strictObject({
+      severity: z.enum(["fatal", "error", "warning", "information"]),
+      code: text,
+      diagnostics: text.optional(),
+      expression: z.array(text).optional(),
+    })),
+  }).meta({ description: "FHIR R4 OperationOutcome" }),
+);
+
+/** A FHIR searchset Bundle. */
+export const fhirBundleSchema = named(
+  "FhirBundle",
+  z.strictObject({
+    resourceType: z.literal("Bundle"),
+    type: z.literal("searchset"),
+    total: z.number().int().optional(),
+    link: z.array(z.strictObject({
+      relation: z.enum(["self", "next", "previous"]),
+      url: text.meta({ format: "uri" }),
+    })),
+    entry: z.array(z.strictObject({
+      fullUrl: text.meta({ format: "uri" }).optional(),
+      resource: z.looseObject({ resourceType: text }),
+      search: z.strictObject({ mode: z.enum(["match", "outcome"]) }),
+    })).optional(),
+  }).meta({ description: "FHIR R4 Bundle of type searchset" }),
+);
+
+/** The FHIR CapabilityStatement of this server. */
+export const capabilityStatementSchema = named(
+  "CapabilityStatement",
+  z.looseObject({
+    resourceType: z.literal("CapabilityStatement"),
+    fhirVersion: z.literal(FHIR_VERSION),
+  }).meta({ description: "FHIR R4 CapabilityStatement" }),
+);
+
+type Resource = { resourceType: unknown; id: unknown };
+
+/** The array, or nothing: FHIR forbids empty arrays. */
+function some<T>(items: (T | undefined | null | false)[]): T[] | undefined {
+  const kept = items.filter((i): i is T => i !== undefined && i !== null && i !== false);
+  return kept.length ? kept : undefined;
+}
+
+const orUndefined = <T>(v: T | null) => v ?? undefined;
+
+function telecom(phone: unknown, email: unknown, other?: unknown) {
+  return some([
+    typeof phone === "string" && { system: "phone" as const, value: phone },
+    typeof email === "string" && { system: "email" as const, value: email },
+    typeof other === "string" && { system: "other" as const, value: other },
+  ]);
+}
+
+function address(line: unknown, city: unknown, state: unknown, country: unknown) {
+  const value = {
+    line: some([typeof line === "string" && line]),
+    city: orUndefined(city as string | null),
+    state: orUndefined(state as string | null),
+    country: orUndefined(country as string | null),
+  };
+  return Object.values(value).some((v) => v !== undefined) ? [value] : undefined;
+}
+
+const instant = (at: Date | string | number) => new Date(at).toISOString();
+
+/** A patient as a FHIR Patient. */
+export function patientResource(r: PatientWithPrimary): Answer<typeof fhirPatientSchema> {
+  const contactName = r.emergency_contact_name as string | null;
+  const contactPhone = r.emergency_contact_phone as string | null;
+  return {
+    resourceType: "Patient",
+    id: String(r.id),
+    meta: { versionId: String(r.version), lastUpdated: instant(r.updated_at) },
+    name: [humanName(r.name as string)],
+    gender: r.gender,
+    birthDate: orUndefined(r.date_of_birth),
+    telecom: telecom(r.phone, r.email),
+    address: address(r.address, r.city, r.state, r.country),
+    contact: contactName || contactPhone
+      ? [{
+        relationship: [{
+          coding: [{ system: CONTACT_ROLE_SYSTEM, code: "C", display: "Emergency Contact" }],
+        }],
+        name: contactName ? { text: contactName } : undefined,
+        telecom: telecom(contactPhone, null),
+      }]
+      : undefined,
+    generalPractitioner: r.primary_id
+      ? [{ reference: `Practitioner/${r.primary_id}`, display: r.primary_name ?? undefined }]
+      : undefined,
+  };
+}
+
+/** A doctor as a FHIR Practitioner. */
+export function practitionerResource(r: DoctorRow): Answer<typeof fhirPractitionerSchema> {
+  return {
+    resourceType: "Practitioner",
+    id: String(r.id),
+    meta: { versionId: String(r.version), lastUpdated: instant(r.updated_at) },
+    identifier: some([
+      typeof r.license_number === "string" &&
+      { type: { text: "License number" }, value: r.license_number },
+    ]),
+    name: [humanName(r.name as string)],
+    telecom: telecom(r.phone, r.email, r.contact_info),
+    address: address(null, r.city, r.state, r.country),
+    qualification: some([
+      typeof r.qualification === "string" && { code: { text: r.qualification } },
+    ]),
+  };
+}
+
+/** How a specialization code reads: `infectious_disease` → `Infectious disease`. */
+export function specialtyDisplay(code: string): string {
+  const words = code.replace(/_/g, " ");
+  return words[0].toUpperCase() + words.slice(1);
+}
+
+/** A doctor's role as a FHIR PractitionerRole (same id as the Practitioner). */
+export function practitionerRoleResource(
+  r: DoctorRow,
+): Answer<typeof fhirPractitionerRoleSchema> {
+  const code = r.specialization as string;
+  return {
+    resourceType: "PractitionerRole",
+    id: String(r.id),
+    meta: { versionId: String(r.version), lastUpdated: instant(r.updated_at) },
+    active: r.is_available,
+    practitioner: { reference: `Practitioner/${r.id}`, display: r.name as string },
+    organization: typeof r.hospital_name === "string" ? { display: r.hospital_name } : undefined,
+    specialty: [{
+      coding: [{ system: SPECIALTY_SYSTEM, code, display: specialtyDisplay(code) }],
+      text: specialtyDisplay(code),
+    }],
+  };
+}
+
+/** A patient's assignments as a FHIR CareTeam (same id as the Patient). */
+export function careTeamResource(r: CareTeamRow): Answer<typeof fhirCareTeamSchema> {
+  return {
+    resourceType: "CareTeam",
+    id: String(r.patient_id),
+    meta: { lastUpdated: instant(r.updated) },
+    status: "active",
+    subject: { reference: `Patient/${r.patient_id}`, display: r.patient_name },
+    participant: r.members.map((m) => ({
+      role: [{
+        coding: [{
+          system: CARE_ROLE_SYSTEM,
+          code: m.primary ? "primary" : "assigned",
+          display: m.primary ? "Primary doctor" : "Assigned doctor",
+        }],
+      }],
+      member: { reference: `Practitioner/${m.doctor}`, display: m.name },
+      period: { start: instant(m.since) },
+    })),
+  };
+}
+
+/**
+ * A searchset Bundle: `total` when counted, `self`/`next`/`previous` links carrying the
+ * parameters used, an entry per match with its absolute `fullUrl`, and an OperationOutcome
+ * entry warning of the parameters that were ignored.
+ */
+export function searchBundle(
+  base: string,
+  type: string,
+  search: Search,
+  page: { total?: number; more: boolean },
+  resources: Resource[],
+): Answer<typeof fhirBundleSchema> {
+  const at = (offset: number) => {
+    const q = new URLSearchParams(search.used);
+    q.set("_count", String(search.count));
+    if (offset > 0) q.set("_offset", String(offset));
+    return `${base}/${type}?${q}`;
+  };
+  const previous = Math.max(0, search.offset - search.count);
+  const warning = search.unknown.length
+    ? {
+      resource: {
+        resourceType: "OperationOutcome",
+        issue: search.unknown.map((name) => ({
+          severity: "warning",
+          code: "not-supported",
+          diagnostics: `Unknown search parameter '${name}' was ignored`,
+        })),
+      },
+      search: { mode: "outcome" as const },
+    }
+    : undefined;
+  return {
+    resourceType: "Bundle",
+    type: "searchset",
+    total: page.total,
+    link: [
+      { relation: "self" as const, url: at(search.offset) },
+      ...(page.more && search.count > 0
+        ? [{ relation: "next" as const, url: at(search.offset + search.count) }]
+        : []),
+      ...(search.offset > 0 && search.count > 0
+        ? [{ relation: "previous" as const, url: at(previous) }]
+        : []),
+    ],
+    entry: some([
+      ...resources.map((resource) => ({
+        fullUrl: `${base}/${type}/${resource.id}`,
+        resource,
+        search: { mode: "match" as const },
+      })),
+      warning,
+    ]),
+  };
+}
+
+/** A search parameter as the CapabilityStatement lists it. */
+export interface ParamDoc {
+  type: ParamType;
+  documentation: string;
+}
+
+/** The CapabilityStatement: each resource, its interactions and search parameters. */
+export function capabilityStatement(
+  base: string,
+  resources: Record<string, Record<string, ParamDoc>>,
+  date: string,
+) {
+  const fhirType = (t: ParamType) => t === "id" ? "token" : t;
+  return {
+    resourceType: "CapabilityStatement",
+    status: "active",
+    date,
+    publisher: "Healthcare records API",
+    kind: "instance",
+    software: { name: "Healthcare records API" },
+    implementation: { description: "A read-only FHIR view of the records API", url: base },
+    fhirVersion: FHIR_VERSION,
+    format: ["application/fhir+json", "json"],
+    rest: [{
+      mode: "server",
+      documentation: "Read and search only. Each user sees only their own patients (admins " +
+        "see all); every read and search of patient data is audited.",
+      security: {
+        cors: true,
+        service: [{ text: "Bearer" }],
+        description: "Send an access token from POST /api/auth/login/ as " +
+          "'Authorization: Bearer <token>'. Only this statement is public.",
+      },
+      resource: Object.entries(resources).map(([type, params]) => ({
+        type,
+        interaction: [{ code: "read" }, { code: "search-type" }],
+        versioning: type === "CareTeam" ? "no-version" : "versioned",
+        readHistory: false,
+        searchParam: [
+          ...Object.entries(params).map(([name, p]) => ({
+            name,
+            type: fhirType(p.type),
+            documentation: p.documentation,
+          })),
+          { name: "_count", type: "number", documentation: "Entries a page (default 20, max 100)" },
+          { name: "_offset", type: "number", documentation: "Matches to skip (paging links)" },
+          {
+            name: "_total",
+            type: "token",
+            documentation: "none, estimate (the planner's) or accurate (default)",
+          },
+        ],
+      })),
+    }],
+  };
+}
