@@ -1,11 +1,13 @@
 import assert from "node:assert/strict";
 import { createClient } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
-import { listPatients } from "../db/patients.ts";
+import { listPatients, searchPatients } from "../db/patients.ts";
+import { parseSearch } from "../lib/fhir.ts";
 import { likePattern, page } from "../db/page.ts";
 import { freshDatabase } from "./helpers.ts";
 
 const ROWS = 100_000;
+const FHIR_PATIENT = { _id: "id", name: "string", birthdate: "date", gender: "token" } as const;
 
 interface PlanNode {
   "Node Type": string;
@@ -62,6 +64,18 @@ Deno.test({
           listPatients(viewer, { search: likePattern("3f2a") }, page({}), sql),
         "search by phone digits": () =>
           listPatients(viewer, { search: likePattern("0042") }, page({}), sql),
+        ...Object.fromEntries(
+          ["name=3f2a", "name:contains=3f2a", "birthdate=ge1990-01-01&birthdate=lt1990-03-01"]
+            .map((query) => [`FHIR Patient?${query}`, () => {
+              const s = parseSearch(new URLSearchParams(query), FHIR_PATIENT, false);
+              return searchPatients(
+                viewer,
+                s.params,
+                { limit: 20, offset: 0, total: "accurate" },
+                sql,
+              );
+            }]),
+        ),
       };
       for (const [label, run] of Object.entries(cases)) {
         await t.step(label, async () => {
