@@ -149,6 +149,8 @@ interface Case extends Load {
   kind: "read" | "write" | "login";
   /** The same database work on the ceiling app. */
   ceiling: Load;
+  /** The JSON case this one is the FHIR form of: its ratio to it is reported too. */
+  fhirOf?: string;
 }
 
 /** Whether `--only` (a comma-separated list of parts of case names) keeps a case. */
@@ -315,6 +317,30 @@ async function buildCases(sql: Sql, slot: number): Promise<Case[]> {
       bodies: refreshBodies(0),
       ceiling: { method: "POST", paths: ["/refresh"], bodies: refreshBodies(1) },
     },
+    {
+      name: "FHIR Patient read",
+      kind: "read",
+      fhirOf: "GET one patient",
+      method: "GET",
+      paths: aIds.map((id) => `/fhir/Patient/${id}`),
+      token: tokenA,
+      ceiling: { method: "GET", paths: aIds.map((id) => `/owners/${A}/patients/${id}`) },
+    },
+    {
+      name: "FHIR Patient search (20)",
+      kind: "read",
+      fhirOf: "list patients (20)",
+      method: "GET",
+      paths: Array.from({ length: 25 }, (_, k) => `/fhir/Patient?_count=20&_offset=${k * 20}`),
+      token: tokenA,
+      ceiling: {
+        method: "GET",
+        paths: Array.from(
+          { length: 25 },
+          (_, k) => `/owners/${A}/patients?limit=20&offset=${k * 20}`,
+        ),
+      },
+    },
   ];
   return cases.filter(selected);
 }
@@ -474,6 +500,7 @@ async function start(args: string[], env: Record<string, string>, probe: string)
 interface Row {
   name: string;
   kind: Case["kind"];
+  fhirOf?: string;
   result: Result;
   ceiling: Result;
 }
@@ -521,7 +548,7 @@ async function runMode(mode: "one process" | "deno serve --parallel", url: strin
     log(`${mode}: ${c.name}, ceiling then service`);
     const ceilingResult = await measure(ceiling.base, { ...c.ceiling, name: `${c.name} ceiling` });
     const result = await measure(service.base, c);
-    rows.push({ name: c.name, kind: c.kind, result, ceiling: ceilingResult });
+    rows.push({ name: c.name, kind: c.kind, fhirOf: c.fhirOf, result, ceiling: ceilingResult });
   }
   log(`${mode}: sign-in flood`);
   const flood = await signInFlood(service.base, cases);
@@ -591,6 +618,15 @@ function verdicts(run: Run): string[] {
   for (const r of run.rows) {
     const { rps, p99 } = ratios(r);
     const target = TARGET[r.kind];
+    const json = run.rows.find((j) => j.name === r.fhirOf);
+    if (json) {
+      const share = succeeded(r.result) / succeeded(json.result);
+      out.push(
+        `${r.name}: ${(share * 100).toFixed(0)} % of ${json.name}'s 2xx throughput, p99 ${
+          (r.result.p99 / json.result.p99).toFixed(2)
+        }× its p99 (same run)`,
+      );
+    }
     out.push(
       `${r.name} ≥ ${target * 100} % of its ceiling: ${(rps * 100).toFixed(0)} % — ${
         rps >= target ? "met" : "missed"
