@@ -40,6 +40,23 @@ export async function findUser(id: number, db: Db = sql): Promise<User | undefin
   return row;
 }
 
+/**
+ * Sets a user's name and/or email; a taken email fails on `users_email_key` (409 through the
+ * funnel). Undefined when the user is gone.
+ */
+export async function updateProfile(
+  id: number,
+  changes: { name?: string; email?: string },
+  db: Db = sql,
+): Promise<User | undefined> {
+  const [row] = await db<User[]>`
+    update users set name = coalesce(${changes.name ?? null}::text, name),
+      email = coalesce(${changes.email ?? null}::text, email)
+    where id = ${id}
+    returning id, name, email, role, created_at`;
+  return row;
+}
+
 /** Replaces a stored hash (parameters upgraded at login). */
 export async function updatePasswordHash(id: number, hash: string, db: Db = sql): Promise<void> {
   await db`update users set password_hash = ${hash} where id = ${id}`;

@@ -16,6 +16,7 @@ import {
   findUserForLogin,
   insertUser,
   updatePasswordHash,
+  updateProfile,
   type User,
 } from "../db/users.ts";
 import { email, pageQuery, str, text } from "../lib/fields.ts";
@@ -107,6 +108,16 @@ export const logoutBody = named(
 export const passwordBody = named(
   "PasswordChange",
   z.object({ current_password: str(), new_password: str() }),
+);
+
+/** Body of `PATCH /api/auth/me/`: a new email needs the current password. */
+export const profileBody = named(
+  "ProfileChange",
+  z.object({
+    name: nameField.optional(),
+    email: emailField.optional(),
+    current_password: str().optional(),
+  }).meta({ examples: [{ name: "Ann Example-Smith" }] }),
 );
 
 /** Query of `GET /api/auth/sessions/`. */
@@ -414,5 +425,39 @@ export const auth = new Hono<AppEnv>()
       const user = await findUser(c.get("user").id);
       if (!user) throw unauthorized("The account no longer exists");
       return c.json(userJson(user));
+    },
+  )
+  .patch(
+    "/me",
+    doc({
+      operationId: "updateMe",
+      summary: "Change your name or email (a new email needs current_password)",
+      ok: { status: 200, schema: userSchema },
+      errors: [409, 429],
+      bodyOptional: true,
+    }),
+    requireAuth,
+    hashingRoom,
+    validate("json", profileBody),
+    async (c) => {
+      const body = c.req.valid("json");
+      const { id } = c.get("user");
+      const user = await findUserForLogin(id);
+      if (!user) throw unauthorized("The account no longer exists");
+      const email = body.email !== undefined && body.email !== user.email ? body.email : undefined;
+      if (email !== undefined) {
+        // The email signs in and resets: a stolen access token alone must not take it over.
+        if (body.current_password === undefined) {
+          throw invalid([{ field: "current_password", message: "is required to change the email" }]);
+        }
+        const key = limitKey(clientIp(c));
+        await countOrRefuse(c.get("config"), user.email, key);
+        const check = await verifyPassword(body.current_password, user.password_hash);
+        if (!check.ok) throw invalid([{ field: "current_password", message: "is not correct" }]);
+        await clearFailures(user.email, key);
+      }
+      const changed = await updateProfile(id, { name: body.name, email });
+      if (!changed) throw unauthorized("The account no longer exists");
+      return c.json(userJson(changed));
     },
   );
