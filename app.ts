@@ -126,7 +126,14 @@ export function createApp(config: Config): Hono<AppEnv> {
   if (config.corsOrigins.length > 0) {
     app.use(cors({
       origin: config.corsOrigins.includes("*") ? "*" : [...config.corsOrigins],
-      allowHeaders: ["Authorization", "Content-Type", "If-Match", "X-Request-Id"],
+      allowHeaders: [
+        "Authorization",
+        "Content-Type",
+        "If-Match",
+        "If-None-Match",
+        "Prefer",
+        "X-Request-Id",
+      ],
       allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
       exposeHeaders: ["ETag", "Location", "Retry-After", "X-Request-Id"],
       maxAge: 600,

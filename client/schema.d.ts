@@ -185,7 +185,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change your name or email (a new email needs current_password) */
+        patch: operations["updateMe"];
         trace?: never;
     };
     "/api/patients/": {
@@ -213,7 +214,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one */
+        /** Read one (304 when If-None-Match names the current ETag) */
         get: operations["getPatient"];
         /** Replace every writable field */
         put: operations["replacePatient"];
@@ -285,7 +286,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one */
+        /** Read one (304 when If-None-Match names the current ETag) */
         get: operations["getDoctor"];
         /** Replace every writable field */
         put: operations["replaceDoctor"];
@@ -340,7 +341,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One assignment */
+        /** One assignment (304 when If-None-Match names the current ETag) */
         get: operations["getMapping"];
         put?: never;
         post?: never;
@@ -1081,6 +1082,12 @@ export interface components {
                 field: string;
                 message: string;
             }[];
+        };
+        ProfileChange: {
+            name?: string;
+            /** Format: email */
+            email?: string;
+            current_password?: string;
         };
         RefreshToken: {
             refresh: string;
@@ -1920,6 +1927,120 @@ export interface operations {
             };
         };
     };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Ann Example-Smith"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProfileChange"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid input; `errors` lists every invalid field */
+            400: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict; `errors` names the field */
+            409: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed sign-ins; see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds until a new attempt may count */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listPatients: {
         parameters: {
             query?: {
@@ -2093,7 +2214,10 @@ export interface operations {
     getPatient: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold; 304 with no body when it is still current */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: number;
             };
@@ -2113,6 +2237,17 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Patient"];
                 };
+            };
+            /** @description Not modified: the ETag sent is still current */
+            304: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, invalid, expired or revoked token */
             401: {
@@ -2849,7 +2984,10 @@ export interface operations {
     getDoctor: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold; 304 with no body when it is still current */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: number;
             };
@@ -2869,6 +3007,17 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Doctor"];
                 };
+            };
+            /** @description Not modified: the ETag sent is still current */
+            304: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, invalid, expired or revoked token */
             401: {
@@ -3548,7 +3697,10 @@ export interface operations {
     getMapping: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold; 304 with no body when it is still current */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: number;
             };
@@ -3561,11 +3713,24 @@ export interface operations {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
                     "X-Request-Id"?: string;
+                    /** @description The version */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Mapping"];
                 };
+            };
+            /** @description Not modified: the ETag sent is still current */
+            304: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, invalid, expired or revoked token */
             401: {

@@ -129,6 +129,15 @@ function operationObject(
       schema: { type: "string" },
     });
   }
+  if (doc.ifNoneMatch) {
+    parameters.push({
+      name: "If-None-Match",
+      in: "header",
+      required: false,
+      description: "The ETag you hold; 304 with no body when it is still current",
+      schema: { type: "string" },
+    });
+  }
   const headers = headersFor(doc.ok.status, doc.etag ? { ETag: header("The version") } : {});
   const type = doc.ok.contentType ?? "application/json";
   const responses: Record<string, unknown> = {
@@ -140,6 +149,12 @@ function operationObject(
         : {}),
     },
   };
+  if (doc.ifNoneMatch) {
+    responses[304] = {
+      description: "Not modified: the ETag sent is still current",
+      headers: headersFor(304, { ETag: header("The version") }),
+    };
+  }
   const errors = new Set(doc.errors ?? []);
   if (op.auth) errors.add(401);
   if (op.query) errors.add(400);

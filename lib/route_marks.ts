@@ -21,6 +21,8 @@ export interface RouteDoc {
   /** Takes `If-Match`; answers carry an `ETag`. */
   ifMatch?: boolean;
   etag?: boolean;
+  /** Takes `If-None-Match`: 304 when it names the current ETag. */
+  ifNoneMatch?: boolean;
   /** The type of the `{id}` path parameter when it is not a row id. */
   idFormat?: "uuid";
   /** The JSON body may be left out (all its fields are optional). */

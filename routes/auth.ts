@@ -448,7 +448,10 @@ export const auth = new Hono<AppEnv>()
       if (email !== undefined) {
         // The email signs in and resets: a stolen access token alone must not take it over.
         if (body.current_password === undefined) {
-          throw invalid([{ field: "current_password", message: "is required to change the email" }]);
+          throw invalid([{
+            field: "current_password",
+            message: "is required to change the email",
+          }]);
         }
         const key = limitKey(clientIp(c));
         await countOrRefuse(c.get("config"), user.email, key);

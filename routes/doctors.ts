@@ -28,6 +28,7 @@ import { likePattern, page } from "../db/page.ts";
 import {
   type Answer,
   checkIfMatch,
+  conditionalRead,
   envelope,
   ifMatch,
   link,
@@ -290,16 +291,16 @@ export const doctors = new Hono<AppEnv>()
     "/:id",
     doc({
       operationId: "getDoctor",
-      summary: "Read one",
+      summary: "Read one (304 when If-None-Match names the current ETag)",
       ok: { status: 200, schema: doctorSchema },
       errors: [404],
       etag: true,
+      ifNoneMatch: true,
     }),
     async (c) => {
       const row = await findDoctor(pathId(c.req.param("id")));
       if (!row) throw new ApiError(404, NOT_FOUND);
-      setEtag(c, row.version);
-      return c.json(doctorJson(row));
+      return conditionalRead(c, `"${row.version}"`, doctorJson(row));
     },
   )
   .put(

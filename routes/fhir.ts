@@ -33,7 +33,7 @@ import {
   searchBundle,
   SPECIALTY_SYSTEM,
 } from "./fhir_resources.ts";
-import { pathId } from "./http.ts";
+import { conditionalRead, pathId } from "./http.ts";
 
 /** The search parameters of each resource, as the CapabilityStatement and the parser know them. */
 const PARAMS: Record<string, Record<string, ParamDoc>> = {
@@ -132,9 +132,9 @@ function base(c: Context<AppEnv>): string {
   return `${c.get("config").publicUrl ?? new URL(c.req.url).origin}/fhir`;
 }
 
-/** A FHIR JSON answer. */
+/** A FHIR JSON answer; a versioned read answers 304 to an `If-None-Match` naming its version. */
 function fhirJson(c: Context<AppEnv>, body: unknown, version?: number): Response {
-  if (version !== undefined) c.header("ETag", `W/"${version}"`);
+  if (version !== undefined) return conditionalRead(c, `W/"${version}"`, body, FHIR_JSON);
   return c.body(JSON.stringify(body), 200, { "Content-Type": FHIR_JSON });
 }
 

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { z } from "zod";
 import type { Page } from "../db/page.ts";
 import { ApiError } from "../lib/errors.ts";
+import { sha256Hex } from "../lib/digest.ts";
 import { named, schemaName } from "../lib/route_marks.ts";
 import type { AppEnv } from "../types.ts";
 
@@ -49,6 +50,38 @@ export function ifMatch(c: Context): number[] | undefined {
 /** Sets the ETag of a versioned resource. */
 export function setEtag(c: Context, version: number): void {
   c.header("ETag", `"${version}"`);
+}
+
+/** The opaque part of an entity tag (`W/"3"` and `"3"` both give `3`). */
+const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+
+/** Whether the request's `If-None-Match` names `etag` (weak comparison) or is `*`. */
+function holdsCurrent(c: Context, etag: string): boolean {
+  const header = c.req.header("If-None-Match");
+  if (header === undefined) return false;
+  if (header.trim() === "*") return true;
+  const current = opaque(etag);
+  return header.split(",").some((tag) => opaque(tag) === current);
+}
+
+/**
+ * A single resource's read: 304 with no body when `If-None-Match` names its current `etag`,
+ * else `body` as JSON (or as `contentType`). Either way the answer carries the ETag.
+ */
+export function conditionalRead(
+  c: Context,
+  etag: string,
+  body: unknown,
+  contentType = "application/json",
+): Response {
+  c.header("ETag", etag);
+  if (holdsCurrent(c, etag)) return c.body(null, 304);
+  return c.body(JSON.stringify(body), 200, { "Content-Type": contentType });
+}
+
+/** A weak ETag for a resource without a version: a digest of what is answered. */
+export async function contentEtag(body: unknown): Promise<string> {
+  return `W/"${(await sha256Hex(JSON.stringify(body))).slice(0, 27)}"`;
 }
 
 /** Throws 412 when an `If-Match` header does not name the current version. */

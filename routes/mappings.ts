@@ -15,7 +15,16 @@ import {
 } from "../db/mappings.ts";
 import { bool, boolParam, idParam, int, optionalText, pageQuery } from "../lib/fields.ts";
 import { page } from "../db/page.ts";
-import { type Answer, envelope, link, listOf, pathId, timestamp } from "./http.ts";
+import {
+  type Answer,
+  conditionalRead,
+  contentEtag,
+  envelope,
+  link,
+  listOf,
+  pathId,
+  timestamp,
+} from "./http.ts";
 import { describe, named } from "../lib/route_marks.ts";
 import { audit, noteAudit, writeEvent } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
@@ -217,8 +226,18 @@ export const mappings = new Hono<AppEnv>()
   )
   .get(
     "/detail/:id",
-    doc({ operationId: "getMapping", summary: "One assignment", ok: ONE, errors: [404] }),
-    async (c) => c.json(await oneMapping(c, pathId(c.req.param("id")))),
+    doc({
+      operationId: "getMapping",
+      summary: "One assignment (304 when If-None-Match names the current ETag)",
+      ok: ONE,
+      errors: [404],
+      etag: true,
+      ifNoneMatch: true,
+    }),
+    async (c) => {
+      const body = await oneMapping(c, pathId(c.req.param("id")));
+      return conditionalRead(c, await contentEtag(body), body);
+    },
   )
   .patch(
     "/detail/:id",

@@ -29,6 +29,7 @@ import { likePattern, page } from "../db/page.ts";
 import {
   type Answer,
   checkIfMatch,
+  conditionalRead,
   envelope,
   ifMatch,
   link,
@@ -253,16 +254,16 @@ export const patients = new Hono<AppEnv>()
     "/:id",
     doc({
       operationId: "getPatient",
-      summary: "Read one",
+      summary: "Read one (304 when If-None-Match names the current ETag)",
       ok: { status: 200, schema: patientSchema },
       errors: [404],
       etag: true,
+      ifNoneMatch: true,
     }),
     async (c) => {
       const row = await findPatient(pathId(c.req.param("id")), c.get("user"));
       if (!row) throw new ApiError(404, NOT_FOUND);
-      setEtag(c, row.version);
-      return c.json(patientJson(row));
+      return conditionalRead(c, `"${row.version}"`, patientJson(row));
     },
   )
   .put(
