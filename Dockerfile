@@ -9,6 +9,7 @@ USER deno
 COPY --chown=deno:deno deno.json deno.lock ./
 RUN deno install --frozen
 
+# Only what runs: .dockerignore keeps out data, env files, history, tests and tools.
 COPY --chown=deno:deno . .
 RUN deno cache main.ts
 
