@@ -33,7 +33,7 @@ import {
   searchBundle,
   SPECIALTY_SYSTEM,
 } from "./fhir_resources.ts";
-import { conditionalRead, pathId } from "./http.ts";
+import { conditionalRead, forwardedOrigin, pathId } from "./http.ts";
 
 /** The search parameters of each resource, as the CapabilityStatement and the parser know them. */
 const PARAMS: Record<string, Record<string, ParamDoc>> = {
@@ -127,9 +127,13 @@ const searchDoc = (type: string, operationId: string) =>
     query: searchQuery(type),
   });
 
-/** The base of absolute FHIR URLs: PUBLIC_URL when set, else the address the client used. */
+/**
+ * The base of absolute FHIR URLs: PUBLIC_URL when set, else where a trusted proxy says the
+ * client reached us, else the address the request came to.
+ */
 function base(c: Context<AppEnv>): string {
-  return `${c.get("config").publicUrl ?? new URL(c.req.url).origin}/fhir`;
+  const origin = c.get("config").publicUrl ?? forwardedOrigin(c) ?? new URL(c.req.url).origin;
+  return `${origin}/fhir`;
 }
 
 /** A FHIR JSON answer; a versioned read answers 304 to an `If-None-Match` naming its version. */

@@ -7,12 +7,31 @@ import { sha256Hex } from "../lib/digest.ts";
 import { named, schemaName } from "../lib/route_marks.ts";
 import type { AppEnv } from "../types.ts";
 
+/** The first value of a forwarded header's comma list. */
+const first = (value: string | undefined) => value?.split(",")[0].trim();
+
 /**
- * A link to `path` (with its query) for answers: under PUBLIC_URL when it is set, else
- * relative. Never built from the request's Host header, which the client chooses.
+ * Where the client reached us as the proxy says (`X-Forwarded-Proto` and `X-Forwarded-Host`),
+ * only under TRUST_PROXY=true; undefined when not trusted, absent or malformed.
+ */
+export function forwardedOrigin(c: Context<AppEnv>): string | undefined {
+  if (!c.get("config").trustProxy) return undefined;
+  const proto = first(c.req.header("X-Forwarded-Proto"))?.toLowerCase();
+  const host = first(c.req.header("X-Forwarded-Host"));
+  if (proto !== "http" && proto !== "https") return undefined;
+  if (!host || !/^(?:[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/.test(host)) {
+    return undefined;
+  }
+  return `${proto}://${host.toLowerCase()}`;
+}
+
+/**
+ * A link to `path` (with its query) for answers: under PUBLIC_URL when it is set, else where
+ * a trusted proxy says the client reached us, else relative. Never built from the request's
+ * Host header alone, which the client chooses.
  */
 export function link(c: Context<AppEnv>, path: string): string {
-  const base = c.get("config").publicUrl;
+  const base = c.get("config").publicUrl ?? forwardedOrigin(c);
   return base ? `${base}${path}` : path;
 }
 

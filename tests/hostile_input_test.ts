@@ -103,6 +103,51 @@ dbTest("links come from PUBLIC_URL, never from the Host header", async () => {
   assert.doesNotMatch(JSON.stringify(made.body), /evil\.test/);
 });
 
+dbTest("forwarded headers make links only under TRUST_PROXY=true, PUBLIC_URL first", async () => {
+  const forwarded = { "X-Forwarded-Proto": "https", "X-Forwarded-Host": "clinic.example.org" };
+  const located = async (app: Awaited<ReturnType<typeof testApp>>, headers = forwarded) => {
+    const me = await signUp(app);
+    const made = await me.json("POST", "/api/patients/", { name: "Proxy Check" }, headers);
+    await me.json("POST", "/api/patients/", { name: "Proxy Check 2" }, headers);
+    const list = await me.json("GET", "/api/patients/?limit=1", undefined, headers);
+    const fhir = await me.json("GET", "/fhir/Patient?_count=1", undefined, headers);
+    return {
+      location: made.headers.get("Location"),
+      next: list.body.next,
+      fhirNext: fhir.body.link.find((l: { relation: string }) => l.relation === "next").url,
+      fullUrl: fhir.body.entry[0].fullUrl,
+      id: made.body.id,
+    };
+  };
+  const trusted = await located(await testApp({ TRUST_PROXY: "true" }));
+  assert.equal(trusted.location, `https://clinic.example.org/api/patients/${trusted.id}/`);
+  assert.equal(trusted.next, "https://clinic.example.org/api/patients/?limit=1&offset=1");
+  assert.match(trusted.fhirNext, /^https:\/\/clinic\.example\.org\/fhir\/Patient\?/);
+  assert.equal(trusted.fullUrl, `https://clinic.example.org/fhir/Patient/${trusted.id}`);
+  // The first proxy's values of a list; port kept.
+  const chained = await located(await testApp({ TRUST_PROXY: "true" }), {
+    "X-Forwarded-Proto": "https, http",
+    "X-Forwarded-Host": "clinic.example.org:8443, internal:8000",
+  });
+  assert.equal(chained.location, `https://clinic.example.org:8443/api/patients/${chained.id}/`);
+  // Not trusted: the headers change nothing (relative JSON links, the request's own origin).
+  const untrusted = await located(await testApp());
+  assert.equal(untrusted.location, `/api/patients/${untrusted.id}/`);
+  assert.match(untrusted.fhirNext, /^http:\/\/localhost\/fhir\//);
+  // PUBLIC_URL wins over what a proxy says.
+  const pub = await located(
+    await testApp({ TRUST_PROXY: "true", PUBLIC_URL: "https://api.example.com" }),
+  );
+  assert.equal(pub.location, `https://api.example.com/api/patients/${pub.id}/`);
+  assert.equal(pub.fullUrl, `https://api.example.com/fhir/Patient/${pub.id}`);
+  // Malformed values are ignored, never echoed.
+  const odd = await located(await testApp({ TRUST_PROXY: "true" }), {
+    "X-Forwarded-Proto": "javascript",
+    "X-Forwarded-Host": "evil.test/<x>",
+  });
+  assert.equal(odd.location, `/api/patients/${odd.id}/`);
+});
+
 dbTest("answers to signed-in callers and token answers are never cached", async () => {
   const app = await testApp();
   const me = await signUp(app);
