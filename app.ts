@@ -8,6 +8,7 @@ import { createTokens } from "./lib/tokens.ts";
 import { jsonBody } from "./middleware/body.ts";
 import { notFoundHandler, onError, problemResponse } from "./middleware/errors.ts";
 import { requestLogger } from "./middleware/logger.ts";
+import { recordRequest } from "./middleware/metrics.ts";
 import { trackInFlight } from "./middleware/in_flight.ts";
 import { requestId } from "./middleware/request_id.ts";
 import { problemSchema } from "./lib/errors.ts";
@@ -20,6 +21,7 @@ import { fhir } from "./routes/fhir.ts";
 import { mappings } from "./routes/mappings.ts";
 import { patients } from "./routes/patients.ts";
 import { health } from "./routes/health.ts";
+import { metrics } from "./routes/metrics.ts";
 import type { AppEnv } from "./types.ts";
 
 /** Finds the methods registered for a path, so a wrong method gets 405 instead of 404. */
@@ -82,6 +84,7 @@ export function createApp(config: Config): Hono<AppEnv> {
   });
   app.use(requestId);
   app.use(requestLogger);
+  app.use(recordRequest);
   app.use(async function noStore(c, next) {
     await next();
     // Answers to a signed-in caller, and those that carry tokens, are never kept by a cache.
@@ -92,7 +95,9 @@ export function createApp(config: Config): Hono<AppEnv> {
     }
   });
   app.use(async function untilReady(c, next) {
-    if (isReady() || c.req.path === "/healthz" || c.req.path === "/readyz") return await next();
+    const probe = c.req.path === "/healthz" || c.req.path === "/readyz" ||
+      c.req.path === "/metrics";
+    if (isReady() || probe) return await next();
     return problemResponse(
       c,
       503,
@@ -142,6 +147,7 @@ export function createApp(config: Config): Hono<AppEnv> {
   app.use("/api/*", jsonBody);
 
   app.route("/", health);
+  app.route("/", metrics);
   app.route("/api/auth", auth);
   app.route("/api/patients", patients);
   app.route("/api/doctors", doctors);

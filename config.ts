@@ -66,6 +66,10 @@ const envSchema = z.object({
   HASH_QUEUE: intVar(64, 0, 1024),
   PURGE_INTERVAL_SECONDS: intVar(600, 1, 86400),
   ADMIN_PASSWORD: optionalText(),
+  METRICS_TOKEN: optionalText().refine(
+    (v) => v === undefined || v.length >= 16,
+    "must be at least 16 characters long",
+  ),
 });
 
 /** The validated service configuration; built once at start-up. */
@@ -102,6 +106,8 @@ export type Config = Readonly<{
   purgeIntervalSeconds: number;
   /** Only for `deno task createsuperuser`. */
   adminPassword: string | undefined;
+  /** The bearer token `GET /metrics` asks for; unset, the route answers 404. */
+  metricsToken: string | undefined;
 }>;
 
 /** Raised for an invalid environment; its message names every bad variable. */
@@ -149,5 +155,6 @@ export function loadConfig(env: Record<string, string | undefined> = Deno.env.to
     hashQueue: e.HASH_QUEUE,
     purgeIntervalSeconds: e.PURGE_INTERVAL_SECONDS,
     adminPassword: e.ADMIN_PASSWORD,
+    metricsToken: e.METRICS_TOKEN,
   });
 }

@@ -20,6 +20,11 @@ export function isRevoked(sessionId: string): boolean {
   return revoked.has(sessionId);
 }
 
+/** How many revoked sessions this process knows of (their access tokens may be alive). */
+export function revocationsKnown(): number {
+  return revoked.size;
+}
+
 /** Records a revocation in this process (NOTIFY and the poll tell the others). */
 export function markRevoked(sessionId: string): void {
   revoked.set(sessionId, Date.now() + keepMs);

@@ -52,6 +52,19 @@ export function requestsSent(): number {
   return sentRequests;
 }
 
+/** Every guarded connection not yet known closed, for the pool gauges. */
+const live = new Set<GuardedSocket>();
+
+/** Database connections open now, and those carrying a request or a transaction. */
+export function connectionStats(): { open: number; busy: number } {
+  let busy = 0;
+  for (const socket of live) {
+    if (socket.readyState === "closed") live.delete(socket);
+    else if (socket.busy) busy++;
+  }
+  return { open: live.size, busy };
+}
+
 export class GuardedSocket extends EventEmitter {
   readonly host: string;
   readonly port: number;
@@ -88,6 +101,7 @@ export class GuardedSocket extends EventEmitter {
     this.#raw = raw;
     this.#lost = lost;
     if (!raw) return;
+    live.add(this);
     raw.on("data", (chunk: Uint8Array) => {
       const fatal = this.#watch(chunk);
       if (fatal < 0) return void this.emit("data", chunk);
@@ -100,6 +114,11 @@ export class GuardedSocket extends EventEmitter {
     raw.on("drain", () => this.emit("drain"));
     raw.on("error", (err: Error) => this.#peerGone(err));
     raw.on("close", () => this.#peerGone());
+  }
+
+  /** Whether a request awaits its answer, or a transaction holds the connection. */
+  get busy(): boolean {
+    return this.#requests > this.#answered || this.#txStatus !== IDLE;
   }
 
   /** `open` until the driver has been told the connection closed. */

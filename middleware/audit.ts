@@ -20,6 +20,9 @@ const BATCH = 2000;
 /** Beyond this many unwritten events (a long outage) the oldest are dropped, and logged. */
 const MAX_BUFFERED = 50_000;
 
+/** Events written by the buffer's bulk inserts, and dropped by a full buffer, since start. */
+export const auditCounts = { written: 0, dropped: 0 };
+
 /** Full batches first, the one being filled last. */
 const batches: EventBatch[] = [];
 let writeThrough = false;
@@ -51,6 +54,7 @@ export async function flushAudit(): Promise<void> {
     const batch = batches.shift()!;
     let failed = false;
     flushing = beforeDeadline(insertEvents(batch), WRITE_LIMIT_MS, "WRITE_TIMEOUT")
+      .then(() => void (auditCounts.written += batch.length))
       .catch((err) => {
         failed = true;
         batches.unshift(batch);
@@ -105,6 +109,7 @@ function enqueue(config: Config, event: Omit<AuditEvent, "at"> & { at: number })
   last.add(event);
   if (batches.length * BATCH > MAX_BUFFERED) {
     const dropped = batches.shift()!.length;
+    auditCounts.dropped += dropped;
     log(config, "error", { msg: "audit buffer full; oldest events dropped", dropped });
   }
   schedule();

@@ -18,6 +18,11 @@ export const trackInFlight = createMiddleware(async function trackInFlight(_c, n
   }
 });
 
+/** Requests being handled now. */
+export function inFlight(): number {
+  return running;
+}
+
 /** Resolves once no request is being handled. */
 export function whenIdle(): Promise<void> {
   return running === 0 ? Promise.resolve() : new Promise((resolve) => idle.push(resolve));
