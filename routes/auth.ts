@@ -251,6 +251,22 @@ const hashingRoom = createMiddleware<AppEnv>(async (_c, next) => {
   await next();
 });
 
+/**
+ * 400 on `current_password` unless it is the user's. Guessing it with a stolen access token
+ * counts as failed sign-ins do (and is refused past their limits).
+ */
+async function checkCurrentPassword(
+  c: Context<AppEnv>,
+  user: { email: string; password_hash: string },
+  password: string,
+): Promise<void> {
+  const key = limitKey(clientIp(c));
+  await countOrRefuse(c.get("config"), user.email, key);
+  const check = await verifyPassword(password, user.password_hash);
+  if (!check.ok) throw invalid([{ field: "current_password", message: "is not correct" }]);
+  await clearFailures(user.email, key);
+}
+
 const doc = (d: Omit<Parameters<typeof describe>[0], "tag">) => describe({ tag: "Auth", ...d });
 
 /** The two refresh URLs answer alike. */
@@ -400,12 +416,7 @@ export const auth = new Hono<AppEnv>()
       const { id, sessionId } = c.get("user");
       const user = await findUserForLogin(id);
       if (!user) throw unauthorized("The account no longer exists");
-      // Guessing the current password with a stolen token counts as failed sign-ins do.
-      const key = limitKey(clientIp(c));
-      await countOrRefuse(c.get("config"), user.email, key);
-      const check = await verifyPassword(current_password, user.password_hash);
-      if (!check.ok) throw invalid([{ field: "current_password", message: "is not correct" }]);
-      await clearFailures(user.email, key);
+      await checkCurrentPassword(c, user, current_password);
       const problem = await passwordProblem(new_password, user.email, user.name);
       if (problem) throw invalid([{ field: "new_password", message: problem }]);
       await updatePasswordHash(id, await hashPassword(new_password));
@@ -453,11 +464,7 @@ export const auth = new Hono<AppEnv>()
             message: "is required to change the email",
           }]);
         }
-        const key = limitKey(clientIp(c));
-        await countOrRefuse(c.get("config"), user.email, key);
-        const check = await verifyPassword(body.current_password, user.password_hash);
-        if (!check.ok) throw invalid([{ field: "current_password", message: "is not correct" }]);
-        await clearFailures(user.email, key);
+        await checkCurrentPassword(c, user, body.current_password);
       }
       const changed = await updateProfile(id, { name: body.name, email });
       if (!changed) throw unauthorized("The account no longer exists");

@@ -13,6 +13,7 @@ import { findUserForLogin, insertUser, type User } from "../db/users.ts";
 import type { AuditAction, AuditResource, WriteEvent } from "../db/audit.ts";
 import { hashPassword } from "../lib/passwords.ts";
 import { prepare } from "../startup.ts";
+import { SPECIALIZATIONS } from "../routes/doctors.ts";
 
 /** The demo accounts, all with DEMO_PASSWORD. */
 export const DEMO_ACCOUNTS = [
@@ -94,28 +95,7 @@ const MEDICATIONS = [
   "Lisinopril 10 mg",
   "Salbutamol inhaler",
 ];
-const SPECIALTIES = [
-  "general",
-  "cardiology",
-  "dermatology",
-  "endocrinology",
-  "gastroenterology",
-  "neurology",
-  "oncology",
-  "ophthalmology",
-  "orthopedics",
-  "pediatrics",
-  "psychiatry",
-  "pulmonology",
-  "radiology",
-  "rheumatology",
-  "surgery",
-  "urology",
-  "obstetrics_gynecology",
-  "internal_medicine",
-  "infectious_disease",
-  "nephrology",
-];
+const SPECIALTIES = SPECIALIZATIONS.filter((code) => code !== "other");
 const BLOOD = ["A+", "A-", "B+", "B-", "AB+", "AB-", "O+", "O-"];
 const GENDERS = ["female", "male", "female", "male", "other", "unknown"];
 
