@@ -3,15 +3,9 @@
  * carry (lib/route_marks.ts). Named schemas are listed once under `components` and referred
  * to. Imports no route.
  */
-import { z } from "zod";
-import {
-  type RouteDoc,
-  type RouteEntry,
-  type RouteMarks,
-  routeMarks,
-  schemaName,
-  shownSchema,
-} from "./route_marks.ts";
+import type { z } from "zod";
+import { exampleOf, type SchemaWriter, schemaWriter } from "./json_schema.ts";
+import { type RouteDoc, type RouteEntry, type RouteMarks, routeMarks } from "./route_marks.ts";
 
 const STATUS_TEXT: Record<number, string> = {
   400: "Invalid input; `errors` lists every invalid field",
@@ -25,57 +19,6 @@ const STATUS_TEXT: Record<number, string> = {
   429: "Too many failed sign-ins; see `Retry-After`",
   503: "Unavailable for now (database, or sign-ins queued); see `Retry-After`",
 };
-
-type Io = "input" | "output";
-type Json = Record<string, unknown>;
-
-/** JSON Schemas of zod schemas; named ones become `$ref`s, collected for `components`. */
-function schemaWriter(preset: Record<string, z.ZodType>) {
-  const named = new Map<string, { schema: z.ZodType; io: Io; json?: Json }>(
-    Object.entries(preset).map(([name, schema]) => [name, { schema, io: "output" }]),
-  );
-  const ref = (name: string, schema: z.ZodType, io: Io) => {
-    const known = named.get(name);
-    if (known && known.schema !== schema) throw new Error(`two schemas are named ${name}`);
-    if (!known) named.set(name, { schema, io });
-    return { $ref: `#/components/schemas/${name}` };
-  };
-  const convert = (schema: z.ZodType, io: Io, self?: string) => {
-    const out = z.toJSONSchema(schema, {
-      io,
-      unrepresentable: "any",
-      override({ zodSchema, jsonSchema }) {
-        const s = zodSchema as unknown as z.ZodType;
-        const name = schemaName(s);
-        const replacement = name && name !== self ? ref(name, s, io) : shownSchema(s);
-        if (!replacement) return;
-        for (const key of Object.keys(jsonSchema)) delete (jsonSchema as Json)[key];
-        Object.assign(jsonSchema, structuredClone(replacement));
-      },
-    }) as Json;
-    delete out.$schema;
-    return out;
-  };
-  return {
-    /** The schema, or a reference to it when it is named. */
-    of(schema: z.ZodType, io: Io): Json {
-      const name = schemaName(schema);
-      return name ? ref(name, schema, io) : convert(schema, io);
-    },
-    /** Every named schema referred to so far (and those they refer to), by name. */
-    components(): Json {
-      for (let todo = [...named]; todo.length; todo = [...named].filter(([, n]) => !n.json)) {
-        for (const [name, n] of todo) n.json ??= convert(n.schema, n.io, name);
-      }
-      const sorted = [...named.keys()].sort();
-      return Object.fromEntries(sorted.map((name) => [name, named.get(name)!.json]));
-    },
-  };
-}
-
-/** The first of a schema's `examples`, for the prefilled body of "Try it out". */
-const exampleOf = (schema: z.ZodType) =>
-  (z.globalRegistry.get(schema)?.examples as unknown[] | undefined)?.[0];
 
 const header = (description: string) => ({ description, schema: { type: "string" } });
 
@@ -103,7 +46,7 @@ const problem = (status: number, content: Record<string, unknown>) => ({
 function operationObject(
   op: RouteMarks & { doc: RouteDoc },
   path: string,
-  schemas: ReturnType<typeof schemaWriter>,
+  schemas: SchemaWriter,
 ) {
   const { doc } = op;
   const parameters: unknown[] = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
@@ -120,23 +63,22 @@ function operationObject(
   for (const [name, { description, ...schema }] of Object.entries(query.properties ?? {})) {
     parameters.push({ name, in: "query", required: false, description, schema });
   }
-  if (doc.ifMatch) {
+  const condition = (name: string, description: string) =>
     parameters.push({
-      name: "If-Match",
+      name,
       in: "header",
       required: false,
-      description: 'The version you last read, as its ETag (`"3"`); a stale one answers 412',
+      description,
       schema: { type: "string" },
     });
+  if (doc.ifMatch) {
+    condition(
+      "If-Match",
+      'The version you last read, as its ETag (`"3"`); a stale one answers 412',
+    );
   }
   if (doc.ifNoneMatch) {
-    parameters.push({
-      name: "If-None-Match",
-      in: "header",
-      required: false,
-      description: "The ETag you hold; 304 with no body when it is still current",
-      schema: { type: "string" },
-    });
+    condition("If-None-Match", "The ETag you hold; 304 with no body when it is still current");
   }
   const headers = headersFor(doc.ok.status, doc.etag ? { ETag: header("The version") } : {});
   const type = doc.ok.contentType ?? "application/json";
