@@ -2355,7 +2355,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The version you last read, as its ETag (`"3"`); a stale one answers 412 */
+                /** @description The version last read, as its ETag (`"3"`); a stale one gives 412 */
                 "If-Match"?: string;
             };
             path: {
@@ -2492,7 +2492,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The version you last read, as its ETag (`"3"`); a stale one answers 412 */
+                /** @description The version last read, as its ETag (`"3"`); a stale one gives 412 */
                 "If-Match"?: string;
             };
             path: {
@@ -2576,7 +2576,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The version you last read, as its ETag (`"3"`); a stale one answers 412 */
+                /** @description The version last read, as its ETag (`"3"`); a stale one gives 412 */
                 "If-Match"?: string;
             };
             path: {
@@ -3125,7 +3125,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The version you last read, as its ETag (`"3"`); a stale one answers 412 */
+                /** @description The version last read, as its ETag (`"3"`); a stale one gives 412 */
                 "If-Match"?: string;
             };
             path: {
@@ -3273,7 +3273,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The version you last read, as its ETag (`"3"`); a stale one answers 412 */
+                /** @description The version last read, as its ETag (`"3"`); a stale one gives 412 */
                 "If-Match"?: string;
             };
             path: {
@@ -3368,7 +3368,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The version you last read, as its ETag (`"3"`); a stale one answers 412 */
+                /** @description The version last read, as its ETag (`"3"`); a stale one gives 412 */
                 "If-Match"?: string;
             };
             path: {

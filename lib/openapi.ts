@@ -37,11 +37,11 @@ const headersFor = (status: number, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-const problem = (status: number, content: Record<string, unknown>) => ({
-  description: STATUS_TEXT[status],
-  headers: headersFor(status),
-  content,
-});
+/** The request headers a route's marks may ask for, by mark. */
+const CONDITIONS = [
+  ["ifMatch", "If-Match", 'The version last read, as its ETag (`"3"`); a stale one gives 412'],
+  ["ifNoneMatch", "If-None-Match", "The ETag you hold; 304 with no body when it is still current"],
+] as const;
 
 function operationObject(
   op: RouteMarks & { doc: RouteDoc },
@@ -63,22 +63,8 @@ function operationObject(
   for (const [name, { description, ...schema }] of Object.entries(query.properties ?? {})) {
     parameters.push({ name, in: "query", required: false, description, schema });
   }
-  const condition = (name: string, description: string) =>
-    parameters.push({
-      name,
-      in: "header",
-      required: false,
-      description,
-      schema: { type: "string" },
-    });
-  if (doc.ifMatch) {
-    condition(
-      "If-Match",
-      'The version you last read, as its ETag (`"3"`); a stale one answers 412',
-    );
-  }
-  if (doc.ifNoneMatch) {
-    condition("If-None-Match", "The ETag you hold; 304 with no body when it is still current");
+  for (const [flag, name, description] of CONDITIONS) {
+    if (doc[flag]) parameters.push({ name, in: "header", description, schema: { type: "string" } });
   }
   const headers = headersFor(doc.ok.status, doc.etag ? { ETag: header("The version") } : {});
   const type = doc.ok.contentType ?? "application/json";
@@ -102,10 +88,12 @@ function operationObject(
   if (op.query) errors.add(400);
   if (op.body) [400, 413, 415].forEach((s) => errors.add(s));
   if (doc.tag !== "Service") errors.add(503);
-  const errorContent = doc.errorContent
+  const content = doc.errorContent
     ? { [doc.errorContent.contentType]: { schema: schemas.of(doc.errorContent.schema, "output") } }
     : { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
-  for (const status of [...errors].sort()) responses[status] = problem(status, errorContent);
+  for (const status of [...errors].sort()) {
+    responses[status] = { description: STATUS_TEXT[status], headers: headersFor(status), content };
+  }
   return {
     tags: [doc.tag],
     summary: doc.summary,
