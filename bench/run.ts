@@ -18,6 +18,7 @@ const { values: flags } = parseArgs({
     only: { type: "string" },
     modes: { type: "string", default: "single,parallel" },
     profile: { type: "string" },
+    "v8-flags": { type: "string", default: "--max-semi-space-size=8,--max-old-space-size=128" },
   },
 });
 const SMOKE = flags.smoke ?? false;
@@ -35,7 +36,7 @@ const SECRET = `bench-secret-${crypto.randomUUID()}-${crypto.randomUUID()}`;
 const PASSWORD = "Bench-Pass-2026!";
 const PERMISSIONS = ["--allow-net", "--allow-env", "--allow-read", "--allow-write", "--allow-sys"];
 /** The service's V8 limits (deno.json `start`, Dockerfile), given to the ceiling too. */
-const V8_FLAGS = "--v8-flags=--max-semi-space-size=8,--max-old-space-size=128";
+const V8_FLAGS = `--v8-flags=${flags["v8-flags"]}`;
 const CEILING_PERMISSIONS = ["--allow-net", "--allow-env", "--allow-read"];
 const ROOT = new URL("../", import.meta.url);
 const WORK = await Deno.makeTempDir({ prefix: "hc-bench-" });
@@ -503,6 +504,8 @@ interface Row {
   fhirOf?: string;
   result: Result;
   ceiling: Result;
+  /** The service's peak RSS once this case has run (MB): where it grows shows which case drives it. */
+  rss: number;
 }
 
 async function runMode(mode: "one process" | "deno serve --parallel", url: string, cases: Case[]) {
@@ -548,7 +551,15 @@ async function runMode(mode: "one process" | "deno serve --parallel", url: strin
     log(`${mode}: ${c.name}, ceiling then service`);
     const ceilingResult = await measure(ceiling.base, { ...c.ceiling, name: `${c.name} ceiling` });
     const result = await measure(service.base, c);
-    rows.push({ name: c.name, kind: c.kind, fhirOf: c.fhirOf, result, ceiling: ceilingResult });
+    const rss = await peakRssMb(service.pid);
+    rows.push({
+      name: c.name,
+      kind: c.kind,
+      fhirOf: c.fhirOf,
+      result,
+      ceiling: ceilingResult,
+      rss,
+    });
   }
   log(`${mode}: sign-in flood`);
   const flood = await signInFlood(service.base, cases);
@@ -578,14 +589,14 @@ function table(run: Run): string {
   const lines = [
     `#### ${run.mode} (pool ${POOL} per process, ${CONNECTIONS} connections, ${SECONDS} s after ${WARMUP_SECONDS} s warm-up)`,
     "",
-    "| case | req/s | p50 ms | p99 ms | non-2xx (service / ceiling) | ceiling req/s | ceiling p99 ms | 2xx vs ceiling | p99 vs ceiling |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| case | req/s | p50 ms | p99 ms | non-2xx (service / ceiling) | ceiling req/s | ceiling p99 ms | 2xx vs ceiling | p99 vs ceiling | peak RSS MB |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...run.rows.map((r) =>
       `| ${r.name} | ${f(r.result.rps, 0)} | ${f(r.result.p50, 2)} | ${
         f(r.result.p99, 2)
       } | ${r.result.errors} / ${r.ceiling.errors} | ${f(r.ceiling.rps, 0)} | ${
         f(r.ceiling.p99, 2)
-      } | ${f(ratios(r).rps * 100, 0)} % | ${f(ratios(r).p99, 2)}× |`
+      } | ${f(ratios(r).rps * 100, 0)} % | ${f(ratios(r).p99, 2)}× | ${f(r.rss, 0)} |`
     ),
     "",
     `Peak RSS: service ${f(run.rss, 0)} MB, ceiling ${f(run.ceilingRss, 0)} MB.`,
