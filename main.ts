@@ -111,8 +111,11 @@ async function stop(signal: string): Promise<void> {
   else await closeDatabase(0).catch(() => {});
   log(config, "info", { msg: "stopped" });
   flushLogs();
-  for (const [signal, listener] of signalListeners) Deno.removeSignalListener(signal, listener);
+  // Exit while the listeners are still there: a second signal that arrived after their removal
+  // would end the process by the signal's default action (exit 143), not with 0.
   if (exitWhenStopped) Deno.exit(0);
+  // Under `deno serve` the worker ends on its own once idle: let go of the listeners.
+  for (const [signal, listener] of signalListeners) Deno.removeSignalListener(signal, listener);
 }
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
