@@ -72,9 +72,8 @@ function operationObject(
     [doc.ok.status]: {
       description: doc.ok.description ?? "Success",
       headers,
-      ...(doc.ok.schema
-        ? { content: { [type]: { schema: schemas.of(doc.ok.schema, "output") } } }
-        : {}),
+      ...(doc.ok.schema &&
+        { content: { [type]: { schema: schemas.of(doc.ok.schema, "output") } } }),
     },
   };
   if (doc.ifNoneMatch) {
@@ -94,6 +93,7 @@ function operationObject(
   for (const status of [...errors].sort()) {
     responses[status] = { description: STATUS_TEXT[status], headers: headersFor(status), content };
   }
+  const body = op.body && { schema: schemas.of(op.body, "input"), example: exampleOf(op.body) };
   return {
     tags: [doc.tag],
     summary: doc.summary,
@@ -101,19 +101,9 @@ function operationObject(
     // Public operations say so: no token needed.
     security: op.auth ? [{ bearer: [] }] : [],
     ...(parameters.length ? { parameters } : {}),
-    ...(op.body
-      ? {
-        requestBody: {
-          required: !doc.bodyOptional,
-          content: {
-            "application/json": {
-              schema: schemas.of(op.body, "input"),
-              example: exampleOf(op.body),
-            },
-          },
-        },
-      }
-      : {}),
+    ...(body && {
+      requestBody: { required: !doc.bodyOptional, content: { "application/json": body } },
+    }),
     responses,
   };
 }
