@@ -10,6 +10,10 @@ import { sha256Hex } from "../lib/digest.ts";
 import { createTokens } from "../lib/tokens.ts";
 import { peakRssMb } from "./rss.ts";
 
+/** `deno task start`'s V8 limits (the Dockerfile's too): both apps run under them by default. */
+const START_V8_FLAGS: string = JSON.parse(
+  await Deno.readTextFile(new URL("../deno.json", import.meta.url)),
+).tasks.start.match(/--v8-flags=(\S+)/)[1];
 const { values: flags } = parseArgs({
   args: Deno.args,
   options: {
@@ -18,7 +22,7 @@ const { values: flags } = parseArgs({
     only: { type: "string" },
     modes: { type: "string", default: "single,parallel" },
     profile: { type: "string" },
-    "v8-flags": { type: "string", default: "--max-semi-space-size=8,--max-old-space-size=128" },
+    "v8-flags": { type: "string", default: START_V8_FLAGS },
   },
 });
 const SMOKE = flags.smoke ?? false;
@@ -35,7 +39,6 @@ const SERVER_URL = Deno.env.get("BENCH_DATABASE_URL") ?? Deno.env.get("DATABASE_
 const SECRET = `bench-secret-${crypto.randomUUID()}-${crypto.randomUUID()}`;
 const PASSWORD = "Bench-Pass-2026!";
 const PERMISSIONS = ["--allow-net", "--allow-env", "--allow-read", "--allow-write", "--allow-sys"];
-/** The service's V8 limits (deno.json `start`, Dockerfile), given to the ceiling too. */
 const V8_FLAGS = `--v8-flags=${flags["v8-flags"]}`;
 const CEILING_PERMISSIONS = ["--allow-net", "--allow-env", "--allow-read"];
 const ROOT = new URL("../", import.meta.url);
@@ -551,15 +554,9 @@ async function runMode(mode: "one process" | "deno serve --parallel", url: strin
     log(`${mode}: ${c.name}, ceiling then service`);
     const ceilingResult = await measure(ceiling.base, { ...c.ceiling, name: `${c.name} ceiling` });
     const result = await measure(service.base, c);
+    const { name, kind, fhirOf } = c;
     const rss = await peakRssMb(service.pid);
-    rows.push({
-      name: c.name,
-      kind: c.kind,
-      fhirOf: c.fhirOf,
-      result,
-      ceiling: ceilingResult,
-      rss,
-    });
+    rows.push({ name, kind, fhirOf, result, ceiling: ceilingResult, rss });
   }
   log(`${mode}: sign-in flood`);
   const flood = await signInFlood(service.base, cases);
