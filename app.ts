@@ -6,6 +6,7 @@ import type { Config } from "./config.ts";
 import { isReady } from "./db/client.ts";
 import { createTokens } from "./lib/tokens.ts";
 import { jsonBody } from "./middleware/body.ts";
+import { allowedHosts } from "./middleware/hosts.ts";
 import { notFoundHandler, onError, problemResponse } from "./middleware/errors.ts";
 import { requestLogger } from "./middleware/logger.ts";
 import { recordRequest } from "./middleware/metrics.ts";
@@ -31,7 +32,10 @@ function methodIndex(app: Hono<AppEnv>): (path: string) => string[] {
     if (route.method !== "ALL") router.add("ANY", route.path, route.method);
   }
   return (path) => {
-    const bare = path.length > 1 ? path.replace(/\/+$/, "") : path;
+    // Trailing slashes cut by a loop: a regex such as /\/+$/ goes quadratic on "////…x".
+    let end = path.length;
+    while (end > 1 && path.charCodeAt(end - 1) === 0x2f) end--;
+    const bare = path.slice(0, end);
     const [matches] = router.match("ANY", bare);
     const methods = new Set(matches.map(([method]) => method));
     if (methods.has("GET")) methods.add("HEAD");
@@ -85,6 +89,7 @@ export function createApp(config: Config): Hono<AppEnv> {
   app.use(requestId);
   app.use(requestLogger);
   app.use(recordRequest);
+  app.use(allowedHosts);
   app.use(async function noStore(c, next) {
     await next();
     // Answers to a signed-in caller, and those that carry tokens, are never kept by a cache.

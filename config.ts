@@ -58,12 +58,26 @@ const envSchema = z.object({
     (v) => v === undefined || /^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(v),
     "must be an http:// or https:// URL without query, like https://api.example.com",
   ),
+  ALLOWED_HOSTS: z.preprocess(
+    (v) => (v ?? ""),
+    z.string().transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
+  ).refine(
+    (list) =>
+      list.every((h) => h === "*" || /^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$|^\[[0-9a-f:.]+\]$/.test(h)),
+    "must be a comma-separated list of host names (no port), .example.com for a domain and " +
+      "its subdomains, or *",
+  ),
   LOGIN_MAX_FAILURES: intVar(10, 1, 1000),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: intVar(100, 1, 100000),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: intVar(100, 1, 100000),
   LOGIN_WINDOW_SECONDS: intVar(900, 1, 86400),
   BODY_TIMEOUT_SECONDS: intVar(30, 1, 3600),
   HASH_CONCURRENCY: intVar(1, 1, 64),
   HASH_QUEUE: intVar(64, 0, 1024),
+  HASH_PER_ADDRESS: intVar(4, 1, 1024),
+  SEARCHES_PER_USER: intVar(0, 0, 100),
+  SEARCH_QUEUE_PER_USER: intVar(32, 0, 1024),
+  DB_STATEMENT_TIMEOUT_MS: intVar(5000, 0, 3_600_000),
   PURGE_INTERVAL_SECONDS: intVar(600, 1, 86400),
   ADMIN_PASSWORD: optionalText(),
   METRICS_TOKEN: optionalText().refine(
@@ -91,10 +105,14 @@ export type Config = Readonly<{
   trustProxy: boolean;
   /** Where clients reach the service: absolute links start here; unset, links are relative. */
   publicUrl: string | undefined;
+  /** Host names clients may reach us by (Django's ALLOWED_HOSTS); empty: any. */
+  allowedHosts: readonly string[];
   /** Failed sign-ins for one email from one address (IPv6: one /64) within the window. */
   loginMaxFailures: number;
   /** Failed sign-ins for one email from all addresses together within the window. */
   loginMaxFailuresPerAccount: number;
+  /** Failed sign-ins from one address (IPv6: one /64) whatever the email, within the window. */
+  loginMaxFailuresPerAddress: number;
   loginWindowSeconds: number;
   /** Seconds a request body may take to arrive, from its headers; then 408. */
   bodyTimeoutSeconds: number;
@@ -102,6 +120,14 @@ export type Config = Readonly<{
   hashConcurrency: number;
   /** Password hashes that may wait for a turn; more get 503 at once. */
   hashQueue: number;
+  /** Sign-ins one client address may have hashing or waiting at once; more get 429. */
+  hashPerAddress: number;
+  /** Lists and searches of one user run at once per process (0: half the pool, at least 1). */
+  searchesPerUser: number;
+  /** Lists and searches of one user that may wait for a turn; more get 429. */
+  searchQueuePerUser: number;
+  /** Longest a statement may run on DATABASE_URL before the server cancels it (0: no limit). */
+  dbStatementTimeoutMs: number;
   /** Seconds between purges of expired sign-in failures and dead sessions. */
   purgeIntervalSeconds: number;
   /** Only for `deno task createsuperuser`. */
@@ -147,12 +173,18 @@ export function loadConfig(env: Record<string, string | undefined> = Deno.env.to
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
+    allowedHosts: Object.freeze(e.ALLOWED_HOSTS),
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginMaxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    loginMaxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
     loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
     bodyTimeoutSeconds: e.BODY_TIMEOUT_SECONDS,
     hashConcurrency: e.HASH_CONCURRENCY,
     hashQueue: e.HASH_QUEUE,
+    hashPerAddress: e.HASH_PER_ADDRESS,
+    searchesPerUser: e.SEARCHES_PER_USER || Math.max(1, Math.floor(e.DB_POOL_MAX / 2)),
+    searchQueuePerUser: e.SEARCH_QUEUE_PER_USER,
+    dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     purgeIntervalSeconds: e.PURGE_INTERVAL_SECONDS,
     adminPassword: e.ADMIN_PASSWORD,
     metricsToken: e.METRICS_TOKEN,

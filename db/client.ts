@@ -46,11 +46,15 @@ function wantsTls(where: { url: string } | EmbeddedTarget): boolean {
 export function createClient(
   target: string | EmbeddedTarget,
   max: number,
-  extra: Pick<postgres.Options<Record<string, never>>, "debug"> = {},
+  extra: Pick<postgres.Options<Record<string, never>>, "debug"> & {
+    /** The server cancels a statement that runs longer (0 or unset: no limit). */
+    statementTimeoutMs?: number;
+  } = {},
 ): Sql {
   const where = typeof target === "string" ? { url: target } : target;
+  const { statementTimeoutMs, ...driver } = extra;
   const options = {
-    ...extra,
+    ...driver,
     max,
     connect_timeout: CONNECT_TIMEOUT_SECONDS,
     idle_timeout: 60,
@@ -64,7 +68,11 @@ export function createClient(
         parse: (v: string) => v,
       },
     },
-    connection: { application_name: "healthcare-api" },
+    connection: {
+      application_name: "healthcare-api",
+      // A startup parameter: no round trip per statement, and it holds behind a pooler too.
+      ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+    },
     // Plain TCP and unix sockets go through the guard against the driver's write-after-close
     // defect (db/socket.ts); TLS is negotiated by the driver on its own socket.
     ...(wantsTls(where) ? {} : { socket: guardedSocket }),
@@ -76,7 +84,9 @@ export function createClient(
 /** Connects to DATABASE_URL, or starts the embedded database under DATA_DIR. */
 export async function openDatabase(config: Config): Promise<void> {
   if (config.databaseUrl) {
-    const client = createClient(config.databaseUrl, config.dbPoolMax);
+    const client = createClient(config.databaseUrl, config.dbPoolMax, {
+      statementTimeoutMs: config.dbStatementTimeoutMs,
+    });
     sql = client;
     databaseUrl = config.databaseUrl;
     embedded = false;

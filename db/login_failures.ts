@@ -1,16 +1,21 @@
 import { type Db, type Sql, sql } from "./client.ts";
 
-/** The sign-in limits: failures per email and address, and per email from everywhere. */
+/**
+ * The sign-in limits: failures per email and address, per email from everywhere, and per
+ * address across every email.
+ */
 export interface LoginLimits {
   windowSeconds: number;
   perAddress: number;
   perAccount: number;
+  perAddressAllEmails: number;
 }
 
 /**
  * Counts one sign-in attempt for this email and address before its password is checked,
  * unless the window already holds `perAddress` attempts for the pair, or `perAccount` for
- * the email from all addresses: then answers the seconds until the oldest that counts
+ * the email from all addresses, or `perAddressAllEmails` for the address whatever the email
+ * (one client trying made-up emails): then answers the seconds until the oldest that counts
  * leaves it. One transaction under a lock on the email, so attempts made at once, on any
  * instance and from any address, are counted one after another and never outrun a limit.
  * A successful sign-in clears its pair (`clearFailures`), so only failures keep counting.
@@ -44,6 +49,14 @@ export async function countAttempt(
     }
     if (row.everywhere >= limits.perAccount) {
       return { allowed: false, retryAfter: Math.max(1, row.everywhere_after ?? 1) };
+    }
+    // Across emails there is no lock to share: attempts made at once from one address may
+    // pass this by the few its hashing share lets through (routes/auth.ts).
+    const [address] = await tx<{ n: number; after: number | null }[]>`
+      select count(*)::int as n, ceil(extract(epoch from min(at) + ${window} - now()))::int as after
+      from login_failures where client_ip = ${clientKey} and at > now() - ${window}`;
+    if (address.n >= limits.perAddressAllEmails) {
+      return { allowed: false, retryAfter: Math.max(1, address.after ?? 1) };
     }
     await tx`insert into login_failures (email, client_ip) values (${email}, ${clientKey})`;
     return { allowed: true };

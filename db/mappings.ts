@@ -9,7 +9,7 @@ import {
 } from "./page.ts";
 import { type Db, sql } from "./client.ts";
 import type { Criteria } from "../lib/fhir.ts";
-import { ownedBy, type Viewer } from "./patients.ts";
+import { MATCHED_MAX, ownedBy, type Viewer } from "./patients.ts";
 import { DOCTOR_FIELDS, type DoctorRow } from "./doctors.ts";
 import { eventsOfRows, type WriteEvent } from "./audit.ts";
 import { setClause } from "./versioned.ts";
@@ -284,6 +284,18 @@ export async function findCareTeam(patientId: number, viewer: Viewer, db: Db = s
   const [row] = await db<CareTeamRow[]>`
     ${CARE_TEAM(db)} where ${careTeamWhere(db, viewer, params)}`;
   return row as CareTeamRow | undefined;
+}
+
+/** Up to MATCHED_MAX ids of the patients whose care teams match a FHIR search (for its audit). */
+export async function matchedCareTeamIds(
+  viewer: Viewer,
+  params: Map<string, Criteria>,
+  db: Db = sql,
+): Promise<number[]> {
+  const rows = await db<{ id: number }[]>`
+    select p.id from patients p where ${careTeamWhere(db, viewer, params)}
+    order by p.id limit ${MATCHED_MAX}`;
+  return rows.map((r) => r.id);
 }
 
 /** A page of the viewer's patients' care teams matching a FHIR CareTeam search, by patient. */

@@ -42,6 +42,9 @@ export async function migrate(
 ): Promise<string[]> {
   const files = await readMigrations(dir);
   const done = await sql.begin(async (tx) => {
+    // Waiting for another instance's migrations, or building an index, may take longer
+    // than DB_STATEMENT_TIMEOUT_MS allows a request's statement.
+    await tx`set local statement_timeout = 0`;
     await tx`select pg_advisory_xact_lock(${ADVISORY_LOCK_KEY})`;
     await tx`
       create table if not exists schema_migrations (

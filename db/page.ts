@@ -34,16 +34,22 @@ export function likePattern(text: string): string {
 /** A piece of SQL. */
 export type Fragment = postgres.PendingQuery<postgres.Row[]>;
 
+/**
+ * `parts` joined by `word`, flat: postgres.js writes an array of fragments one after the
+ * other, where nesting each in the next would recurse once per part.
+ */
+function joined(db: Db, parts: Fragment[], word: Fragment): Fragment {
+  return db`(${parts.flatMap((part, i) => i === 0 ? [part] : [word, part])})`;
+}
+
 /** `(a or b or …)`; false for none. */
 export function anyOf(db: Db, parts: Fragment[]): Fragment {
-  if (parts.length === 0) return db`false`;
-  return db`(${parts.reduce((all, part) => db`${all} or ${part}`)})`;
+  return parts.length === 0 ? db`false` : joined(db, parts, db`or`);
 }
 
 /** `(a and b and …)`; true for none. */
 export function allOf(db: Db, parts: Fragment[]): Fragment {
-  if (parts.length === 0) return db`true`;
-  return db`(${parts.reduce((all, part) => db`${all} and ${part}`)})`;
+  return parts.length === 0 ? db`true` : joined(db, parts, db`and`);
 }
 
 /**

@@ -175,7 +175,7 @@ export async function listPatients(
 }
 
 /** Most patients an audit event of a count-only list names. */
-const MATCHED_MAX = 100;
+export const MATCHED_MAX = 100;
 
 /** A patient with its primary doctor, if it has one (FHIR's `generalPractitioner`). */
 export type PatientWithPrimary = PatientRow & {

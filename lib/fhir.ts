@@ -122,8 +122,20 @@ export interface Search {
 /** Default and most entries a search page holds. */
 export const COUNT_DEFAULT = 20;
 export const COUNT_MAX = 100;
-/** Deepest a search may page (`_offset`): past this, narrow the search instead. */
-export const OFFSET_MAX = 100_000;
+/** Deepest a search may page (`_offset`): past this, 400 (narrow the search instead). */
+export const OFFSET_MAX = 10_000;
+/**
+ * Deepest page counted exactly when `_total` is not given: past it, the planner's estimate
+ * (FHIR lets the server choose), so paging deep does not count every match on every page.
+ */
+export const EXACT_TOTAL_OFFSET_MAX = 1_000;
+
+/** Most parameters (repeats included) one search may carry. */
+export const PARAMS_MAX = 32;
+/** Most comma-separated alternatives one parameter may list. */
+export const ALTERNATIVES_MAX = 50;
+/** Longest value one parameter may carry, comma list included. */
+export const VALUE_MAX = 2048;
 
 /** Parameters every search takes besides its resource's own. */
 const CONTROL = new Set(["_count", "_offset", "_total", "_format"]);
@@ -148,7 +160,9 @@ function alternatives(raw: string): string[] {
   return out;
 }
 
-const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T[0-9:.]+(?:Z|[+-]\d{2}:\d{2})?)?$/;
+/** FHIR's date grammar: a time only after a full date, a real time of day, an optional zone. */
+const DATE =
+  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(?:([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?|24:00(?::00(?:\.0{1,9})?)?)(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?)?)?)?$/;
 
 function lastDay(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -206,10 +220,23 @@ export function parseSearch(
     unknown: [],
     used: [],
   };
+  let given = 0;
   for (const [key, raw] of query) {
+    // Bounded before anything is split or built: a search's cost must not grow with its URL.
+    if (++given > PARAMS_MAX) {
+      throw new ApiError(400, `A search takes at most ${PARAMS_MAX} parameters`, [
+        { field: key, message: `is one parameter more than the ${PARAMS_MAX} allowed` },
+      ]);
+    }
+    if (raw.length > VALUE_MAX) throw bad(key, `must be at most ${VALUE_MAX} characters long`);
     if (CONTROL.has(key)) {
       if (key === "_count") search.count = intParam(key, raw, COUNT_MAX);
-      if (key === "_offset") search.offset = intParam(key, raw, OFFSET_MAX);
+      if (key === "_offset") {
+        search.offset = intParam(key, raw, Number.MAX_SAFE_INTEGER);
+        if (search.offset > OFFSET_MAX) {
+          throw bad(key, `must be at most ${OFFSET_MAX}; narrow the search to reach further`);
+        }
+      }
       if (key === "_total") {
         if (raw !== "none" && raw !== "estimate" && raw !== "accurate") {
           throw bad(key, "must be none, estimate or accurate");
@@ -235,6 +262,9 @@ export function parseSearch(
     // PostgreSQL text cannot hold NUL: refuse it here rather than fail in the database.
     if (raw.includes("\u0000")) throw bad(key, "must not contain NUL characters");
     const values = alternatives(raw);
+    if (values.length > ALTERNATIVES_MAX) {
+      throw bad(key, `must list at most ${ALTERNATIVES_MAX} comma-separated values`);
+    }
     if (values.some((v) => v === "")) throw bad(key, "must not be empty");
     const criteria = search.params.get(name) ?? {};
     search.params.set(name, criteria);
@@ -256,6 +286,7 @@ export function parseSearch(
     }
     search.used.push([key, raw]);
   }
+  if (!query.has("_total") && search.offset > EXACT_TOTAL_OFFSET_MAX) search.total = "estimate";
   search.used.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
   return search;
 }

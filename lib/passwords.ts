@@ -47,14 +47,23 @@ export function setHashingLimits(concurrency: number, queue: number): void {
   limits.queue = queue;
 }
 
+let admitted = 0;
+
 /**
- * Throws HashingBusyError when a hash asked for now would be turned away: callers check
- * first, so a flood is answered before it costs any other work (queries, validation).
+ * Admits a request that will hash a password, or throws HashingBusyError when as many are
+ * already admitted as may hash or wait (`concurrency` + `queue`): the decision is made on
+ * arrival, in arrival order, before the request costs any other work (queries,
+ * validation). Answers the release, called once the request is done.
  */
-export function assertHashingRoom(): void {
-  if (hashing >= limits.concurrency && queued.length >= limits.queue) {
-    throw new HashingBusyError();
-  }
+export function admitHashing(): () => void {
+  if (admitted >= limits.concurrency + limits.queue) throw new HashingBusyError();
+  admitted++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    admitted--;
+  };
 }
 
 /** Hashes waiting for a turn (for tests and metrics). */

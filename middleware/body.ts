@@ -121,16 +121,30 @@ function checkShape(text: string): void {
   }
 }
 
-/** True when every string and key in the value is well-formed Unicode (no lone surrogate). */
-function wellFormed(value: unknown): boolean {
-  if (typeof value === "string") return value.isWellFormed();
-  if (Array.isArray(value)) return value.every(wellFormed);
-  if (value !== null && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) {
-      if (!k.isWellFormed() || !wellFormed(v)) return false;
-    }
+/**
+ * The first value JSON allows but JavaScript cannot hold as sent, by its dotted path: a
+ * string or key with an unpaired surrogate, or a number too large for a double (`1e400`
+ * parses as Infinity, which would later be written as null).
+ */
+function unfaithful(value: unknown, path: string): { field: string; message: string } | undefined {
+  if (typeof value === "string") {
+    return value.isWellFormed() ? undefined : { field: path, message: "has an unpaired surrogate" };
   }
-  return true;
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? undefined : { field: path, message: "is too large a number" };
+  }
+  if (value === null || typeof value !== "object") return undefined;
+  const entries = Array.isArray(value) ? value.entries() : Object.entries(value);
+  for (const [k, v] of entries) {
+    const key = String(k);
+    const at = path === "body" ? key : `${path}.${key}`;
+    if (!key.isWellFormed()) {
+      return { field: path, message: "has a key with an unpaired surrogate" };
+    }
+    const problem = unfaithful(v, at);
+    if (problem) return problem;
+  }
+  return undefined;
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
@@ -175,10 +189,15 @@ export const jsonBody = createMiddleware<AppEnv>(async function jsonBody(c, next
     } catch {
       throw new ApiError(400, "The request body is not valid JSON");
     }
-    if (!wellFormed(value)) {
-      throw new ApiError(400, "The request body has a string with an unpaired surrogate");
+    const problem = unfaithful(value, "body");
+    if (problem) {
+      throw new ApiError(400, "The request body has a value that cannot be read as sent", [
+        problem,
+      ]);
     }
     cache.json = Promise.resolve(value);
+    // Hono's own json() would write this value back to text and parse it again: hand it over.
+    Object.defineProperty(c.req, "json", { value: () => Promise.resolve(value) });
     await next();
   } finally {
     bytesInFlight -= held;

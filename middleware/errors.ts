@@ -120,7 +120,29 @@ export const CONFLICTS: Record<string, { field: string; message: string; detail:
   },
 };
 
+/**
+ * Foreign keys to the caller's account: a write refused by one was made with a token whose
+ * user no longer exists (a database restored without it, say). The token is what is wrong.
+ */
+export const ACCOUNT_KEYS = new Set([
+  "patients_created_by_fkey",
+  "doctors_created_by_fkey",
+  "patient_doctors_assigned_by_fkey",
+  "sessions_user_id_fkey",
+]);
+
 function fromPostgres(c: Context<AppEnv>, err: postgres.PostgresError): Response | undefined {
+  if (err.code === "23503" && ACCOUNT_KEYS.has(err.constraint_name ?? "")) {
+    return problemResponse(
+      c,
+      401,
+      "The account of this token does not exist; sign in again",
+      undefined,
+      {
+        "WWW-Authenticate": 'Bearer realm="api", error="invalid_token"',
+      },
+    );
+  }
   switch (err.code) {
     case "23505": // unique_violation
     case "23503": // foreign_key_violation
@@ -171,6 +193,17 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     return problemResponse(c, 503, "Too many sign-ins at once; try again shortly", undefined, {
       "Retry-After": "1",
     });
+  }
+  if ((err as { code?: unknown })?.code === "57014") {
+    // query_canceled: DB_STATEMENT_TIMEOUT_MS ended a statement (a search too costly, or a
+    // database too busy to answer in time). Nothing was changed.
+    return problemResponse(
+      c,
+      503,
+      "The request took longer than the service allows; narrow the search or try again",
+      undefined,
+      { "Retry-After": "2" },
+    );
   }
   if (isUnavailable(err)) {
     logError(c, "database unavailable", err);

@@ -3,6 +3,7 @@ import { createMiddleware } from "hono/factory";
 import { routePath } from "hono/route";
 import type { Config } from "../config.ts";
 import type { AppEnv } from "../types.ts";
+import { methodLabel } from "./metrics.ts";
 
 const RANK: Record<Config["logLevel"], number> = {
   debug: 10,
@@ -67,7 +68,9 @@ export const requestLogger = createMiddleware<AppEnv>(async function requestLogg
   const started = performance.now();
   await next();
   const status = c.res.status;
-  const level = status >= 500 ? "error" : "info";
+  // A 503 is the service saying "not now" (starting, draining, database away, busy): the
+  // cause is logged on its own where there is one; error lines mean something is broken.
+  const level = status === 503 ? "warn" : status >= 500 ? "error" : "info";
   if (RANK[level] < RANK[c.get("config").logLevel]) return;
   // Built by hand: this runs for every request. The request id is already restricted to
   // [A-Za-z0-9._-]; the rest is quoted by JSON.stringify or is a number.
@@ -76,7 +79,7 @@ export const requestLogger = createMiddleware<AppEnv>(async function requestLogg
     level,
     `{"time":"${new Date().toISOString()}","level":"${level}","request_id":"${
       c.get("requestId")
-    }","method":${JSON.stringify(c.req.method)},"route":${
+    }","method":"${methodLabel(c.req.method)}","route":${
       JSON.stringify(routePath(c, -1))
     },"status":${status},"duration_ms":${ms},"user_id":${c.get("user")?.id ?? null}}`,
   );

@@ -4,6 +4,14 @@ import { routePath } from "hono/route";
 import { Counter, Histogram } from "../lib/metrics.ts";
 import type { AppEnv } from "../types.ts";
 
+/** Methods counted under their own name; any other is counted as `other`. */
+const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/** A request's method as a label: one of METHODS or `other`, so clients cannot add series. */
+export function methodLabel(method: string): string {
+  return METHODS.has(method) ? method : "other";
+}
+
 /** Requests answered, by method, route pattern and status. */
 export const requests = new Counter(
   "hc_http_requests_total",
@@ -26,7 +34,7 @@ export const recordRequest = createMiddleware<AppEnv>(async function recordReque
   const started = performance.now();
   await next();
   const route = routePath(c, -1);
-  const method = c.req.method;
+  const method = methodLabel(c.req.method);
   const status = c.res.status;
   requests.add(
     `${method} ${route} ${status}`,

@@ -6,6 +6,7 @@ import { idParam, instant, pageQuery } from "../lib/fields.ts";
 import { type Answer, envelope, listOf, timestamp } from "./http.ts";
 import { describe, named } from "../lib/route_marks.ts";
 import { requireAuth } from "../middleware/auth.ts";
+import { searchGate } from "../middleware/search_gate.ts";
 import { ApiError } from "../lib/errors.ts";
 import { validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
@@ -75,9 +76,10 @@ export const auditLog = new Hono<AppEnv>()
       operationId: "listAuditEvents",
       summary: "The audit trail, newest first (admins)",
       ok: { status: 200, schema: listOf(auditEventSchema) },
-      errors: [403],
+      errors: [403, 429],
     }),
     validate("query", auditQuery),
+    searchGate,
     async (c) => {
       const q = c.req.valid("query");
       const p = page(q);

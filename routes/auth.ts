@@ -24,7 +24,7 @@ import { page } from "../db/page.ts";
 import { type Answer, envelope, listOf, timestamp } from "./http.ts";
 import { describe, named } from "../lib/route_marks.ts";
 import {
-  assertHashingRoom,
+  admitHashing,
   DUMMY_HASH,
   hashPassword,
   passwordProblem,
@@ -237,6 +237,7 @@ async function countOrRefuse(config: Config, email: string, key: string): Promis
     windowSeconds: config.loginWindowSeconds,
     perAddress: config.loginMaxFailures,
     perAccount: config.loginMaxFailuresPerAccount,
+    perAddressAllEmails: config.loginMaxFailuresPerAddress,
   });
   if (!attempt.allowed) {
     throw new ApiError(429, "Too many failed sign-in attempts; try again later", undefined, {
@@ -245,10 +246,37 @@ async function countOrRefuse(config: Config, email: string, key: string): Promis
   }
 }
 
-/** Turns a sign-in or registration away at once when the hashing queue is full. */
-const hashingRoom = createMiddleware<AppEnv>(async (_c, next) => {
-  assertHashingRoom();
-  await next();
+/** Sign-ins and registrations in progress, by client address (as limits count it). */
+const hashingByAddress = new Map<string, number>();
+
+/**
+ * Turns a sign-in or registration away at once when the hashing queue is full, or with 429
+ * when its client address already has HASH_PER_ADDRESS of them in progress: one client
+ * cannot fill the queue that everyone's sign-ins share.
+ */
+const hashingRoom = createMiddleware<AppEnv>(async (c, next) => {
+  const key = limitKey(clientIp(c));
+  const mine = hashingByAddress.get(key) ?? 0;
+  if (mine >= c.get("config").hashPerAddress) {
+    throw new ApiError(
+      429,
+      "Too many sign-ins at once from this address; try again shortly",
+      undefined,
+      {
+        "Retry-After": "1",
+      },
+    );
+  }
+  const release = admitHashing();
+  hashingByAddress.set(key, mine + 1);
+  try {
+    await next();
+  } finally {
+    release();
+    const left = (hashingByAddress.get(key) ?? 1) - 1;
+    if (left > 0) hashingByAddress.set(key, left);
+    else hashingByAddress.delete(key);
+  }
 });
 
 /**

@@ -40,6 +40,7 @@ import {
 import { describe, named, shownAs } from "../lib/route_marks.ts";
 import { audit, writeEvent } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
+import { searchGate } from "../middleware/search_gate.ts";
 import { ApiError } from "../lib/errors.ts";
 import { validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
@@ -273,8 +274,10 @@ export const doctors = new Hono<AppEnv>()
       operationId: "listDoctors",
       summary: "List doctors",
       ok: { status: 200, schema: listOf(doctorSchema) },
+      errors: [429],
     }),
     validate("query", doctorListQuery),
+    searchGate,
     async (c) => {
       const q = c.req.valid("query");
       const p = page(q);

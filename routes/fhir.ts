@@ -2,7 +2,8 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { findPatientWithPrimary, matchedPatientIds, searchPatients } from "../db/patients.ts";
 import { findDoctor, searchDoctors } from "../db/doctors.ts";
-import { findCareTeam, searchCareTeams } from "../db/mappings.ts";
+import { findCareTeam, matchedCareTeamIds, searchCareTeams } from "../db/mappings.ts";
+import type { SearchPage } from "../db/page.ts";
 import { ApiError } from "../lib/errors.ts";
 import {
   COUNT_MAX,
@@ -15,6 +16,7 @@ import {
 import { describe, type RouteDoc } from "../lib/route_marks.ts";
 import { audit, noteAudit } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
+import { searchGate } from "../middleware/search_gate.ts";
 import type { AppEnv } from "../types.ts";
 import {
   capabilityStatement,
@@ -33,7 +35,7 @@ import {
   searchBundle,
   SPECIALTY_SYSTEM,
 } from "./fhir_resources.ts";
-import { conditionalRead, forwardedOrigin, pathId } from "./http.ts";
+import { conditionalRead, origin, pathId } from "./http.ts";
 
 /** The search parameters of each resource, as the CapabilityStatement and the parser know them. */
 const PARAMS: Record<string, Record<string, ParamDoc>> = {
@@ -125,6 +127,7 @@ const searchDoc = (type: string, operationId: string) =>
     summary: `Search ${type} resources (a searchset Bundle)`,
     schema: fhirBundleSchema,
     query: searchQuery(type),
+    errors: [400, 429],
   });
 
 /**
@@ -132,8 +135,12 @@ const searchDoc = (type: string, operationId: string) =>
  * client reached us, else the address the request came to.
  */
 function base(c: Context<AppEnv>): string {
-  const origin = c.get("config").publicUrl ?? forwardedOrigin(c) ?? new URL(c.req.url).origin;
-  return `${origin}/fhir`;
+  return `${origin(c)}/fhir`;
+}
+
+/** The request headers a cached answer's links depend on. */
+function varyOnHost(c: Context<AppEnv>): string {
+  return c.get("config").trustProxy ? "Host, X-Forwarded-Host, X-Forwarded-Proto" : "Host";
 }
 
 /** A FHIR JSON answer; a versioned read answers 304 to an `If-None-Match` naming its version. */
@@ -149,6 +156,18 @@ function searchOf(c: Context<AppEnv>, type: string): Search {
     TYPES[type],
     preferStrict(c.req.header("Prefer")),
   );
+}
+
+/**
+ * The patients a search's audit event names: those shown, or, when a page shows none but
+ * counts matches (`_count=0`, or past the last page), the matches themselves.
+ */
+async function named(
+  page: SearchPage<unknown>,
+  shown: number[],
+  matched: () => Promise<number[]>,
+): Promise<number[]> {
+  return page.rows.length === 0 && (page.total ?? 0) > 0 ? await matched() : shown;
 }
 
 const limits = (s: Search) => ({ limit: s.count, offset: s.offset, total: s.total });
@@ -168,22 +187,27 @@ export const fhir = new Hono<AppEnv>()
       summary: "The CapabilityStatement (no token needed)",
       schema: capabilityStatementSchema,
     }),
-    (c) => fhirJson(c, capabilityStatement(base(c), PARAMS, STARTED)),
+    (c) => {
+      // Public and cacheable, but its links follow the host the client reached.
+      c.header("Cache-Control", "public, max-age=300");
+      c.header("Vary", varyOnHost(c));
+      return fhirJson(c, capabilityStatement(base(c), PARAMS, STARTED));
+    },
   )
   .get(
     "/Patient",
     searchDoc("Patient", "searchFhirPatients"),
     audit("patient"),
     requireAuth,
+    searchGate,
     async (c) => {
       const s = searchOf(c, "Patient");
       const user = c.get("user");
       const page = await searchPatients(user, s.params, limits(s));
-      // A page that shows no one but counts matches still names them in the audit trail.
-      const named = page.rows.length === 0 && (page.total ?? 0) > 0
-        ? await matchedPatientIds(user, s.params)
-        : page.rows.map((r) => r.id);
-      noteAudit(c, { patientIds: named });
+      const shown = page.rows.map((r) => r.id);
+      noteAudit(c, {
+        patientIds: await named(page, shown, () => matchedPatientIds(user, s.params)),
+      });
       return fhirJson(c, searchBundle(base(c), "Patient", s, page, page.rows.map(patientResource)));
     },
   )
@@ -202,6 +226,7 @@ export const fhir = new Hono<AppEnv>()
     "/Practitioner",
     searchDoc("Practitioner", "searchFhirPractitioners"),
     requireAuth,
+    searchGate,
     async (c) => {
       const s = searchOf(c, "Practitioner");
       const page = await searchDoctors(s.params, SPECIALTY_SYSTEM, limits(s));
@@ -223,6 +248,7 @@ export const fhir = new Hono<AppEnv>()
     "/PractitionerRole",
     searchDoc("PractitionerRole", "searchFhirPractitionerRoles"),
     requireAuth,
+    searchGate,
     async (c) => {
       const s = searchOf(c, "PractitionerRole");
       const page = await searchDoctors(s.params, SPECIALTY_SYSTEM, limits(s));
@@ -245,10 +271,15 @@ export const fhir = new Hono<AppEnv>()
     searchDoc("CareTeam", "searchFhirCareTeams"),
     audit("mapping"),
     requireAuth,
+    searchGate,
     async (c) => {
       const s = searchOf(c, "CareTeam");
-      const page = await searchCareTeams(c.get("user"), s.params, limits(s));
-      noteAudit(c, { patientIds: page.rows.map((r) => r.patient_id) });
+      const user = c.get("user");
+      const page = await searchCareTeams(user, s.params, limits(s));
+      const shown = page.rows.map((r) => r.patient_id);
+      noteAudit(c, {
+        patientIds: await named(page, shown, () => matchedCareTeamIds(user, s.params)),
+      });
       const resources = page.rows.map(careTeamResource);
       return fhirJson(c, searchBundle(base(c), "CareTeam", s, page, resources));
     },

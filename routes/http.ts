@@ -26,13 +26,17 @@ export function forwardedOrigin(c: Context<AppEnv>): string | undefined {
 }
 
 /**
- * A link to `path` (with its query) for answers: under PUBLIC_URL when it is set, else where
- * a trusted proxy says the client reached us, else relative. Never built from the request's
- * Host header alone, which the client chooses.
+ * Where clients reach the service, as Django's `build_absolute_uri` sees it: PUBLIC_URL when
+ * set, else where a trusted proxy says the client reached us, else the request's own scheme
+ * and Host (which ALLOWED_HOSTS vets: middleware/hosts.ts).
  */
+export function origin(c: Context<AppEnv>): string {
+  return c.get("config").publicUrl ?? forwardedOrigin(c) ?? new URL(c.req.url).origin;
+}
+
+/** An absolute link to `path` (with its query) for answers, from `origin`. */
 export function link(c: Context<AppEnv>, path: string): string {
-  const base = c.get("config").publicUrl ?? forwardedOrigin(c);
-  return base ? `${base}${path}` : path;
+  return `${origin(c)}${path}`;
 }
 
 /** `{ count, next, previous, results }` with links to the neighbouring pages. */

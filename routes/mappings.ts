@@ -28,6 +28,7 @@ import {
 import { describe, named } from "../lib/route_marks.ts";
 import { audit, noteAudit, writeEvent } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
+import { searchGate } from "../middleware/search_gate.ts";
 import { ApiError, invalid } from "../lib/errors.ts";
 import { validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
@@ -199,8 +200,14 @@ export const mappings = new Hono<AppEnv>()
   )
   .get(
     "/",
-    doc({ operationId: "listMappings", summary: "Assignments of your patients", ok: PAGE }),
+    doc({
+      operationId: "listMappings",
+      summary: "Assignments of your patients",
+      ok: PAGE,
+      errors: [429],
+    }),
     validate("query", mappingListQuery),
+    searchGate,
     async (c) => {
       const q = c.req.valid("query");
       const list = await listMappings(c.get("user"), q, page(q));

@@ -41,6 +41,7 @@ import {
 import { describe, named, shownAs } from "../lib/route_marks.ts";
 import { audit, noteAudit, writeEvent } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
+import { searchGate } from "../middleware/search_gate.ts";
 import { ApiError, invalid } from "../lib/errors.ts";
 import { validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
@@ -236,8 +237,10 @@ export const patients = new Hono<AppEnv>()
       operationId: "listPatients",
       summary: "List patients",
       ok: { status: 200, schema: listOf(patientSchema) },
+      errors: [429],
     }),
     validate("query", patientListQuery),
+    searchGate,
     async (c) => {
       const q = c.req.valid("query");
       const p = page(q);
@@ -341,9 +344,10 @@ export const patients = new Hono<AppEnv>()
       operationId: "getPatientAccessLog",
       summary: "Who read or changed this patient (owner or admin)",
       ok: { status: 200, schema: listOf(auditEventSchema) },
-      errors: [404],
+      errors: [404, 429],
     }),
     validate("query", accessLogQuery),
+    searchGate,
     async (c) => {
       const id = pathId(c.req.param("id"));
       if (!await findPatient(id, c.get("user"))) throw new ApiError(404, NOT_FOUND);

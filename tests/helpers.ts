@@ -19,6 +19,10 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     DATA_DIR: Deno.makeTempDirSync({ prefix: "hc-test-" }),
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: "silent",
+    // Every in-process request comes from one address ("unknown"): the per-address sign-in
+    // limits are set by the tests that check them.
+    HASH_PER_ADDRESS: "1024",
+    LOGIN_MAX_FAILURES_PER_ADDRESS: "100000",
     ...overrides,
   });
 }

@@ -83,7 +83,7 @@ dbTest("since and until must be real instants within years 1 to 9999", async () 
   }
 });
 
-dbTest("links come from PUBLIC_URL, never from the Host header", async () => {
+dbTest("links are absolute: PUBLIC_URL first, else the request's own host", async () => {
   const app = await testApp({ PUBLIC_URL: "https://api.example.com/" });
   const me = await signUp(app);
   const evil = { Host: "evil.test" };
@@ -96,11 +96,65 @@ dbTest("links come from PUBLIC_URL, never from the Host header", async () => {
   await me.json("POST", "/api/patients/", { name: "Link Check 2" }, evil);
   const list = await me.json("GET", "/api/patients/?limit=1", undefined, evil);
   assert.equal(list.body.next, "https://api.example.com/api/patients/?limit=1&offset=1");
-  // Without PUBLIC_URL the links are relative: a forged Host still reaches no answer.
+  // Without PUBLIC_URL the links are built as Django's build_absolute_uri builds them.
   const plain = await signUp();
-  const made = await plain.json("POST", "/api/patients/", { name: "Link Check" }, evil);
-  assert.equal(made.headers.get("Location"), `/api/patients/${made.body.id}/`);
-  assert.doesNotMatch(JSON.stringify(made.body), /evil\.test/);
+  const made = await plain.json("POST", "http://clinic.test:8080/api/patients/", {
+    name: "Link Check",
+  });
+  assert.equal(
+    made.headers.get("Location"),
+    `http://clinic.test:8080/api/patients/${made.body.id}/`,
+  );
+  await plain.json("POST", "/api/patients/", { name: "Link Check 2" });
+  const page = await plain.json("GET", "http://clinic.test:8080/api/patients/?limit=1");
+  assert.equal(page.body.next, "http://clinic.test:8080/api/patients/?limit=1&offset=1");
+});
+
+dbTest("ALLOWED_HOSTS: a request naming another host is a 400 and changes nothing", async () => {
+  const app = await testApp({ ALLOWED_HOSTS: "localhost, clinic.test,.example.org" });
+  const me = await signUp(app);
+  const count = async () => (await me.json("GET", "/api/patients/")).body.count;
+  const before = await count();
+  for (
+    const [url, headers] of [
+      ["http://evil.test/api/patients/", {}],
+      ["/api/patients/", { Host: "evil.test" }],
+      ["/api/patients/", { Host: "badexample.org" }],
+      ["/api/patients/", { Host: "clinic.test.evil.test:80" }],
+    ] as const
+  ) {
+    const res = await me.json("POST", url, { name: "Host Check" }, headers);
+    assert.equal(res.status, 400, `${url} ${JSON.stringify(headers)}`);
+    assert.deepEqual(errorFields(res.body), ["Host"]);
+    assert.doesNotMatch(JSON.stringify(res.body), /evil/);
+  }
+  assert.equal(await count(), before, "nothing was created");
+  for (const host of ["clinic.test:8443", "example.org", "api.example.org", "LOCALHOST"]) {
+    const res = await me.json("POST", "/api/patients/", { name: "Host Check" }, { Host: host });
+    assert.equal(res.status, 201, host);
+    assert.ok(res.headers.get("Location")!.startsWith("http://localhost/"), "the URL's host");
+  }
+  // FHIR answers the same way; probes answer any host (orchestrators use bare addresses).
+  const fhir = await app.request("http://evil.test/fhir/metadata");
+  assert.equal(fhir.status, 400);
+  assert.equal((await fhir.json()).resourceType, "OperationOutcome");
+  const probe = await app.request("http://10.0.0.7:8000/healthz");
+  assert.equal(probe.status, 200);
+  await probe.body?.cancel();
+  // Behind a trusted proxy the host the client named is X-Forwarded-Host.
+  const proxied = await testApp({ ALLOWED_HOSTS: "clinic.test", TRUST_PROXY: "true" });
+  const forged = await proxied.request("http://clinic.test/fhir/metadata", {
+    headers: { "X-Forwarded-Host": "evil.test", "X-Forwarded-Proto": "https" },
+  });
+  assert.equal(forged.status, 400);
+  await forged.body?.cancel();
+  const good = await proxied.request("http://internal:8000/fhir/metadata", {
+    headers: { "X-Forwarded-Host": "clinic.test", "X-Forwarded-Proto": "https" },
+  });
+  assert.equal(good.status, 200);
+  assert.equal((await good.json()).implementation.url, "https://clinic.test/fhir");
+  assert.equal(good.headers.get("Vary"), "Host, X-Forwarded-Host, X-Forwarded-Proto");
+  assert.match(good.headers.get("Cache-Control")!, /max-age=\d+/);
 });
 
 dbTest("forwarded headers make links only under TRUST_PROXY=true, PUBLIC_URL first", async () => {
@@ -130,9 +184,9 @@ dbTest("forwarded headers make links only under TRUST_PROXY=true, PUBLIC_URL fir
     "X-Forwarded-Host": "clinic.example.org:8443, internal:8000",
   });
   assert.equal(chained.location, `https://clinic.example.org:8443/api/patients/${chained.id}/`);
-  // Not trusted: the headers change nothing (relative JSON links, the request's own origin).
+  // Not trusted: the headers change nothing (links from the request's own origin).
   const untrusted = await located(await testApp());
-  assert.equal(untrusted.location, `/api/patients/${untrusted.id}/`);
+  assert.equal(untrusted.location, `http://localhost/api/patients/${untrusted.id}/`);
   assert.match(untrusted.fhirNext, /^http:\/\/localhost\/fhir\//);
   // PUBLIC_URL wins over what a proxy says.
   const pub = await located(
@@ -145,7 +199,7 @@ dbTest("forwarded headers make links only under TRUST_PROXY=true, PUBLIC_URL fir
     "X-Forwarded-Proto": "javascript",
     "X-Forwarded-Host": "evil.test/<x>",
   });
-  assert.equal(odd.location, `/api/patients/${odd.id}/`);
+  assert.equal(odd.location, `http://localhost/api/patients/${odd.id}/`);
 });
 
 dbTest("answers to signed-in callers and token answers are never cached", async () => {

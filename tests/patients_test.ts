@@ -38,7 +38,7 @@ dbTest("patients: a CRUD story", async (t) => {
     assert.equal(res.status, 201);
     id = res.body.id;
     assert.notEqual(id, 424242);
-    assert.equal(res.headers.get("Location"), `/api/patients/${id}/`);
+    assert.equal(res.headers.get("Location"), `http://localhost/api/patients/${id}/`);
     etag = res.headers.get("ETag")!;
     assert.equal(etag, '"1"');
     assert.equal(res.body.name, "Maria Gonzalez");
@@ -289,8 +289,8 @@ dbTest("patients: lists page, filter, search and order", async (t) => {
     assert.deepEqual(Object.keys(res.body), ["count", "next", "previous", "results"]);
     assert.equal(res.body.count, 5);
     assert.equal(res.body.results.length, 2);
-    assert.equal(res.body.next, "/api/patients/?limit=2&offset=4");
-    assert.equal(res.body.previous, "/api/patients/?limit=2&offset=0");
+    assert.equal(res.body.next, "http://localhost/api/patients/?limit=2&offset=4");
+    assert.equal(res.body.previous, "http://localhost/api/patients/?limit=2&offset=0");
     const last = await ann.json("GET", "/api/patients/?limit=2&offset=4");
     assert.equal(last.body.next, null);
     const first = await ann.json("GET", "/api/patients/?limit=2");

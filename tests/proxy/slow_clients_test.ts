@@ -98,7 +98,11 @@ async function closedAfter(
 
 Deno.test("behind deploy/nginx.conf, slow and silent connections are closed", async () => {
   const dataDir = await Deno.makeTempDir({ prefix: "hc-data-" });
-  const svc = await startService({ DATA_DIR: dataDir, BODY_TIMEOUT_SECONDS: "5" });
+  const svc = await startService({
+    DATA_DIR: dataDir,
+    BODY_TIMEOUT_SECONDS: "5",
+    TRUST_PROXY: "true",
+  });
   const proxy = await startNginx(Number(new URL(svc.url).port));
   try {
     const t = shippedTimeouts(proxy.conf);
@@ -140,6 +144,16 @@ Deno.test("behind deploy/nginx.conf, slow and silent connections are closed", as
     const health = await fetch(`${svc.url}/healthz`);
     assert.equal(health.status, 200);
     await health.body?.cancel();
+    // The proxy sets X-Forwarded-Host itself: a client's own value never reaches the links.
+    const forged = await closedAfter(proxy.port, async (c) => {
+      await c.write(enc.encode(
+        "GET /fhir/metadata HTTP/1.1\r\nHost: clinic.test\r\nX-Forwarded-Host: evil.test\r\n" +
+          "X-Forwarded-Proto: https\r\nConnection: close\r\n\r\n",
+      ));
+    }, limit);
+    assert.match(forged.answer, /^HTTP\/1\.1 200/);
+    assert.match(forged.answer, /"url":"http:\/\/clinic\.test\/fhir"/);
+    assert.doesNotMatch(forged.answer, /evil\.test|https:/);
   } finally {
     await proxy.stop();
     await svc.stop();
