@@ -10,7 +10,7 @@ import { allowedHosts } from "./middleware/hosts.ts";
 import { notFoundHandler, onError, problemResponse } from "./middleware/errors.ts";
 import { requestLogger } from "./middleware/logger.ts";
 import { recordRequest } from "./middleware/metrics.ts";
-import { trackInFlight } from "./middleware/in_flight.ts";
+import { isDraining, trackInFlight } from "./middleware/in_flight.ts";
 import { requestId } from "./middleware/request_id.ts";
 import { problemSchema } from "./lib/errors.ts";
 import { type DocumentInfo, openApiDocument } from "./lib/openapi.ts";
@@ -102,6 +102,13 @@ export function createApp(config: Config): Hono<AppEnv> {
   app.use(async function untilReady(c, next) {
     const probe = c.req.path === "/healthz" || c.req.path === "/readyz" ||
       c.req.path === "/metrics";
+    if (isDraining() && c.req.path !== "/healthz") {
+      // Stopping: requests already accepted finish; a new one goes to another instance.
+      return problemResponse(c, 503, "The service is stopping; send the request again", undefined, {
+        "Retry-After": "1",
+        "Connection": "close",
+      });
+    }
     if (isReady() || probe) return await next();
     return problemResponse(
       c,

@@ -2,7 +2,7 @@ import { createApp } from "./app.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { closeDatabase } from "./db/client.ts";
 import { finishAudit, writeAuditDirectly } from "./middleware/audit.ts";
-import { whenIdle } from "./middleware/in_flight.ts";
+import { startDraining, whenIdle } from "./middleware/in_flight.ts";
 import { flushLogs, log } from "./middleware/logger.ts";
 import { type Prepared, prepareWhenReachable } from "./startup.ts";
 
@@ -55,7 +55,7 @@ if (!service) void prepareOrExit(config, true).then((p) => service = p);
 const app = createApp(service?.config ?? config);
 
 /** How long requests in flight may take to finish after SIGTERM/SIGINT. */
-const SHUTDOWN_GRACE_MS = 10_000;
+export const SHUTDOWN_GRACE_MS = 10_000;
 
 const stopHooks: (() => Promise<unknown>)[] = [];
 
@@ -87,6 +87,7 @@ const signalListeners: [Deno.Signal, () => void][] = [];
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
+  startDraining();
   log(config, "info", { msg: "shutting down", signal });
   const started = Date.now();
   if (!exitWhenStopped) {

@@ -1,4 +1,5 @@
-import { app, config, exitOnStop, onStop } from "./main.ts";
+import { app, config, exitOnStop, onStop, SHUTDOWN_GRACE_MS } from "./main.ts";
+import { whenIdle } from "./middleware/in_flight.ts";
 import { flushLogs, log } from "./middleware/logger.ts";
 
 /** Why the server could not listen, in words that name the address. */
@@ -33,6 +34,19 @@ try {
   Deno.exit(1);
 }
 
-// On SIGTERM/SIGINT main.ts drains and exits; stop accepting connections first.
-onStop(() => server.shutdown());
+/** Time left, at the end of the grace period, for cut uploads to be answered 503. */
+const CUT_MS = 1_000;
+
+// On SIGTERM/SIGINT main.ts drains and exits. Deno's shutdown() cuts request bodies still
+// arriving, so it waits until the requests accepted before the signal are done (new ones
+// are answered 503 meanwhile), or until the grace period is nearly over.
+onStop(async () => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    whenIdle(),
+    new Promise((resolve) => timer = setTimeout(resolve, SHUTDOWN_GRACE_MS - CUT_MS)),
+  ]);
+  clearTimeout(timer);
+  await server.shutdown();
+});
 exitOnStop();

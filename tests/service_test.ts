@@ -245,6 +245,10 @@ async function halfUpload(base: string, path: string, token: string, body: strin
   ));
   await conn.write(bytes.subarray(0, bytes.length >> 1));
   return {
+    /** Sends the rest of the body. */
+    async rest(): Promise<void> {
+      await conn.write(bytes.subarray(bytes.length >> 1));
+    },
     async finish(): Promise<string> {
       const chunks: Uint8Array[] = [];
       const buf = new Uint8Array(4096);
@@ -302,6 +306,31 @@ async function sigtermWithUploads(svc: ServiceProcess): Promise<void> {
   const took = performance.now() - signalled;
   assert.ok(took < 13_000, `exited ${Math.round(took)} ms after SIGTERM`);
 }
+
+test("SIGTERM under deno task start: a body still arriving is read to its end and answered", async () => {
+  await onFreshService("start", async (svc) => {
+    const reg = await post(svc.url, "/api/auth/register/", newUser());
+    assert.equal(reg.status, 201);
+    const body = JSON.stringify({ name: "Late Body", gender: "female" });
+    const upload = await halfUpload(svc.url, "/api/patients/", reg.body.access, body);
+    await new Promise((r) => setTimeout(r, 100));
+    svc.child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    // A request that arrives while stopping is sent elsewhere at once, not held.
+    const late = await fetch(`${svc.url}/api/patients/`, {
+      headers: { Authorization: `Bearer ${reg.body.access}` },
+    });
+    assert.equal(late.status, 503);
+    assert.ok(late.headers.get("Retry-After"));
+    await late.body?.cancel();
+    // The rest of the body comes 2 s after the signal: well within the 10 s grace period.
+    await new Promise((r) => setTimeout(r, 1500));
+    await upload.rest();
+    const head = await upload.finish();
+    assert.match(head, /^HTTP\/1\.1 201/, `an accepted request finishes: ${head}`);
+    assert.equal(await svc.stop(), 0);
+  });
+});
 
 for (
   const [mode, name] of [
