@@ -28,6 +28,139 @@ export interface AttackRow {
 }
 
 const PASSWORD = "Harbor-Quill-4417";
+const METRICS_TOKEN = "attacks-metrics-token-0123";
+
+type Row = (attack: string, run: () => Promise<number[]>, note?: string) => Promise<void>;
+
+/** Runs `n` copies of `one` at once, `rounds` times; answers every status. */
+async function rounds(n: number, count: number, one: () => Promise<number>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) out.push(...await Promise.all(Array.from({ length: n }, one)));
+  return out;
+}
+
+/** Runs `workers` loops of `one` for `ms`; answers every status. */
+async function during(ms: number, workers: number, one: () => Promise<number>) {
+  const until = Date.now() + ms;
+  const out: number[] = [];
+  await Promise.all(Array.from({ length: workers }, async () => {
+    while (Date.now() < until) out.push(await one());
+  }));
+  return out;
+}
+
+/** The second round's findings (issue: no request can crash, stall or starve the service). */
+async function roundTwo(
+  base: string,
+  row: Row,
+  note: (text: string) => void,
+  access: string,
+  dbUrl: string,
+  mode: string,
+) {
+  const auth = { Authorization: `Bearer ${access}` };
+  const series = async () => {
+    const res = await fetch(`${base}/metrics`, {
+      headers: { Authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    const text = await res.text();
+    return text.split("\n").filter((l) => l.startsWith("hc_http_requests_total{")).length;
+  };
+  const before = await series();
+  await row("570 requests with a new 64 KB method each", async () => {
+    let i = 0;
+    return await rounds(10, 57, () =>
+      send(`${base}/api/patients/`, {
+        method: `M${++i}${"X".repeat(65_536)}`,
+        headers: auth,
+      }));
+  });
+  note(`request series ${before} before, ${await series()} after`);
+  const search = (query: string) => send(`${base}/fhir/Patient?${query}`, { headers: auth });
+  await row(
+    "FHIR search with 30,000 name values, 3 at once, 3 rounds",
+    () => rounds(3, 3, () => search(`name=${Array(30_000).fill("a").join(",")}`)),
+  );
+  await row(
+    "FHIR search with 12,000 birthdate values, 3 at once, 3 rounds",
+    () => rounds(3, 3, () => search(`birthdate=${Array(12_000).fill("1980").join(",")}`)),
+  );
+  await row(
+    "20 concurrent 8 KB FHIR searches, 5 rounds",
+    () => rounds(20, 5, () => search(`name=${Array(4_000).fill("a").join(",")}`)),
+  );
+  await row(
+    "4 × 64 KB of '/' then 'x' at once, 10 rounds",
+    () => rounds(4, 10, () => send(`${base}/${"/".repeat(65_536)}x`)),
+  );
+
+  // A second user with 20,000 patients pages deep, 50 searches at once, for 10 s.
+  const reg = await fetch(`${base}/api/auth/register/`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Forwarded-For": "192.0.2.1" },
+    body: JSON.stringify({ name: "Deep Pager", email: "deep@example.org", password: PASSWORD }),
+  });
+  const deep = await reg.json();
+  const sql = createClient(dbUrl, 1);
+  await sql`
+    insert into patients (name, gender, created_by)
+    select 'Deep ' || n, 'unknown', ${deep.user.id} from generate_series(1, 20000) n`;
+  await sql.end();
+  const deepAuth = { Authorization: `Bearer ${deep.access}` };
+  await row(
+    "50 concurrent FHIR searches at _offset 10000 with an exact total, 10 s",
+    () =>
+      during(
+        10_000,
+        50,
+        () =>
+          send(`${base}/fhir/Patient?_offset=10000&_total=accurate&name=deep`, {
+            headers: deepAuth,
+          }),
+      ),
+  );
+
+  // 80 connections sign in with a made-up email each from one address; a real user from
+  // another address signs in beside them.
+  const real = { email: "probe@example.org", password: PASSWORD };
+  const realTimes: number[] = [];
+  const realStatuses: number[] = [];
+  const flood = during(10_000, 80, () =>
+    send(`${base}/api/auth/login/`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Forwarded-For": "198.51.100.7" },
+      body: JSON.stringify({
+        email: `made.up.${crypto.randomUUID()}@example.org`,
+        password: "wrong-password",
+      }),
+    }));
+  const realLoop = (async () => {
+    const until = Date.now() + 9_000;
+    while (Date.now() < until) {
+      const t = performance.now();
+      realStatuses.push(
+        await send(`${base}/api/auth/login/`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "X-Forwarded-For": "203.0.113.20" },
+          body: JSON.stringify(real),
+        }),
+      );
+      realTimes.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  await row("80 connections signing in with made-up emails from one address, 10 s", async () => {
+    const [out] = await Promise.all([flood, realLoop]);
+    return out;
+  });
+  realTimes.sort((a, b) => a - b);
+  const ok = realStatuses.filter((s) => s === 200).length;
+  note(
+    `${mode}: a real user's sign-ins beside it: ${ok}/${realStatuses.length} × 200, p50 ${
+      (realTimes[Math.floor(realTimes.length / 2)] ?? 0).toFixed(0)
+    } ms`,
+  );
+}
 
 async function send(url: string, init?: RequestInit): Promise<number> {
   try {
@@ -71,6 +204,9 @@ export async function runAttacks(mode: ServeMode): Promise<AttackRow[]> {
     JWT_SECRET: TEST_JWT_SECRET,
     LOGIN_WINDOW_SECONDS: "5",
     PURGE_INTERVAL_SECONDS: "2",
+    // The sign-in flood below comes from one X-Forwarded-For address, a real user from another.
+    TRUST_PROXY: "true",
+    METRICS_TOKEN: METRICS_TOKEN,
   };
   let svc: ServiceProcess | undefined;
   const rows: AttackRow[] = [];
@@ -150,6 +286,8 @@ export async function runAttacks(mode: ServeMode): Promise<AttackRow[]> {
       }
       return out;
     });
+    const note = (text: string) => rows[rows.length - 1].note = text;
+    await roundTwo(base, row, note, access, db.url, mode);
     await row("64 clients signing in without pause for 10 s, a fresh email each", async () => {
       const until = Date.now() + 10_000;
       const out: number[] = [];
