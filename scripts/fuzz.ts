@@ -33,6 +33,7 @@ const prepared = await prepare(loadConfig({
   DATA_DIR: dataDir,
   JWT_SECRET: TEST_JWT_SECRET,
   ...FUZZ_CONFIG,
+  METRICS_TOKEN: "fuzz-metrics-token-0123456789",
   DB_POOL_MAX: db.embedded ? "1" : "10",
 }));
 const app = createApp(prepared.config);
@@ -72,6 +73,17 @@ try {
       }), peak JS heap ${(peakHeap / 2 ** 20).toFixed(0)} MB\n`,
   );
   console.log(statusTable(report));
+  // Series per metric family after the run: bounded whatever the requests were.
+  const scraped = await app.request("/metrics", {
+    headers: { Authorization: "Bearer fuzz-metrics-token-0123456789" },
+  });
+  const families = new Map<string, number>();
+  for (const line of (await scraped.text()).split("\n")) {
+    if (!line || line.startsWith("#")) continue;
+    const name = line.split(/[{ ]/)[0].replace(/_(bucket|sum|count)$/, "");
+    families.set(name, (families.get(name) ?? 0) + 1);
+  }
+  console.log(`\nmetric series after the run: ${JSON.stringify(Object.fromEntries(families))}`);
   for (const f of report.failures) console.log(`\nFAILURE: ${f}`);
   if (report.failures.length) Deno.exitCode = 1;
 } finally {
