@@ -521,6 +521,10 @@ async function runMode(mode: "one process" | "deno serve --parallel", url: strin
     // sign-in limits would measure themselves, not hashing.
     HASH_PER_ADDRESS: "1024",
     LOGIN_MAX_FAILURES_PER_ADDRESS: "100000",
+    // Each case's 64 connections share one user's token: with the default queue (32 waiting
+    // behind SEARCHES_PER_USER running) the rest would be answered 429. Here every one waits
+    // its turn, so a case measures what running a user's searches a few at a time costs.
+    SEARCH_QUEUE_PER_USER: "64",
     PATH: Deno.env.get("PATH") ?? "",
     HOME: Deno.env.get("HOME") ?? "/tmp",
   };
