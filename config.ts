@@ -122,7 +122,7 @@ export type Config = Readonly<{
   hashQueue: number;
   /** Sign-ins one client address may have hashing or waiting at once; more get 429. */
   hashPerAddress: number;
-  /** Lists and searches of one user run at once per process (0: the pool less 2, at least 1). */
+  /** Lists and searches of one user run at once per process (0: the pool less 2, at least 1; embedded: 1). */
   searchesPerUser: number;
   /** Lists and searches of one user that may wait for a turn; more get 429. */
   searchQueuePerUser: number;
@@ -182,7 +182,9 @@ export function loadConfig(env: Record<string, string | undefined> = Deno.env.to
     hashConcurrency: e.HASH_CONCURRENCY,
     hashQueue: e.HASH_QUEUE,
     hashPerAddress: e.HASH_PER_ADDRESS,
-    searchesPerUser: e.SEARCHES_PER_USER || Math.max(1, e.DB_POOL_MAX - 2),
+    // The embedded database has one connection whatever DB_POOL_MAX says.
+    searchesPerUser: e.SEARCHES_PER_USER ||
+      (e.DATABASE_URL ? Math.max(1, e.DB_POOL_MAX - 2) : 1),
     searchQueuePerUser: e.SEARCH_QUEUE_PER_USER,
     dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     purgeIntervalSeconds: e.PURGE_INTERVAL_SECONDS,

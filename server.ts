@@ -1,5 +1,6 @@
 import { app, config, exitOnStop, onStop, SHUTDOWN_GRACE_MS } from "./main.ts";
 import { whenIdle } from "./middleware/in_flight.ts";
+import { beforeDeadline } from "./lib/deadline.ts";
 import { flushLogs, log } from "./middleware/logger.ts";
 
 /** Why the server could not listen, in words that name the address. */
@@ -41,12 +42,7 @@ const CUT_MS = 1_000;
 // arriving, so it waits until the requests accepted before the signal are done (new ones
 // are answered 503 meanwhile), or until the grace period is nearly over.
 onStop(async () => {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([
-    whenIdle(),
-    new Promise((resolve) => timer = setTimeout(resolve, SHUTDOWN_GRACE_MS - CUT_MS)),
-  ]);
-  clearTimeout(timer);
+  await beforeDeadline(whenIdle(), SHUTDOWN_GRACE_MS - CUT_MS, "GRACE_OVER").catch(() => {});
   await server.shutdown();
 });
 exitOnStop();

@@ -30,14 +30,27 @@ export async function countAttempt(
   return await db.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtextextended('login ' || ${email}, 0))`;
     const [row] = await tx<
-      { here: number; everywhere: number; here_after: number; everywhere_after: number }[]
+      {
+        here: number;
+        everywhere: number;
+        here_after: number;
+        everywhere_after: number;
+        address_n: number;
+        address_after: number | null;
+      }[]
     >`
       with old as (
         delete from login_failures where email = ${email} and at <= now() - ${window}
       ), live as (
         select client_ip, at from login_failures where email = ${email} and at > now() - ${window}
+      ), address as (
+        select count(*)::int as n, min(at) as oldest from login_failures
+        where client_ip = ${clientKey} and at > now() - ${window}
       )
       select
+        (select n from address) as address_n,
+        ceil(extract(epoch from (select oldest from address) + ${window} - now()))::int
+          as address_after,
         count(*) filter (where client_ip = ${clientKey})::int as here,
         count(*)::int as everywhere,
         ceil(extract(epoch from
@@ -52,11 +65,8 @@ export async function countAttempt(
     }
     // Across emails there is no lock to share: attempts made at once from one address may
     // pass this by the few its hashing share lets through (routes/auth.ts).
-    const [address] = await tx<{ n: number; after: number | null }[]>`
-      select count(*)::int as n, ceil(extract(epoch from min(at) + ${window} - now()))::int as after
-      from login_failures where client_ip = ${clientKey} and at > now() - ${window}`;
-    if (address.n >= limits.perAddressAllEmails) {
-      return { allowed: false, retryAfter: Math.max(1, address.after ?? 1) };
+    if (row.address_n >= limits.perAddressAllEmails) {
+      return { allowed: false, retryAfter: Math.max(1, row.address_after ?? 1) };
     }
     await tx`insert into login_failures (email, client_ip) values (${email}, ${clientKey})`;
     return { allowed: true };

@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import postgres from "postgres";
 import type { AppEnv } from "../types.ts";
 import { logError } from "./logger.ts";
+import { unauthorized } from "./auth.ts";
 import { HashingBusyError } from "../lib/passwords.ts";
 import { FHIR_JSON, operationOutcome } from "../lib/fhir.ts";
 
@@ -124,7 +125,7 @@ export const CONFLICTS: Record<string, { field: string; message: string; detail:
  * Foreign keys to the caller's account: a write refused by one was made with a token whose
  * user no longer exists (a database restored without it, say). The token is what is wrong.
  */
-export const ACCOUNT_KEYS = new Set([
+const ACCOUNT_KEYS = new Set([
   "patients_created_by_fkey",
   "doctors_created_by_fkey",
   "patient_doctors_assigned_by_fkey",
@@ -133,15 +134,8 @@ export const ACCOUNT_KEYS = new Set([
 
 function fromPostgres(c: Context<AppEnv>, err: postgres.PostgresError): Response | undefined {
   if (err.code === "23503" && ACCOUNT_KEYS.has(err.constraint_name ?? "")) {
-    return problemResponse(
-      c,
-      401,
-      "The account of this token does not exist; sign in again",
-      undefined,
-      {
-        "WWW-Authenticate": 'Bearer realm="api", error="invalid_token"',
-      },
-    );
+    const gone = unauthorized("The account of this token does not exist; sign in again");
+    return problemResponse(c, 401, gone.message, undefined, gone.headers);
   }
   switch (err.code) {
     case "23505": // unique_violation

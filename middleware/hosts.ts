@@ -3,7 +3,7 @@ import { ApiError } from "../lib/errors.ts";
 import type { AppEnv } from "../types.ts";
 
 /** The host name of a `Host` value, without its port, lower-cased (`[::1]:8000` → `[::1]`). */
-export function hostName(host: string): string {
+function hostName(host: string): string {
   const h = host.trim().toLowerCase();
   if (h.startsWith("[")) {
     const close = h.indexOf("]");
@@ -14,7 +14,7 @@ export function hostName(host: string): string {
 }
 
 /** Whether `name` is one of `allowed`: `*`, an exact name, or `.example.com` for a domain. */
-export function hostAllowed(name: string, allowed: readonly string[]): boolean {
+function hostAllowed(name: string, allowed: readonly string[]): boolean {
   return allowed.some((pattern) =>
     pattern === "*" || pattern === name ||
     (pattern.startsWith(".") && (name.endsWith(pattern) || name === pattern.slice(1)))

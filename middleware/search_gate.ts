@@ -7,11 +7,6 @@ type Gate = { active: number; waiting: (() => void)[] };
 /** Each user's lists and searches running, and those waiting for a turn, in this process. */
 const gates = new Map<number, Gate>();
 
-/** Users with lists or searches running now (for tests). */
-export function gatedUsers(): number {
-  return gates.size;
-}
-
 /**
  * Runs at most SEARCHES_PER_USER of one user's lists and searches at once (the rest wait,
  * up to SEARCH_QUEUE_PER_USER; past that, 429), so one account's costly searches cannot

@@ -8,7 +8,8 @@ import { Hono } from "hono";
 import { createClient, sql } from "../db/client.ts";
 import { createTokens } from "../lib/tokens.ts";
 import { onError } from "../middleware/errors.ts";
-import { requestLogger } from "../middleware/logger.ts";
+import { flushLogs, requestLogger } from "../middleware/logger.ts";
+import { flushAudit } from "../middleware/audit.ts";
 import type { AppEnv } from "../types.ts";
 import { dbTest, jsonInit, SERVER_URL, TEST_JWT_SECRET, testApp, testConfig } from "./helpers.ts";
 import { clientFor, errorFields, signUp } from "./records_helpers.ts";
@@ -167,7 +168,6 @@ dbTest("a CareTeam search that shows no entries still names the patients it coun
     assert.equal(res.status, 200);
     assert.equal(res.body.total, 1);
     assert.equal(res.body.entry, undefined);
-    const { flushAudit } = await import("../middleware/audit.ts");
     await flushAudit();
     const [event] = await sql<{ patient_ids: number[] }[]>`
       select patient_ids from audit_events where request_id = ${tag}`;
@@ -234,6 +234,7 @@ dbTest("one user's searches run SEARCHES_PER_USER at a time; others are not held
   const statuses = await Promise.all(searches.map(async (p) => {
     const res = await p;
     await res.body?.cancel();
+    if (res.status === 429) assert.equal(res.headers.get("Retry-After"), "1");
     return res.status;
   }));
   // One runs, one waits for its turn, the other four are told to wait for them.
@@ -245,6 +246,8 @@ dbTest("one user's searches run SEARCHES_PER_USER at a time; others are not held
   const again = await heavy.call("GET", "/fhir/Patient?name=a");
   assert.equal(again.status, 200, "the turns were given back");
   await again.body?.cancel();
+  // By default the pool less two run at once; the embedded database has one connection.
+  assert.equal(testConfig({ DB_POOL_MAX: "10" }).searchesPerUser, SERVER_URL ? 8 : 1);
 });
 
 dbTest(
@@ -296,7 +299,6 @@ dbTest("a 503 is logged as a warning: error lines mean something is broken", asy
   try {
     await app.request("/draining");
     await app.request("/broken");
-    const { flushLogs } = await import("../middleware/logger.ts");
     flushLogs();
   } finally {
     console.error = error;

@@ -138,6 +138,9 @@ dbTest("ALLOWED_HOSTS: a request naming another host is a 400 and changes nothin
   const fhir = await app.request("http://evil.test/fhir/metadata");
   assert.equal(fhir.status, 400);
   assert.equal((await fhir.json()).resourceType, "OperationOutcome");
+  const metadata = await app.request("http://clinic.test/fhir/metadata");
+  assert.equal(metadata.headers.get("Vary"), "Host", "a cached copy is kept per host");
+  assert.equal((await metadata.json()).implementation.url, "http://clinic.test/fhir");
   const probe = await app.request("http://10.0.0.7:8000/healthz");
   assert.equal(probe.status, 200);
   await probe.body?.cancel();
