@@ -72,22 +72,27 @@ Deno.test(".dockerignore keeps data, env files, history, tests and tools out of 
   ) assert.ok(excluded(r, path), `${path} would be in the image`);
 });
 
+/** Every module `entry` imports, as `deno info` resolves them with deno.json. */
+async function modulesOf(entry: string): Promise<string[]> {
+  const info = await new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json", entry],
+    cwd: ROOT,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert.equal(info.code, 0, new TextDecoder().decode(info.stderr));
+  const graph = JSON.parse(new TextDecoder().decode(info.stdout)) as {
+    modules: { specifier: string }[];
+  };
+  return graph.modules.map((m) => m.specifier);
+}
+
 Deno.test("the build context holds every local file the service and createsuperuser import", async () => {
   const r = await rules();
   const local: string[] = [];
   for (const entry of ["main.ts", "scripts/createsuperuser.ts"]) {
-    const info = await new Deno.Command(Deno.execPath(), {
-      args: ["info", "--json", entry],
-      cwd: ROOT,
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    assert.equal(info.code, 0, new TextDecoder().decode(info.stderr));
-    const graph = JSON.parse(new TextDecoder().decode(info.stdout)) as {
-      modules: { specifier: string }[];
-    };
     local.push(
-      ...graph.modules.map((m) => m.specifier).filter((s) => s.startsWith(ROOT.href))
+      ...(await modulesOf(entry)).filter((s) => s.startsWith(ROOT.href))
         .map((s) => s.slice(ROOT.href.length)),
     );
   }
@@ -112,4 +117,28 @@ Deno.test("the matcher reads rules as Docker does", () => {
   assert.ok(excluded(["**/*.md"], "docs/README.md"));
   assert.ok(!excluded(["scripts/*", "!scripts/keep.ts"], "scripts/keep.ts"));
   assert.ok(excluded(["scripts/*", "!scripts/keep.ts"], "scripts/other.ts"));
+});
+
+Deno.test("deno.json pins only what the service runs; deno.dev.json adds the tools", async () => {
+  const read = async (file: string) =>
+    JSON.parse(await Deno.readTextFile(new URL(file, ROOT))) as {
+      imports: Record<string, string>;
+    };
+  const service = await read("deno.json");
+  const dev = await read("deno.dev.json");
+  // `deno task` installs every package deno.json names: a test tool there would be
+  // downloaded by every `deno task start`.
+  const used = new Set<string>();
+  for (const entry of ["server.ts", "main.ts", "scripts/seed.ts", "scripts/createsuperuser.ts"]) {
+    for (const specifier of await modulesOf(entry)) {
+      const pkg = specifier.match(/^npm:\/?((?:@[^/]+\/)?[^@/]+)@/);
+      if (pkg) used.add(pkg[1]);
+    }
+  }
+  for (const [name, target] of Object.entries(service.imports)) {
+    const pkg = target.match(/^npm:\/?((?:@[^/]+\/)?[^@/]+)@/)![1];
+    assert.ok(used.has(pkg), `${name} is in deno.json but the service never imports it`);
+    assert.equal(dev.imports[name], target, `deno.dev.json pins ${name} as deno.json does`);
+  }
+  assert.ok(Object.keys(dev.imports).length > Object.keys(service.imports).length);
 });
