@@ -40,6 +40,7 @@ const envSchema = z.object({
   JWT_ACCESS_MINUTES: intVar(15, 1, 1440),
   JWT_REFRESH_DAYS: intVar(7, 1, 365),
   JWT_SESSION_MAX_DAYS: intVar(30, 1, 3650),
+  JWT_REFRESH_REUSE_SECONDS: intVar(10, 0, 300),
   CORS_ORIGINS: z.preprocess(
     (v) => (v ?? ""),
     z.string().transform((v) => v.split(",").map((o) => o.trim()).filter(Boolean)),
@@ -97,6 +98,11 @@ export type Config = Readonly<{
   jwtRefreshDays: number;
   /** Days a session lives from sign-in at most; refreshing never extends it. */
   jwtSessionMaxDays: number;
+  /**
+   * Seconds a rotated refresh token may be presented again and get the same next token (two
+   * tabs, a retried request); later it counts as theft. 0: never.
+   */
+  jwtRefreshReuseSeconds: number;
   corsOrigins: readonly string[];
   dbPoolMax: number;
   /** Seconds start-up keeps trying to reach DATABASE_URL before it gives up. */
@@ -144,6 +150,73 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The variables of a dotenv file: `NAME=value` lines, optionally `export NAME=value`, with
+ * `#` comments, values in single quotes taken as written and in double quotes with `\n`
+ * escapes. A line that is none of these is a problem naming its line number.
+ */
+export function parseDotEnv(text: string): { vars: Record<string, string>; problems: string[] } {
+  const vars: Record<string, string> = {};
+  const problems: string[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) return;
+    const m = trimmed.match(/^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/);
+    if (!m) {
+      problems.push(`line ${i + 1}: expected NAME=value`);
+      return;
+    }
+    let value = m[2];
+    const quote = value[0];
+    if ((quote === '"' || quote === "'") && value.length >= 2 && value.endsWith(quote)) {
+      value = value.slice(1, -1);
+      if (quote === '"') value = value.replace(/\\n/g, "\n").replace(/\\"/g, '"');
+    } else {
+      value = value.replace(/\s+#.*$/, "");
+    }
+    vars[m[1]] = value;
+  });
+  return { vars, problems };
+}
+
+/** The environment the service runs with, and which file's variables it took. */
+export interface Environment {
+  env: Record<string, string>;
+  /** The dotenv file read, if any. */
+  file?: string;
+  /** Names taken from the file (those the process environment did not set). */
+  fromFile: string[];
+}
+
+/**
+ * The process environment over `ENV_FILE` (default `.env`, read when present; set it
+ * empty to read none): a variable set in the process always wins. A named file that is
+ * missing, or a line it cannot parse, is a ConfigError.
+ */
+export function readEnvironment(
+  processEnv: Record<string, string> = Deno.env.toObject(),
+): Environment {
+  const named = processEnv.ENV_FILE;
+  const file = named ?? ".env";
+  if (file === "") return { env: processEnv, fromFile: [] };
+  let text: string;
+  try {
+    text = Deno.readTextFileSync(file);
+  } catch (err) {
+    if (
+      named === undefined &&
+      (err instanceof Deno.errors.NotFound || err instanceof Deno.errors.PermissionDenied)
+    ) {
+      return { env: processEnv, fromFile: [] };
+    }
+    throw new ConfigError([`ENV_FILE: cannot read ${file} (${(err as Error).name})`]);
+  }
+  const { vars, problems } = parseDotEnv(text);
+  if (problems.length) throw new ConfigError(problems.map((p) => `${file}: ${p}`));
+  const fromFile = Object.keys(vars).filter((k) => processEnv[k] === undefined);
+  return { env: { ...vars, ...processEnv }, file, fromFile };
+}
+
 /** Parses and validates the environment once; nothing else in the service reads it. */
 export function loadConfig(env: Record<string, string | undefined> = Deno.env.toObject()): Config {
   const parsed = envSchema.safeParse(env);
@@ -167,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined> = Deno.env.to
     jwtAccessMinutes: e.JWT_ACCESS_MINUTES,
     jwtRefreshDays: e.JWT_REFRESH_DAYS,
     jwtSessionMaxDays: e.JWT_SESSION_MAX_DAYS,
+    jwtRefreshReuseSeconds: e.JWT_REFRESH_REUSE_SECONDS,
     corsOrigins: Object.freeze(e.CORS_ORIGINS),
     dbPoolMax: e.DB_POOL_MAX,
     dbStartupTimeout: e.DB_STARTUP_TIMEOUT,

@@ -1,22 +1,34 @@
 import { createApp } from "./app.ts";
-import { type Config, ConfigError, loadConfig } from "./config.ts";
+import {
+  type Config,
+  ConfigError,
+  type Environment,
+  loadConfig,
+  readEnvironment,
+} from "./config.ts";
 import { closeDatabase } from "./db/client.ts";
 import { finishAudit, writeAuditDirectly } from "./middleware/audit.ts";
 import { startDraining, whenIdle } from "./middleware/in_flight.ts";
 import { flushLogs, log } from "./middleware/logger.ts";
 import { type Prepared, prepareWhenReachable } from "./startup.ts";
 
-function fail(message: string): never {
+/** Writes one error line (extra fields beside `msg`) and exits 1. */
+function fail(message: string, extra: Record<string, unknown> = {}): never {
   flushLogs();
-  console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: message }));
+  console.error(
+    JSON.stringify({ time: new Date().toISOString(), level: "error", msg: message, ...extra }),
+  );
   Deno.exit(1);
 }
 
-function configOrExit(): Config {
+/** The configuration from the environment and `.env`, or exit 1 naming each problem. */
+function configOrExit(): { config: Config; environment: Environment } {
   try {
-    return loadConfig();
+    const environment = readEnvironment();
+    return { config: loadConfig(environment.env), environment };
   } catch (err) {
-    if (err instanceof ConfigError) fail(err.message);
+    // One problem per array item: a JSON line cannot show a line break but as "\n".
+    if (err instanceof ConfigError) fail("Invalid configuration", { problems: err.problems });
     throw err;
   }
 }
@@ -28,13 +40,27 @@ async function prepareOrExit(config: Config, serve: boolean): Promise<Prepared> 
     if (prepared.migrationsApplied.length > 0) {
       log(config, "info", { msg: "migrations applied", migrations: prepared.migrationsApplied });
     }
+    if (!config.databaseUrl) {
+      log(config, "info", {
+        msg: "embedded database ready (set DATABASE_URL to use a PostgreSQL server)",
+        data_dir: await Deno.realPath(config.dataDir).catch(() => config.dataDir),
+      });
+    }
     return prepared;
   } catch (err) {
     fail((err as Error).message ?? String(err));
   }
 }
 
-const config = configOrExit();
+const { config, environment } = configOrExit();
+if (environment.file) {
+  // Names only: the values may be secrets.
+  log(config, "info", {
+    msg: "environment file read (variables set in the process win)",
+    file: environment.file,
+    variables: environment.fromFile,
+  });
+}
 
 if (Deno.args.includes("--migrate")) {
   const prepared = await prepareOrExit(config, false);

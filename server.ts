@@ -23,8 +23,15 @@ try {
   server = Deno.serve({
     port: config.port,
     hostname: config.host,
-    onListen: ({ hostname, port }) =>
-      log(config, "info", { msg: "listening", url: `http://${hostname}:${port}` }),
+    onListen: ({ hostname, port }) => {
+      // Listening on every address, the same machine's browser reaches it as localhost.
+      const browse = hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname;
+      log(config, "info", {
+        msg: "listening",
+        url: `http://${hostname}:${port}`,
+        docs: `http://${browse.includes(":") ? `[${browse}]` : browse}:${port}/api/docs`,
+      });
+    },
   }, app.fetch);
 } catch (err) {
   const problem = listenProblem(err);

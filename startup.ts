@@ -99,9 +99,36 @@ export class DatabaseUnreachableError extends Error {
   }
 }
 
-/** Errors that no retry can fix. */
-function isFinal(err: unknown): boolean {
-  return err instanceof MigrationError || err instanceof DataDirInUseError;
+/**
+ * What the server says when waiting cannot help, with what to do about it: the database
+ * does not exist, or the role or its password is refused.
+ */
+const REFUSALS: Record<string, string> = {
+  "3D000": "create it (for example `createdb <name>`) or fix the name in DATABASE_URL",
+  "28000": "check the user name in DATABASE_URL and the server's pg_hba.conf",
+  "28P01": "check the user name and password in DATABASE_URL",
+};
+
+/** Raised at once when DATABASE_URL's server refuses us for good (see REFUSALS). */
+export class DatabaseRefusedError extends Error {
+  constructor(where: string, code: string, serverMessage: string) {
+    super(
+      `The database at ${where} refused the connection: ${serverMessage} (${code}); ` +
+        REFUSALS[code],
+    );
+    this.name = "DatabaseRefusedError";
+  }
+}
+
+/** Errors that no retry can fix, in words for whoever started the service. */
+function finalError(err: unknown, where: string): Error | undefined {
+  if (err instanceof MigrationError || err instanceof DataDirInUseError) return err;
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  if (typeof code === "string" && code in REFUSALS) {
+    // The server's own sentence names the database or role, never a password.
+    return new DatabaseRefusedError(where, code, String(message));
+  }
+  return undefined;
 }
 
 /** Longest one attempt may take (a server that accepts and then says nothing). */
@@ -125,10 +152,12 @@ export async function prepareWhenReachable(
     try {
       return await beforeDeadline(prepare(config, opts), ATTEMPT_MS, "ATTEMPT_TIMEOUT");
     } catch (err) {
-      if (isFinal(err)) throw err;
+      const where = describeDatabase(config.databaseUrl);
+      const final = finalError(err, where);
+      if (final === err) throw err;
       // Ends the client so the driver stops reconnecting on its own.
       await closeDatabase(0).catch(() => {});
-      const where = describeDatabase(config.databaseUrl);
+      if (final) throw final;
       const wait = Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt, deadline - Date.now());
       if (wait <= 0) {
         throw new DatabaseUnreachableError(where, config.dbStartupTimeout, err);

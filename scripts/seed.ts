@@ -4,7 +4,7 @@
  * front end has something to show. Safe to run twice: what exists is kept, nothing doubles.
  * With the embedded database, stop the service first (one process at a time opens it).
  */
-import { ConfigError, loadConfig } from "../config.ts";
+import { ConfigError, loadConfig, readEnvironment } from "../config.ts";
 import { sql } from "../db/client.ts";
 import { type DoctorFields, insertDoctor } from "../db/doctors.ts";
 import { assignDoctor } from "../db/mappings.ts";
@@ -238,7 +238,7 @@ export async function seedDemo(): Promise<{ users: number; doctors: number; pati
 if (import.meta.main) {
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(readEnvironment().env);
   } catch (err) {
     console.error(err instanceof ConfigError ? err.message : String(err));
     Deno.exit(1);

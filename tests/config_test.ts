@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { ConfigError, loadConfig } from "../config.ts";
-import { denoCommand, runToEnd } from "./helpers.ts";
+import { ConfigError, loadConfig, parseDotEnv, readEnvironment } from "../config.ts";
+import { denoCommand, runToEnd, spawnServer, startTaskArgs } from "./helpers.ts";
 
 const SECRET = "x".repeat(32);
 
@@ -83,10 +83,84 @@ Deno.test("loadConfig() requires JWT_SECRET with DATABASE_URL", () => {
   assert.match(problemsOf({ DATABASE_URL: "postgres://h/db" })[0], /^JWT_SECRET: is required/);
 });
 
-Deno.test("the service exits non-zero naming a bad variable", async () => {
+Deno.test("the service exits non-zero naming each bad variable on its own", async () => {
   const { code, output } = await runToEnd(
-    denoCommand("server.ts", [], { PORT: "not-a-port", DATA_DIR: await Deno.makeTempDir() }),
+    denoCommand("server.ts", [], {
+      PORT: "not-a-port",
+      JWT_SECRET: "short",
+      DATA_DIR: await Deno.makeTempDir(),
+    }),
   );
   assert.equal(code, 1);
-  assert.match(output, /PORT: must be a whole number/);
+  const line = JSON.parse(output.trim().split("\n").at(-1)!);
+  assert.equal(line.msg, "Invalid configuration");
+  assert.equal(line.problems.length, 2);
+  assert.match(line.problems[0], /^PORT: must be a whole number/);
+  assert.match(line.problems[1], /^JWT_SECRET: must be at least 32 bytes/);
+  assert.doesNotMatch(output, /\\n/, "no escaped line break in what a person reads");
+});
+
+Deno.test("dotenv lines: comments, export, quotes; a bad line is named", () => {
+  const { vars, problems } = parseDotEnv([
+    "# a comment",
+    "",
+    "PORT=9001",
+    "export LOG_LEVEL = debug  # trailing comment",
+    "JWT_SECRET='a # not a comment'",
+    'GREETING="two\\nlines"',
+    "EMPTY=",
+    "not a line",
+  ].join("\n"));
+  assert.deepEqual(vars, {
+    PORT: "9001",
+    LOG_LEVEL: "debug",
+    JWT_SECRET: "a # not a comment",
+    GREETING: "two\nlines",
+    EMPTY: "",
+  });
+  assert.deepEqual(problems, ["line 8: expected NAME=value"]);
+});
+
+Deno.test(".env is read when present; the process environment wins", async () => {
+  const dir = await Deno.makeTempDir();
+  const file = `${dir}/.env`;
+  await Deno.writeTextFile(file, `PORT=9001\nLOG_LEVEL=debug\nJWT_SECRET=${SECRET}\n`);
+  const read = readEnvironment({ ENV_FILE: file, LOG_LEVEL: "warn" });
+  assert.equal(read.file, file);
+  assert.deepEqual(read.fromFile.sort(), ["JWT_SECRET", "PORT"]);
+  const config = loadConfig(read.env);
+  assert.equal(config.port, 9001);
+  assert.equal(config.logLevel, "warn");
+  assert.equal(config.jwtSecret, SECRET);
+  // Unset, ENV_FILE means ./.env, which may be absent; named, it must exist; empty, none.
+  assert.throws(() => readEnvironment({ ENV_FILE: `${dir}/missing` }), /ENV_FILE: cannot read/);
+  assert.deepEqual(readEnvironment({ ENV_FILE: "", PORT: "1" }).env, { ENV_FILE: "", PORT: "1" });
+  await Deno.writeTextFile(file, "PORT 9001\n");
+  assert.throws(() => readEnvironment({ ENV_FILE: file }), /line 1: expected NAME=value/);
+});
+
+Deno.test("the service reads .env from its working directory and says so", async () => {
+  const dir = await Deno.makeTempDir();
+  await Deno.writeTextFile(`${dir}/.env`, `PORT=not-a-port\nCORS_ORIGINS=https://app.test\n`);
+  // Started elsewhere, as `deno task start` is from a checkout: the file's invalid PORT loses
+  // to the process's.
+  const root = new URL("..", import.meta.url).pathname;
+  const args = (await startTaskArgs()).map((a) => a === "server.ts" ? `${root}server.ts` : a);
+  args.splice(1, 0, "--config", `${root}deno.json`);
+  const svc = await spawnServer(
+    args,
+    { PORT: "0", HOST: "127.0.0.1", DATA_DIR: `${dir}/data`, ENV_FILE: ".env" },
+    /"msg":"listening","url":"http:\/\/[^:]+:(\d+)"/,
+    dir,
+  );
+  try {
+    const res = await fetch(`${svc.url}/healthz`, { headers: { Origin: "https://app.test" } });
+    await res.body?.cancel();
+    assert.equal(res.headers.get("access-control-allow-origin"), "https://app.test");
+  } finally {
+    await svc.stop();
+  }
+  const line = svc.output().split("\n").find((l) => l.includes("environment file read"));
+  assert.ok(line, svc.output());
+  assert.deepEqual(JSON.parse(line).variables, ["CORS_ORIGINS"]);
 });
