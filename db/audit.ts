@@ -5,7 +5,7 @@ import { type Db, sql } from "./client.ts";
 /** What an audit event says happened. */
 export type AuditAction = "read" | "list" | "create" | "update" | "delete";
 /** What kind of record it happened to. */
-export type AuditResource = "patient" | "doctor" | "mapping";
+export type AuditResource = "patient" | "doctor" | "mapping" | "user";
 
 /** One audit event, as stored and as answered. */
 export interface AuditEvent {

@@ -73,6 +73,11 @@ export async function countAttempt(
   }) as { allowed: true } | { allowed: false; retryAfter: number };
 }
 
+/** Forgets every failed sign-in counted for an email, from any address (an admin's reset). */
+export async function clearAllFailures(email: string, db: Db = sql): Promise<void> {
+  await db`delete from login_failures where email = ${email}`;
+}
+
 /** Forgets the attempts of a key after a successful sign-in. */
 export async function clearFailures(email: string, clientKey: string, db: Db = sql): Promise<void> {
   await db`delete from login_failures where email = ${email} and client_ip = ${clientKey}`;

@@ -1,13 +1,20 @@
 import { type Db, sql } from "./client.ts";
 
-/** Starts a session whose current refresh token has the given digest. */
+/**
+ * Starts a session whose current refresh token has the given digest, and notes the sign-in
+ * as the user's last.
+ */
 export async function insertSession(
   s: { id: string; userId: number; refreshHash: string; expiresAt: Date; clientIp: string },
   db: Db = sql,
 ): Promise<void> {
   await db`
-    insert into sessions (id, user_id, refresh_hash, expires_at, client_ip)
-    values (${s.id}, ${s.userId}, ${s.refreshHash}, ${s.expiresAt}, ${s.clientIp})`;
+    with s as (
+      insert into sessions (id, user_id, refresh_hash, expires_at, client_ip)
+      values (${s.id}, ${s.userId}, ${s.refreshHash}, ${s.expiresAt}, ${s.clientIp})
+      returning user_id
+    )
+    update users set last_login_at = now() from s where users.id = s.user_id`;
 }
 
 /** A session as its user sees it. */
@@ -40,15 +47,22 @@ export async function listSessions(
   return { count, rows };
 }
 
+/** Conditions for a session (`sessions` as `s`) that can still be refreshed. */
+const refreshable = (db: Db, sessionMaxDays: number) =>
+  db`s.revoked_at is null and s.expires_at > now()
+    and s.created_at > now() - make_interval(days => ${sessionMaxDays})`;
+
 /**
  * Swaps the session's refresh digest from `oldHash` to `newHash` in one statement, so a
- * token can be spent once. Answers the owner, or nothing when the token is not current.
+ * token can be spent once, and remembers `oldHash` and when (`issuedAt`, whole seconds) it
+ * was replaced. Answers the owner, or nothing when the token is not current.
  */
 export async function rotateRefresh(
   r: {
     sessionId: string;
     oldHash: string;
     newHash: string;
+    issuedAt: number;
     expiresAt: Date;
     /** A session ends this many days after sign-in, however often it is refreshed. */
     sessionMaxDays: number;
@@ -58,17 +72,36 @@ export async function rotateRefresh(
   db: Db = sql,
 ): Promise<{ id: number; role: "user" | "admin" } | undefined> {
   const [row] = await db<{ id: number; role: "user" | "admin" }[]>`
-    with s as (
-      update sessions set refresh_hash = ${r.newHash}, last_used_at = now(),
+    with rotated as (
+      update sessions s set refresh_hash = ${r.newHash}, previous_refresh_hash = ${r.oldHash},
+        rotated_at = to_timestamp(${r.issuedAt}), last_used_at = now(),
         client_ip = ${r.clientIp},
         expires_at = least(${r.expiresAt}::timestamptz,
-          created_at + make_interval(days => ${r.sessionMaxDays}))
-      where id = ${r.sessionId} and refresh_hash = ${r.oldHash}
-        and revoked_at is null and expires_at > now()
-        and created_at > now() - make_interval(days => ${r.sessionMaxDays})
-      returning user_id
+          s.created_at + make_interval(days => ${r.sessionMaxDays}))
+      where s.id = ${r.sessionId} and s.refresh_hash = ${r.oldHash}
+        and ${refreshable(db, r.sessionMaxDays)}
+      returning s.user_id
     )
-    select u.id, u.role from s join users u on u.id = s.user_id`;
+    select u.id, u.role from rotated join users u on u.id = rotated.user_id where u.is_active`;
+  return row;
+}
+
+/**
+ * When `oldHash` was replaced by the session's current token no more than `withinSeconds`
+ * ago: the rotation's time in whole seconds and the owner, so the same answer can be given
+ * again. Run after `rotateRefresh` missed, so it sees a rotation that raced it.
+ */
+export async function recentRotation(
+  r: { sessionId: string; oldHash: string; withinSeconds: number; sessionMaxDays: number },
+  db: Db = sql,
+): Promise<{ id: number; role: "user" | "admin"; issued_at: number } | undefined> {
+  if (r.withinSeconds <= 0) return undefined;
+  const [row] = await db<{ id: number; role: "user" | "admin"; issued_at: number }[]>`
+    select u.id, u.role, extract(epoch from s.rotated_at)::int as issued_at
+    from sessions s join users u on u.id = s.user_id
+    where s.id = ${r.sessionId} and s.previous_refresh_hash = ${r.oldHash}
+      and s.rotated_at > now() - make_interval(secs => ${r.withinSeconds})
+      and ${refreshable(db, r.sessionMaxDays)} and u.is_active`;
   return row;
 }
 

@@ -16,7 +16,14 @@ export interface TokenClaims {
 /** Signing and checking of access and refresh tokens with one HS256 key. */
 export interface Tokens {
   access(claims: Omit<TokenClaims, "expiresAt">): Promise<string>;
-  refresh(claims: Omit<TokenClaims, "expiresAt">): Promise<{ token: string; expiresAt: Date }>;
+  /**
+   * A refresh token. Given `at` (when it was issued, in whole seconds, and its id) the same
+   * claims always sign to the same token: a rotation answered twice answers one token.
+   */
+  refresh(
+    claims: Omit<TokenClaims, "expiresAt">,
+    at?: { issuedAt: number; id: string },
+  ): Promise<{ token: string; expiresAt: Date }>;
   verifyAccess(token: string): Promise<TokenClaims | undefined>;
   verifyRefresh(token: string): Promise<TokenClaims | undefined>;
   /**
@@ -44,15 +51,23 @@ export function createTokens(secret: string, accessMinutes: number, refreshDays:
   // every request. Oldest entries go first when full.
   const verified = new Map<string, TokenClaims>();
 
-  async function sign(typ: string, c: Omit<TokenClaims, "expiresAt">, seconds: number) {
-    const now = Math.floor(Date.now() / 1000);
+  async function sign(
+    typ: string,
+    c: Omit<TokenClaims, "expiresAt">,
+    seconds: number,
+    at: { issuedAt: number; id: string } = {
+      issuedAt: Math.floor(Date.now() / 1000),
+      id: crypto.randomUUID(),
+    },
+  ) {
+    const now = at.issuedAt;
     const exp = now + seconds;
     const token = await new SignJWT({ sid: c.sessionId, role: c.role })
       .setProtectedHeader({ alg: "HS256", typ })
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setSubject(String(c.userId))
-      .setJti(crypto.randomUUID())
+      .setJti(at.id)
       .setIssuedAt(now)
       .setExpirationTime(exp)
       .sign(await keyPromise);
@@ -89,7 +104,7 @@ export function createTokens(secret: string, accessMinutes: number, refreshDays:
 
   return {
     access: async (c) => (await sign(ACCESS_TYPE, c, accessMinutes * 60)).token,
-    refresh: (c) => sign(REFRESH_TYPE, c, refreshDays * 86_400),
+    refresh: (c, at) => sign(REFRESH_TYPE, c, refreshDays * 86_400, at),
     async verifyAccess(token) {
       const known = verified.get(token);
       if (known) {

@@ -29,7 +29,12 @@ export const requireAuth = markAuth(createMiddleware<AppEnv>(async function requ
     // A token of ours that expired still names who tried: the audit trail records them.
     const named = await tokens.identify(match[1]);
     if (named) c.set("caller", named.userId);
-    throw unauthorized("The access token is invalid or expired");
+    // Ours and only expired: the client should refresh, not sign in again.
+    throw unauthorized(
+      named && named.expiresAt.getTime() <= Date.now()
+        ? "The access token has expired; get a new one from POST /api/auth/refresh/"
+        : "The access token is invalid",
+    );
   }
   if (isRevoked(claims.sessionId)) {
     c.set("caller", claims.userId);

@@ -13,10 +13,14 @@ import type { AppEnv } from "../types.ts";
 
 const ACTIONS = ["read", "list", "create", "update", "delete"] as const;
 
+const { limit, offset, page: pageNumber, page_size } = pageQuery(["at"]);
+
 /** Query of the access log of one patient: newest first, by time or action. */
 export const accessLogQuery = z.object({
-  limit: pageQuery(["at"]).limit,
-  offset: pageQuery(["at"]).offset,
+  limit,
+  offset,
+  page: pageNumber,
+  page_size,
   action: z.enum(ACTIONS, { error: `must be one of ${ACTIONS.join(", ")}` }).optional(),
   since: instant.optional(),
   until: instant.optional(),
@@ -36,7 +40,7 @@ export const auditEventSchema = named(
     at: timestamp,
     user_id: z.number().int().nullable(),
     action: z.enum(ACTIONS),
-    resource_type: z.enum(["patient", "doctor", "mapping"]),
+    resource_type: z.enum(["patient", "doctor", "mapping", "user"]),
     resource_id: z.number().int().nullable(),
     patient_ids: z.array(z.number().int()),
     client_ip: z.string().nullable(),

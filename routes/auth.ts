@@ -6,6 +6,7 @@ import { clearFailures, countAttempt } from "../db/login_failures.ts";
 import {
   insertSession,
   listSessions,
+  recentRotation,
   revokeSession,
   revokeUserSessions,
   rotateRefresh,
@@ -36,7 +37,7 @@ import type { Tokens } from "../lib/tokens.ts";
 import { requireAuth, unauthorized } from "../middleware/auth.ts";
 import { clientIp, limitKey } from "../middleware/client_ip.ts";
 import { ApiError, invalid } from "../lib/errors.ts";
-import { validate } from "../middleware/validate.ts";
+import { bodyAliases, nameFromParts, validate } from "../middleware/validate.ts";
 import type { Config } from "../config.ts";
 import type { AppEnv } from "../types.ts";
 
@@ -167,7 +168,7 @@ export const sessionSchema = named(
 );
 
 /** A session as answered; `current` when it is the one `viewing` it. */
-function sessionJson(s: SessionRow, viewing: string): Answer<typeof sessionSchema> {
+export function sessionJson(s: SessionRow, viewing: string): Answer<typeof sessionSchema> {
   return {
     id: s.id,
     created_at: s.created_at,
@@ -202,33 +203,82 @@ async function openSession(
 
 const INVALID_LOGIN = "Invalid email or password";
 
-/** Rotates a refresh token; presenting a spent one revokes its whole session. */
-async function rotate(tokens: Tokens, presented: string, sessionMaxDays: number, from: string) {
+/** Registration from Django clients: `username`, or `first_name` + `last_name`, as `name`. */
+function registrationAliases(body: Record<string, unknown>): void {
+  if (body.name === undefined && typeof body.username === "string") body.name = body.username;
+  nameFromParts(body);
+}
+
+/**
+ * Sign-in from Django clients that send `username`: an email sent as `username` is used;
+ * any other username is refused naming the field accounts sign in with.
+ */
+function loginAliases(body: Record<string, unknown>): void {
+  if (body.email !== undefined || body.username === undefined) return;
+  if (typeof body.username === "string" && body.username.includes("@")) {
+    body.email = body.username;
+    return;
+  }
+  throw invalid([{
+    field: "email",
+    message: "is required: accounts sign in with their email address, not a username",
+  }]);
+}
+
+/**
+ * Rotates a refresh token. The token it replaced, presented again within
+ * JWT_REFRESH_REUSE_SECONDS (a second tab, a retry after a timeout), answers the same next
+ * refresh token; later, or any older token, is taken as theft and ends the whole session.
+ */
+async function rotate(c: Context<AppEnv>, presented: string) {
+  const tokens = c.get("tokens");
+  const config = c.get("config");
   const claims = await tokens.verifyRefresh(presented);
   if (!claims) throw unauthorized("The refresh token is invalid or expired");
-  const next = await tokens.refresh(claims);
-  const owner = await rotateRefresh({
+  const oldHash = await sha256Hex(presented);
+  // The next token is a function of the one presented and the second it was replaced, so
+  // a repeat within the reuse window signs to the very same token.
+  const nextOf = (issuedAt: number) => tokens.refresh(claims, { issuedAt, id: oldHash });
+  const issuedAt = Math.floor(Date.now() / 1000);
+  const next = await nextOf(issuedAt);
+  const sessionMaxDays = config.jwtSessionMaxDays;
+  let owner: { id: number; role: User["role"] } | undefined = await rotateRefresh({
     sessionId: claims.sessionId,
-    oldHash: await sha256Hex(presented),
+    oldHash,
     newHash: await sha256Hex(next.token),
+    issuedAt,
     expiresAt: next.expiresAt,
     sessionMaxDays,
-    clientIp: from,
+    clientIp: clientIp(c),
   });
+  let refresh = next.token;
+  if (!owner) {
+    const again = await recentRotation({
+      sessionId: claims.sessionId,
+      oldHash,
+      withinSeconds: config.jwtRefreshReuseSeconds,
+      sessionMaxDays,
+    });
+    if (again) {
+      owner = again;
+      refresh = (await nextOf(again.issued_at)).token;
+    }
+  }
   if (!owner) {
     // A validly signed token that is no longer current was already spent: treat it as theft.
     if (await revokeSession(claims.sessionId)) markRevoked(claims.sessionId);
-    throw unauthorized("The refresh token was already used; the session has been ended");
+    throw unauthorized(
+      "The refresh token was already used; the session has been ended (every refresh " +
+        "answers a new refresh token: keep it and send that one next time)",
+    );
   }
   const fresh = { userId: owner.id, role: owner.role, sessionId: claims.sessionId };
-  return { access: await tokens.access(fresh), refresh: next.token };
+  return { access: await tokens.access(fresh), refresh };
 }
 
 /** Answers a refresh request with the next token pair. */
 async function refreshed(c: Context<AppEnv>, refresh: string) {
-  return c.json(
-    await rotate(c.get("tokens"), refresh, c.get("config").jwtSessionMaxDays, clientIp(c)),
-  );
+  return c.json(await rotate(c, refresh));
 }
 
 /** Counts a sign-in attempt, or refuses it with 429 when a limit is reached. */
@@ -312,6 +362,7 @@ export const auth = new Hono<AppEnv>()
       errors: [409],
     }),
     hashingRoom,
+    bodyAliases(registrationAliases),
     validate("json", registerBody),
     async (c) => {
       const body = c.req.valid("json");
@@ -333,6 +384,7 @@ export const auth = new Hono<AppEnv>()
       errors: [401, 429],
     }),
     hashingRoom,
+    bodyAliases(loginAliases),
     validate("json", loginBody),
     async (c) => {
       const { email, password } = c.req.valid("json");
@@ -341,7 +393,8 @@ export const auth = new Hono<AppEnv>()
       await countOrRefuse(c.get("config"), email, limitKey(ip));
       const user = await findUserForLogin(email);
       const check = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-      if (!user || !check.ok) throw unauthorized(INVALID_LOGIN);
+      // A deactivated account is refused as a wrong password is: nothing tells them apart.
+      if (!user || !check.ok || !user.is_active) throw unauthorized(INVALID_LOGIN);
       await clearFailures(email, limitKey(ip));
       if (check.rehash) await updatePasswordHash(user.id, await hashPassword(password));
       const pair = await openSession(c.get("tokens"), user, ip);

@@ -1,13 +1,14 @@
 import { parseArgs } from "node:util";
-import { ConfigError, loadConfig } from "../config.ts";
+import { ConfigError, loadConfig, readEnvironment } from "../config.ts";
 import { upsertAdmin } from "../db/users.ts";
 import { email as emailField, text } from "../lib/fields.ts";
 import { hashPassword, passwordProblem } from "../lib/passwords.ts";
 import { prepare } from "../startup.ts";
 import { revokeUserSessions } from "../db/sessions.ts";
 
-const USAGE = "Usage: deno task createsuperuser --email <email> --name <name>\n" +
-  "The password is read from ADMIN_PASSWORD, or asked for when run in a terminal.";
+const USAGE = "Usage: deno task createsuperuser [--email <email>] [--name <name>]\n" +
+  "In a terminal, what is not given is asked for (the password hidden); elsewhere --email, " +
+  "--name and ADMIN_PASSWORD are required.";
 
 function fail(message: string): never {
   console.error(message);
@@ -40,20 +41,44 @@ const { values } = parseArgs({
   args: Deno.args,
   options: { email: { type: "string" }, name: { type: "string" } },
 });
-const email = emailField().safeParse(values.email);
-const name = text(1, 150).safeParse(values.name);
-if (!email.success || !name.success) fail(`A valid --email and a --name are required.\n${USAGE}`);
+const interactive = Deno.stdin.isTerminal();
+
+/**
+ * A flag's value, or (in a terminal) asked for until it passes `schema`, as Django's
+ * createsuperuser asks.
+ */
+function ask<T>(
+  given: string | undefined,
+  label: string,
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+): T {
+  if (given !== undefined || !interactive) {
+    const parsed = schema.safeParse(given);
+    if (!parsed.success) fail(`A valid --email and a --name are required.\n${USAGE}`);
+    return parsed.data;
+  }
+  for (;;) {
+    const answer = prompt(label);
+    if (answer === null) fail("Cancelled");
+    const parsed = schema.safeParse(answer);
+    if (parsed.success) return parsed.data;
+    console.error(`Error: that is not a valid ${label.replace(/:$/, "").toLowerCase()}.`);
+  }
+}
+
+const email = { data: ask(values.email, "Email address:", emailField()) };
+const name = { data: ask(values.name, "Name:", text(1, 150)) };
 
 let config;
 try {
-  config = loadConfig();
+  config = loadConfig(readEnvironment().env);
 } catch (err) {
   fail(err instanceof ConfigError ? err.message : String(err));
 }
 
 let password = config.adminPassword;
 if (!password) {
-  if (!Deno.stdin.isTerminal()) fail(`Set ADMIN_PASSWORD or run in a terminal.\n${USAGE}`);
+  if (!interactive) fail(`Set ADMIN_PASSWORD or run in a terminal.\n${USAGE}`);
   password = await promptHidden("Password: ");
   if (password !== await promptHidden("Password (again): ")) fail("The passwords do not match");
 }

@@ -266,6 +266,10 @@ dbTest("forged, expired and mistyped tokens are refused with 401", async (t) => 
       const res = await app.request("/api/auth/me/", bearer(token));
       assert.equal(res.status, 401);
       assert.match(res.headers.get("WWW-Authenticate")!, /^Bearer/);
+      // Only a token that is ours and merely old tells the client to refresh.
+      const { detail } = await res.json();
+      if (label === "expired") assert.match(detail, /has expired.*\/api\/auth\/refresh\//);
+      else assert.doesNotMatch(detail, /expired/, label);
     });
   }
   await t.step("access used as refresh", async () => {
@@ -327,6 +331,55 @@ dbTest("refresh rotates on both paths; a spent token kills the whole session", a
     jsonInit("POST", { email: r.email, password: PASSWORD }),
   );
   assert.equal(other.status, 200, "the account itself still signs in");
+});
+
+dbTest(
+  "a refresh token presented twice within the reuse window answers one next token",
+  async () => {
+    const app = await testApp();
+    const r = await register(app);
+    const refresh = () =>
+      app.request("/api/auth/refresh/", jsonInit("POST", { refresh: r.refresh }));
+    // Two tabs at once, then a retry of a request whose answer was lost.
+    const answers = await Promise.all([refresh(), refresh()]);
+    answers.push(await refresh());
+    const pairs = [];
+    for (const res of answers) {
+      assert.equal(res.status, 200);
+      pairs.push(await res.json());
+    }
+    assert.equal(new Set(pairs.map((p) => p.refresh)).size, 1, "every repeat gets the same token");
+    assert.notEqual(pairs[0].refresh, r.refresh);
+    for (const p of pairs) {
+      assert.equal((await app.request("/api/auth/me/", bearer(p.access))).status, 200);
+    }
+    // The shared next token rotates as usual; the first token is now two rotations old.
+    const next = await app.request("/api/auth/refresh/", jsonInit("POST", pairs[0]));
+    assert.equal(next.status, 200);
+    const third = await next.json();
+    assert.equal((await refresh()).status, 401, "an older token is still theft");
+    assert.equal((await app.request("/api/auth/me/", bearer(third.access))).status, 401);
+  },
+);
+
+dbTest("past the reuse window a repeated refresh token ends the session", async () => {
+  const app = await testApp({ JWT_REFRESH_REUSE_SECONDS: "1" });
+  const r = await register(app);
+  const refresh = () => app.request("/api/auth/refresh/", jsonInit("POST", { refresh: r.refresh }));
+  const first = await refresh();
+  assert.equal(first.status, 200);
+  const pair = await first.json();
+  await new Promise((resolve) => setTimeout(resolve, 2100));
+  const late = await refresh();
+  assert.equal(late.status, 401);
+  assert.match((await late.json()).detail, /already used.*keep it/);
+  assert.equal((await app.request("/api/auth/me/", bearer(pair.access))).status, 401);
+
+  const off = await testApp({ JWT_REFRESH_REUSE_SECONDS: "0" });
+  const s = await register(off);
+  const once = () => off.request("/api/auth/refresh/", jsonInit("POST", { refresh: s.refresh }));
+  assert.equal((await once()).status, 200);
+  assert.equal((await once()).status, 401, "0 turns the window off");
 });
 
 dbTest("logout ends the session: access and refresh tokens stop at once", async () => {

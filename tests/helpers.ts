@@ -1,7 +1,7 @@
 import { createApp } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
 import { createClient } from "../db/client.ts";
-import { startSharedPglite } from "./pglite_server.ts";
+import { newPgdata, startSharedPglite } from "./pglite_server.ts";
 import { prepare } from "../startup.ts";
 import type { Hono } from "hono";
 import type { AppEnv } from "../types.ts";
@@ -32,7 +32,9 @@ let ready: Promise<Config> | undefined;
 /** Opens the suite's database once and brings it up to date. */
 export function prepareDatabase(): Promise<Config> {
   ready ??= (async () => {
-    return (await prepare(testConfig())).config;
+    const config = testConfig();
+    if (!config.databaseUrl) await newPgdata(`${config.dataDir}/pgdata`);
+    return (await prepare(config)).config;
   })();
   return ready;
 }
@@ -96,21 +98,65 @@ function childEnv(env: Record<string, string>): Record<string, string> {
     DENO_DIR: Deno.env.get("DENO_DIR") ?? "",
     NO_COLOR: "1",
     LOG_LEVEL: "info",
+    // A developer's own .env must not change what a test starts.
+    ENV_FILE: "",
     ...env,
   };
 }
 
 /** `deno <args>` in the repository with a clean environment and captured output. */
-function deno(args: string[], env: Record<string, string>): Deno.Command {
+function deno(args: string[], env: Record<string, string>, cwd: string | URL = ROOT): Deno.Command {
   return new Deno.Command(Deno.execPath(), {
     args,
-    cwd: ROOT,
+    cwd,
     clearEnv: true,
     env: childEnv(env),
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
   });
+}
+
+/**
+ * Runs `deno run` on one of the service's entry points in a terminal of its own (through
+ * `script`), so it can ask questions: `answer(prompt, text)` waits for a prompt and types.
+ */
+export function inTerminal(entry: string, args: string[], env: Record<string, string>) {
+  const line = [Deno.execPath(), "run", ...PERMISSIONS, entry, ...args]
+    .map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
+  const child = new Deno.Command("script", {
+    args: ["-qec", line, "/dev/null"],
+    cwd: ROOT,
+    clearEnv: true,
+    env: { ...childEnv(env), TERM: "dumb" },
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const chunks: string[] = [];
+  const out = drain(child.stdout, chunks);
+  const err = drain(child.stderr, chunks);
+  const writer = child.stdin.getWriter();
+  let seen = 0;
+  return {
+    output: () => chunks.join(""),
+    /** Waits (up to 30 s) until `prompt` appears after the last answer, then types `text`. */
+    async answer(prompt: string, text: string): Promise<void> {
+      const found = await within(30_000, () => {
+        const at = chunks.join("").indexOf(prompt, seen);
+        if (at >= 0) seen = at + prompt.length;
+        return Promise.resolve(at >= 0);
+      });
+      if (found < 0) throw new Error(`no "${prompt}" prompt:\n${chunks.join("")}`);
+      await writer.write(new TextEncoder().encode(`${text}\r`));
+    },
+    async done(): Promise<number> {
+      await writer.close().catch(() => {});
+      const status = await child.status;
+      await Promise.all([out, err]);
+      return status.code;
+    },
+  };
 }
 
 /** Runs `deno run` on one of the service's entry points with a clean environment. */
@@ -124,6 +170,8 @@ export interface ServiceProcess {
   child: Deno.ChildProcess;
   /** Everything the process wrote so far (stdout and stderr). */
   output(): string;
+  /** Whether the process has ended. */
+  exited(): boolean;
   /** Sends a signal and waits for the exit code. */
   stop(signal?: Deno.Signal): Promise<number>;
 }
@@ -138,8 +186,11 @@ export async function spawnServer(
   args: string[],
   env: Record<string, string>,
   listening: RegExp,
+  cwd?: string,
 ): Promise<ServiceProcess> {
-  const child = deno(args, env).spawn();
+  const child = deno(args, env, cwd).spawn();
+  let ended = false;
+  child.status.then(() => ended = true);
   const chunks: string[] = [];
   const out = drain(child.stdout, chunks);
   const err = drain(child.stderr, chunks);
@@ -165,6 +216,7 @@ export async function spawnServer(
     url,
     child,
     output,
+    exited: () => ended,
     async stop(signal: Deno.Signal = "SIGTERM") {
       try {
         child.kill(signal);
@@ -198,9 +250,17 @@ export async function startService(
   return svc;
 }
 
-/** Waits until `/readyz` answers 200 (the service listens before its database is ready). */
+/**
+ * Waits until `/readyz` answers 200 (the service listens before its database is ready);
+ * fails at once when the process ends instead.
+ */
 export async function waitReady(svc: ServiceProcess, ms = 60_000): Promise<void> {
   const took = await within(ms, async () => {
+    // Its output is complete once both streams end, shortly after the exit.
+    if (svc.exited()) {
+      await new Promise((r) => setTimeout(r, 100));
+      throw new Error(`service exited before it was ready:\n${svc.output()}`);
+    }
     const res = await fetch(`${svc.url}/readyz`).catch(() => undefined);
     await res?.body?.cancel();
     return res?.status === 200;

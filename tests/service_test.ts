@@ -2,8 +2,10 @@ import assert from "node:assert/strict";
 import {
   denoCommand,
   freshDatabase,
+  inTerminal,
   onFreshService,
   runToEnd,
+  SERVER_URL,
   type ServiceProcess,
   startService,
   TcpProxy,
@@ -114,8 +116,10 @@ test("logout on one process is refused at once by another on the same database",
       email: reg.body.user.email,
       password: PASSWORD,
     });
-    const rotated = await post(a.url, "/api/auth/refresh/", { refresh: login.body.refresh });
+    const first = await post(a.url, "/api/auth/refresh/", { refresh: login.body.refresh });
+    const rotated = await post(b.url, "/api/auth/refresh/", { refresh: first.body.refresh });
     assert.equal(rotated.status, 200);
+    // Two rotations old: past any reuse window, so theft.
     const reuse = await post(a.url, "/api/auth/refresh/", { refresh: login.body.refresh });
     assert.equal(reuse.status, 401);
     assert.ok(await within(limit, async () => (await me(b.url, rotated.body.access)) === 401) >= 0);
@@ -405,7 +409,58 @@ test("createsuperuser creates an admin, promotes an existing user, and refuses w
     const noPassword = await run(["--email", "y@clinic.example", "--name", "Y"], {});
     assert.equal(noPassword.code, 1);
     assert.match(noPassword.output, /ADMIN_PASSWORD/);
+
+    // No flags in a terminal: asked for each, as Django's is; a bad email is asked again.
+    const asked = inTerminal("scripts/createsuperuser.ts", [], env);
+    await asked.answer("Email address:", "not an email");
+    await asked.answer("Email address:", "Deputy@Clinic.example");
+    await asked.answer("Name:", "Deputy Chief");
+    await asked.answer("Password: ", PASSWORD);
+    await asked.answer("Password (again): ", PASSWORD);
+    assert.equal(await asked.done(), 0, asked.output());
+    assert.match(asked.output(), /not a valid email address/);
+    assert.match(asked.output(), /Created admin deputy@clinic\.example/);
+    assert.ok(!asked.output().includes(PASSWORD), "the password is not echoed");
   } finally {
     await db.close();
   }
 });
+
+if (SERVER_URL) {
+  test("a database that does not exist, or an unknown role, stops start-up at once", async () => {
+    for (
+      const [url, said] of [
+        [
+          withPath(SERVER_URL!, "/no_such_db_x1"),
+          /database \\"no_such_db_x1\\" does not exist.*createdb/,
+        ],
+        [withUser(SERVER_URL!, "no_such_role_x1"), /role \\"no_such_role_x1\\" does not exist/],
+      ] as const
+    ) {
+      const started = Date.now();
+      const { code, output } = await runToEnd(
+        denoCommand("main.ts", ["--migrate"], {
+          DATABASE_URL: url,
+          JWT_SECRET: TEST_JWT_SECRET,
+          DB_STARTUP_TIMEOUT: "60",
+        }),
+      );
+      assert.equal(code, 1, output);
+      assert.match(output, said);
+      assert.doesNotMatch(output, /retrying/, "waiting cannot fix it: no retries");
+      assert.ok(Date.now() - started < 30_000, "not the 60 s start-up timeout");
+    }
+  });
+}
+
+function withPath(url: string, path: string): string {
+  const u = new URL(url);
+  u.pathname = path;
+  return u.href;
+}
+
+function withUser(url: string, user: string): string {
+  const u = new URL(url);
+  u.username = user;
+  return u.href;
+}
