@@ -212,6 +212,18 @@ export function pageQuery<const F extends readonly [string, ...string[]]>(fields
     }).optional(),
     offset: shownAs(wholeNumber("of 0 or more"), { type: "integer", minimum: 0, default: 0 })
       .optional(),
+    page: shownAs(wholeNumber("from 1").refine((n) => n >= 1, "must be at least 1"), {
+      type: "integer",
+      minimum: 1,
+      description: "Page number, as Django REST Framework's page pagination (with page_size; " +
+        "not with limit or offset)",
+    }).optional(),
+    page_size: shownAs(limit, {
+      type: "integer",
+      minimum: 1,
+      description:
+        `Page size for page (default 20; more than ${MAX_LIMIT} is read as ${MAX_LIMIT})`,
+    }).optional(),
     ordering: shownAs(ordering, {
       type: "string",
       enum: orderings,

@@ -1,4 +1,5 @@
 import { zValidator } from "@hono/zod-validator";
+import { createMiddleware } from "hono/factory";
 import type { ValidationTargets } from "hono";
 import type { z } from "zod";
 import { type FieldError, invalid } from "../lib/errors.ts";
@@ -40,4 +41,38 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
     throw invalid(fieldErrors(result.error.issues));
   });
   return markValidator(middleware, target, schema);
+}
+
+/**
+ * Adjusts a JSON object body before it is validated, for clients that spell fields another
+ * way (Django peers' clients): `rewrite` changes the parsed body in place or throws a
+ * 400 naming the field to send.
+ */
+export function bodyAliases(rewrite: (body: Record<string, unknown>) => void) {
+  return createMiddleware(async (c, next) => {
+    if (c.req.header("Content-Type") !== undefined) {
+      const body = await c.req.json().catch(() => undefined);
+      if (isPlainObject(body)) rewrite(body as Record<string, unknown>);
+    }
+    await next();
+  });
+}
+
+/**
+ * `name` from `first_name` and `last_name` (both, joined by a space) when `name` is absent;
+ * one of the two alone is refused, naming the other, rather than cutting a name in half.
+ */
+export function nameFromParts(body: Record<string, unknown>): void {
+  if (body.name !== undefined) return;
+  const first = body.first_name;
+  const last = body.last_name;
+  if (first === undefined && last === undefined) return;
+  if (typeof first !== "string" || typeof last !== "string") {
+    const field = typeof first !== "string" ? "first_name" : "last_name";
+    throw invalid([{
+      field,
+      message: "must be a string sent with the other part of the name (or send name)",
+    }]);
+  }
+  body.name = `${first.trim()} ${last.trim()}`.trim();
 }

@@ -42,7 +42,7 @@ import { audit, writeEvent } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { searchGate } from "../middleware/search_gate.ts";
 import { ApiError } from "../lib/errors.ts";
-import { validate } from "../middleware/validate.ts";
+import { bodyAliases, nameFromParts, validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
 
 /** The specialization codes of the directory. */
@@ -71,15 +71,100 @@ export const SPECIALIZATIONS = [
   "other",
 ] as const;
 
-/** `"Internal Medicine"`, `internal-medicine` and `INTERNAL_MEDICINE` all mean `internal_medicine`. */
+/**
+ * Other names clients send for a code: "-ist" forms, British spellings, abbreviations.
+ * Specialties with no code of their own (ENT, anaesthesia, emergency medicine) are `other`.
+ * Keys are in the normalized form `specializationKey` makes.
+ */
+const SPECIALIZATION_SYNONYMS: Record<string, (typeof SPECIALIZATIONS)[number]> = {
+  general_practice: "general",
+  general_practitioner: "general",
+  gp: "general",
+  family_medicine: "general",
+  family_practice: "general",
+  primary_care: "general",
+  general_medicine: "general",
+  cardiologist: "cardiology",
+  cardiac: "cardiology",
+  dermatologist: "dermatology",
+  endocrinologist: "endocrinology",
+  gastroenterologist: "gastroenterology",
+  gastro: "gastroenterology",
+  gi: "gastroenterology",
+  haematology: "hematology",
+  hematologist: "hematology",
+  haematologist: "hematology",
+  infectious_diseases: "infectious_disease",
+  infectious_disease_specialist: "infectious_disease",
+  internist: "internal_medicine",
+  general_internal_medicine: "internal_medicine",
+  nephrologist: "nephrology",
+  renal_medicine: "nephrology",
+  neurologist: "neurology",
+  obstetrics_gynaecology: "obstetrics_gynecology",
+  ob_gyn: "obstetrics_gynecology",
+  obgyn: "obstetrics_gynecology",
+  obstetrics: "obstetrics_gynecology",
+  gynecology: "obstetrics_gynecology",
+  gynaecology: "obstetrics_gynecology",
+  obstetrician: "obstetrics_gynecology",
+  gynecologist: "obstetrics_gynecology",
+  gynaecologist: "obstetrics_gynecology",
+  obstetrician_gynecologist: "obstetrics_gynecology",
+  oncologist: "oncology",
+  medical_oncology: "oncology",
+  ophthalmologist: "ophthalmology",
+  orthopaedics: "orthopedics",
+  orthopedic: "orthopedics",
+  orthopaedic: "orthopedics",
+  orthopedic_surgery: "orthopedics",
+  orthopaedic_surgery: "orthopedics",
+  orthopedist: "orthopedics",
+  orthopaedist: "orthopedics",
+  paediatrics: "pediatrics",
+  pediatrician: "pediatrics",
+  paediatrician: "pediatrics",
+  psychiatrist: "psychiatry",
+  pulmonologist: "pulmonology",
+  pulmonary_medicine: "pulmonology",
+  respiratory_medicine: "pulmonology",
+  radiologist: "radiology",
+  rheumatologist: "rheumatology",
+  surgeon: "surgery",
+  general_surgery: "surgery",
+  general_surgeon: "surgery",
+  urologist: "urology",
+  ent: "other",
+  otolaryngology: "other",
+  otorhinolaryngology: "other",
+  anesthesiology: "other",
+  anaesthesiology: "other",
+  anaesthetics: "other",
+  emergency_medicine: "other",
+};
+
+/** Lower case; `&`, `and`, spaces, slashes and hyphens as one `_`; dots dropped. */
+const specializationKey = (v: string) =>
+  v.trim().toLowerCase().replace(/[.']/g, "").replace(/(^|[\s_-])(and|&)(?=[\s_-]|$)/g, "_")
+    .replace(/[\s&/_-]+/g, "_").replace(/^_+|_+$/g, "");
+
+/**
+ * `"Internal Medicine"`, `internal-medicine` and `INTERNAL_MEDICINE` all mean
+ * `internal_medicine`; `Cardiologist`, `Orthopaedics`, `OB/GYN` mean what they say.
+ */
 const specialization = shownAs(
   str()
-    .transform((v) => v.trim().toLowerCase().replace(/[\s&/_-]+/g, "_"))
+    .transform((v) => {
+      const key = specializationKey(v);
+      return SPECIALIZATION_SYNONYMS[key] ?? key;
+    })
     .pipe(z.enum(SPECIALIZATIONS, { error: `must be one of ${SPECIALIZATIONS.join(", ")}` })),
   {
     type: "string",
     enum: SPECIALIZATIONS,
-    description: "Also accepted in any case, with spaces or hyphens (`Internal Medicine`)",
+    description: "Also accepted in any case, with spaces or hyphens (`Internal Medicine`), and " +
+      "common other names: `Cardiologist`, `Orthopaedics`, `OB/GYN`, `Obstetrics and " +
+      "Gynecology`; ENT, anaesthesia and emergency medicine are `other`",
   },
 );
 
@@ -258,6 +343,7 @@ export const doctors = new Hono<AppEnv>()
       errors: [409],
       etag: true,
     }),
+    bodyAliases(nameFromParts),
     validate("json", doctorBody),
     async (c) => {
       const body = c.req.valid("json") as DoctorInput;
@@ -314,6 +400,7 @@ export const doctors = new Hono<AppEnv>()
       ok: { status: 200, schema: doctorSchema },
       ...CHANGE,
     }),
+    bodyAliases(nameFromParts),
     validate("json", doctorBody),
     async (c) => {
       const body = c.req.valid("json") as DoctorInput;
@@ -330,6 +417,7 @@ export const doctors = new Hono<AppEnv>()
       ok: { status: 200, schema: doctorSchema },
       ...CHANGE,
     }),
+    bodyAliases(nameFromParts),
     validate("json", doctorPatch),
     async (c) => {
       const body = c.req.valid("json") as DoctorInput;

@@ -43,8 +43,14 @@ export function link(c: Context<AppEnv>, path: string): string {
 export function envelope<T>(c: Context<AppEnv>, p: Page, count: number, results: T[]) {
   const at = (offset: number) => {
     const url = new URL(c.req.url);
-    url.searchParams.set("limit", String(p.limit));
-    url.searchParams.set("offset", String(offset));
+    const q = url.searchParams;
+    if (p.numbered) {
+      q.set("page", String(Math.floor(offset / p.limit) + 1));
+      q.set("page_size", String(p.limit));
+    } else {
+      q.set("limit", String(p.limit));
+      q.set("offset", String(offset));
+    }
     return link(c, `${url.pathname}${url.search}`);
   };
   return {

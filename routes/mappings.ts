@@ -53,12 +53,26 @@ export const mappingBody = named(
     if (b.doctor === undefined && b.doctor_id === undefined) {
       ctx.addIssue({ code: "custom", path: ["doctor"], message: "is required" });
     }
+    // Two different ids for one thing: either reading would be a guess.
+    for (const f of ["patient", "doctor"] as const) {
+      const alias = `${f}_id` as const;
+      if (b[f] !== undefined && b[alias] !== undefined && b[f] !== b[alias]) {
+        ctx.addIssue({
+          code: "custom",
+          path: [alias],
+          message: `differs from ${f}; send one of the two`,
+        });
+      }
+    }
   }).transform((b) => ({
     patient: (b.patient ?? b.patient_id)!,
     doctor: (b.doctor ?? b.doctor_id)!,
     is_primary: b.is_primary ?? false,
     notes: b.notes ?? null,
   })).meta({
+    description: "Replace the example's ids with yours: `patient` is the id of one of your " +
+      "patients (`POST /api/patients/` answers it), `doctor` the id of a doctor " +
+      "(`GET /api/doctors/` lists them). Another user's patient answers 404.",
     examples: [{ patient: 1, doctor: 1, is_primary: true, notes: "Referred for a review" }],
   }),
 );

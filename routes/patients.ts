@@ -43,7 +43,7 @@ import { audit, noteAudit, writeEvent } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { searchGate } from "../middleware/search_gate.ts";
 import { ApiError, invalid } from "../lib/errors.ts";
-import { validate } from "../middleware/validate.ts";
+import { bodyAliases, nameFromParts, validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
 import { accessLogQuery, auditEventJson, auditEventSchema } from "./audit.ts";
 import { mappingPageQuery, mappingSchema, patientMappingsPage } from "./mappings.ts";
@@ -220,6 +220,7 @@ export const patients = new Hono<AppEnv>()
       ok: { status: 201, schema: patientSchema },
       etag: true,
     }),
+    bodyAliases(nameFromParts),
     validate("json", patientBody),
     async (c) => {
       const body = c.req.valid("json") as PatientInput;
@@ -277,6 +278,7 @@ export const patients = new Hono<AppEnv>()
       ok: { status: 200, schema: patientSchema },
       ...CHANGE,
     }),
+    bodyAliases(nameFromParts),
     validate("json", patientBody),
     async (c) => {
       const id = pathId(c.req.param("id"));
@@ -296,6 +298,7 @@ export const patients = new Hono<AppEnv>()
       ok: { status: 200, schema: patientSchema },
       ...CHANGE,
     }),
+    bodyAliases(nameFromParts),
     validate("json", patientPatch),
     async (c) => {
       const id = pathId(c.req.param("id"));

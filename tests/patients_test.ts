@@ -299,6 +299,41 @@ dbTest("patients: lists page, filter, search and order", async (t) => {
     assert.equal(beyond.body.count, 5);
     assert.deepEqual(beyond.body.results, []);
   });
+  await t.step("DRF's page and page_size, followed to the end; mixing styles is 400", async () => {
+    const seen: string[] = [];
+    let url: string | null = "/api/patients/?page_size=2&page=1&ordering=name";
+    for (let pages = 0; url; pages++) {
+      assert.ok(pages < 5, "next ends");
+      const res = await ann.json("GET", url.replace("http://localhost", ""));
+      assert.equal(res.status, 200);
+      seen.push(...res.body.results.map((p: { name: string }) => p.name));
+      url = res.body.next;
+    }
+    assert.deepEqual(seen, [...names].sort());
+    const third = await ann.json("GET", "/api/patients/?page=3&page_size=2&ordering=name");
+    assert.deepEqual(third.body.results.map((p: { name: string }) => p.name), ["yusuf brown"]);
+    assert.equal(third.body.next, null);
+    assert.equal(
+      third.body.previous,
+      "http://localhost/api/patients/?page=2&page_size=2&ordering=name",
+    );
+    const defaultSize = await ann.json("GET", "/api/patients/?page=1");
+    assert.equal(defaultSize.body.results.length, 5);
+    assert.equal(defaultSize.body.previous, null);
+    for (
+      const [q, field] of [
+        ["page=2&limit=2", "page"],
+        ["page_size=2&offset=2", "page_size"],
+        ["page=0", "page"],
+        ["page=x", "page"],
+        ["page_size=0", "page_size"],
+      ]
+    ) {
+      const res = await ann.json("GET", `/api/patients/?${q}`);
+      assert.equal(res.status, 400, q);
+      assert.deepEqual(errorFields(res.body), [field], q);
+    }
+  });
   await t.step(
     "defaults: 20 per page, ordered by id; a large limit is clamped to 100",
     async () => {
