@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { cors } from "hono/cors";
 import { PatternRouter } from "hono/router/pattern-router";
 import { secureHeaders } from "hono/secure-headers";
 import type { Config } from "./config.ts";
@@ -7,6 +6,7 @@ import { isReady } from "./db/client.ts";
 import { createTokens } from "./lib/tokens.ts";
 import { jsonBody } from "./middleware/body.ts";
 import { allowedHosts } from "./middleware/hosts.ts";
+import { corsPolicy } from "./middleware/cors.ts";
 import { notFoundHandler, onError, problemResponse } from "./middleware/errors.ts";
 import { requestLogger } from "./middleware/logger.ts";
 import { recordRequest } from "./middleware/metrics.ts";
@@ -14,6 +14,7 @@ import { isDraining, trackInFlight } from "./middleware/in_flight.ts";
 import { requestId } from "./middleware/request_id.ts";
 import { problemSchema } from "./lib/errors.ts";
 import { type DocumentInfo, openApiDocument } from "./lib/openapi.ts";
+import { users } from "./routes/users.ts";
 import { auditLog } from "./routes/audit.ts";
 import { auth } from "./routes/auth.ts";
 import { docs } from "./routes/docs.ts";
@@ -63,7 +64,8 @@ const ABOUT: DocumentInfo = {
   },
   schemas: { Problem: problemSchema },
   // The resources are documented as the seeds' clients call them: with a trailing slash.
-  slash: (path) => /^\/api\/(auth|patients|doctors|mappings|audit)(\/|$)/.test(path),
+  slash: (path) =>
+    path === "/api" || /^\/api\/(auth|patients|doctors|mappings|audit|users)(\/|$)/.test(path),
 };
 
 /** The OpenAPI document of an app made by `createApp`. */
@@ -123,6 +125,8 @@ export function createApp(config: Config): Hono<AppEnv> {
   const apiHeaders = secureHeaders({
     contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
     strictTransportSecurity: "max-age=63072000; includeSubDomains",
+    // As frame-ancestors 'none' says, for browsers that only read this header.
+    xFrameOptions: "DENY",
   });
   // The reference page runs its own (same-origin) scripts and styles; nothing else may.
   const docsHeaders = secureHeaders({
@@ -136,26 +140,12 @@ export function createApp(config: Config): Hono<AppEnv> {
       frameAncestors: ["'none'"],
     },
     strictTransportSecurity: "max-age=63072000; includeSubDomains",
+    xFrameOptions: "DENY",
   });
   app.use((c, next) =>
     c.req.path.startsWith("/api/docs") ? docsHeaders(c, next) : apiHeaders(c, next)
   );
-  if (config.corsOrigins.length > 0) {
-    app.use(cors({
-      origin: config.corsOrigins.includes("*") ? "*" : [...config.corsOrigins],
-      allowHeaders: [
-        "Authorization",
-        "Content-Type",
-        "If-Match",
-        "If-None-Match",
-        "Prefer",
-        "X-Request-Id",
-      ],
-      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
-      exposeHeaders: ["ETag", "Location", "Retry-After", "X-Request-Id"],
-      maxAge: 600,
-    }));
-  }
+  app.use(corsPolicy(config));
   app.use("/api/*", jsonBody);
 
   app.route("/", health);
@@ -165,6 +155,7 @@ export function createApp(config: Config): Hono<AppEnv> {
   app.route("/api/doctors", doctors);
   app.route("/api/mappings", mappings);
   app.route("/api/audit", auditLog);
+  app.route("/api/users", users);
   app.route("/fhir", fhir);
   let document: unknown;
   app.route("/api", docs(() => document ??= apiDocument(app)));

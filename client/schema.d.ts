@@ -1,6 +1,23 @@
 /** Generated from openapi.json by `deno task openapi`: do not edit. */
 
 export interface paths {
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where each part of the API lives (as GET /api/) */
+        get: operations["getServiceRoot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -405,6 +422,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users (search by name or email; filter by role and is_active) */
+        get: operations["listUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one user */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, change the role, deactivate or reactivate; a new role or a deactivation ends the user's sessions at once */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/api/users/{id}/sessions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's live sessions */
+        get: operations["listUserSessions"];
+        put?: never;
+        post?: never;
+        /** End every session of a user, on every instance */
+        delete: operations["endUserSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/login-failures/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Forget the failed sign-ins counted for the user's email (lifts a lockout) */
+        delete: operations["clearUserLoginFailures"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/fhir/metadata": {
         parameters: {
             query?: never;
@@ -558,6 +645,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where each part of the API lives */
+        get: operations["getApiRoot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -613,6 +717,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ApiRoot: {
+            auth: string;
+            patients: string;
+            doctors: string;
+            mappings: string;
+            audit: string;
+            users: string;
+            fhir: string;
+            docs: string;
+            openapi: string;
+        };
         AuditEvent: {
             id: number;
             /**
@@ -624,7 +739,7 @@ export interface components {
             /** @enum {string} */
             action: "read" | "list" | "create" | "update" | "delete";
             /** @enum {string} */
-            resource_type: "patient" | "doctor" | "mapping";
+            resource_type: "patient" | "doctor" | "mapping" | "user";
             resource_id: number | null;
             patient_ids: number[];
             client_ip: string | null;
@@ -692,7 +807,7 @@ export interface components {
         DoctorInput: {
             name: string;
             /**
-             * @description Also accepted in any case, with spaces or hyphens (`Internal Medicine`)
+             * @description Also accepted in any case, with spaces or hyphens (`Internal Medicine`), and common other names: `Cardiologist`, `Orthopaedics`, `OB/GYN`, `Obstetrics and Gynecology`; ENT, anaesthesia and emergency medicine are `other`
              * @enum {string}
              */
             specialization: "general" | "cardiology" | "dermatology" | "endocrinology" | "gastroenterology" | "hematology" | "infectious_disease" | "internal_medicine" | "nephrology" | "neurology" | "obstetrics_gynecology" | "oncology" | "ophthalmology" | "orthopedics" | "pediatrics" | "psychiatry" | "pulmonology" | "radiology" | "rheumatology" | "surgery" | "urology" | "other";
@@ -726,7 +841,7 @@ export interface components {
         DoctorPatch: {
             name?: string;
             /**
-             * @description Also accepted in any case, with spaces or hyphens (`Internal Medicine`)
+             * @description Also accepted in any case, with spaces or hyphens (`Internal Medicine`), and common other names: `Cardiologist`, `Orthopaedics`, `OB/GYN`, `Obstetrics and Gynecology`; ENT, anaesthesia and emergency medicine are `other`
              * @enum {string}
              */
             specialization?: "general" | "cardiology" | "dermatology" | "endocrinology" | "gastroenterology" | "hematology" | "infectious_disease" | "internal_medicine" | "nephrology" | "neurology" | "obstetrics_gynecology" | "oncology" | "ophthalmology" | "orthopedics" | "pediatrics" | "psychiatry" | "pulmonology" | "radiology" | "rheumatology" | "surgery" | "urology" | "other";
@@ -937,6 +1052,28 @@ export interface components {
                 text?: string;
             }[];
         };
+        ManagedUser: {
+            id: number;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            role: "user" | "admin";
+            is_active: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T10:30:00.000Z
+             */
+            created_at: string;
+            last_login_at: string | null;
+        };
+        ManagedUserList: {
+            count: number;
+            /** Format: uri-reference */
+            next: string | null;
+            /** Format: uri-reference */
+            previous: string | null;
+            results: components["schemas"]["ManagedUser"][];
+        };
         Mapping: {
             id: number;
             patient: number;
@@ -952,6 +1089,7 @@ export interface components {
             patient_name: string;
             doctor_detail: components["schemas"]["Doctor"];
         };
+        /** @description Replace the example's ids with yours: `patient` is the id of one of your patients (`POST /api/patients/` answers it), `doctor` the id of a doctor (`GET /api/doctors/` lists them). Another user's patient answers 404. */
         MappingInput: {
             patient?: number;
             patient_id?: number;
@@ -1164,6 +1302,12 @@ export interface components {
              */
             created_at: string;
         };
+        UserChange: {
+            name?: string;
+            /** @enum {string} */
+            role?: "user" | "admin";
+            is_active?: boolean;
+        };
     };
     responses: never;
     parameters: never;
@@ -1173,6 +1317,28 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getServiceRoot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiRoot"];
+                };
+            };
+        };
+    };
     liveness: {
         parameters: {
             query?: never;
@@ -1725,9 +1891,13 @@ export interface operations {
     listSessions: {
         parameters: {
             query?: {
-                /** @description Page size; more than 100 is read as 100 */
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
                 limit?: number;
                 offset?: number;
+                /** @description Page number, as Django REST Framework's page pagination (with page_size; not with limit or offset) */
+                page?: number;
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
+                page_size?: number;
                 /** @description A field to sort by; a leading `-` sorts descending */
                 ordering?: "last_used_at" | "-last_used_at";
             };
@@ -2107,9 +2277,13 @@ export interface operations {
     listPatients: {
         parameters: {
             query?: {
-                /** @description Page size; more than 100 is read as 100 */
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
                 limit?: number;
                 offset?: number;
+                /** @description Page number, as Django REST Framework's page pagination (with page_size; not with limit or offset) */
+                page?: number;
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
+                page_size?: number;
                 /** @description A field to sort by; a leading `-` sorts descending */
                 ordering?: "id" | "-id" | "name" | "-name" | "date_of_birth" | "-date_of_birth" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
                 search?: string;
@@ -2719,9 +2893,13 @@ export interface operations {
     listPatientDoctors: {
         parameters: {
             query?: {
-                /** @description Page size; more than 100 is read as 100 */
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
                 limit?: number;
                 offset?: number;
+                /** @description Page number, as Django REST Framework's page pagination (with page_size; not with limit or offset) */
+                page?: number;
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
+                page_size?: number;
                 /** @description A field to sort by; a leading `-` sorts descending */
                 ordering?: "id" | "-id" | "assigned_at" | "-assigned_at";
             };
@@ -2797,9 +2975,13 @@ export interface operations {
     getPatientAccessLog: {
         parameters: {
             query?: {
-                /** @description Page size; more than 100 is read as 100 */
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
                 limit?: number;
                 offset?: number;
+                /** @description Page number, as Django REST Framework's page pagination (with page_size; not with limit or offset) */
+                page?: number;
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
+                page_size?: number;
                 action?: "read" | "list" | "create" | "update" | "delete";
                 /** @description An ISO 8601 timestamp or date (a date means its start, UTC) */
                 since?: string;
@@ -2891,13 +3073,17 @@ export interface operations {
     listDoctors: {
         parameters: {
             query?: {
-                /** @description Page size; more than 100 is read as 100 */
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
                 limit?: number;
                 offset?: number;
+                /** @description Page number, as Django REST Framework's page pagination (with page_size; not with limit or offset) */
+                page?: number;
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
+                page_size?: number;
                 /** @description A field to sort by; a leading `-` sorts descending */
                 ordering?: "id" | "-id" | "name" | "-name" | "years_of_experience" | "-years_of_experience" | "created_at" | "-created_at";
                 search?: string;
-                /** @description Also accepted in any case, with spaces or hyphens (`Internal Medicine`) */
+                /** @description Also accepted in any case, with spaces or hyphens (`Internal Medicine`), and common other names: `Cardiologist`, `Orthopaedics`, `OB/GYN`, `Obstetrics and Gynecology`; ENT, anaesthesia and emergency medicine are `other` */
                 specialization?: "general" | "cardiology" | "dermatology" | "endocrinology" | "gastroenterology" | "hematology" | "infectious_disease" | "internal_medicine" | "nephrology" | "neurology" | "obstetrics_gynecology" | "oncology" | "ophthalmology" | "orthopedics" | "pediatrics" | "psychiatry" | "pulmonology" | "radiology" | "rheumatology" | "surgery" | "urology" | "other";
                 is_available?: boolean;
                 city?: string;
@@ -3547,9 +3733,13 @@ export interface operations {
     listMappings: {
         parameters: {
             query?: {
-                /** @description Page size; more than 100 is read as 100 */
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
                 limit?: number;
                 offset?: number;
+                /** @description Page number, as Django REST Framework's page pagination (with page_size; not with limit or offset) */
+                page?: number;
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
+                page_size?: number;
                 /** @description A field to sort by; a leading `-` sorts descending */
                 ordering?: "id" | "-id" | "assigned_at" | "-assigned_at";
                 patient_id?: number;
@@ -3734,9 +3924,13 @@ export interface operations {
     listPatientMappings: {
         parameters: {
             query?: {
-                /** @description Page size; more than 100 is read as 100 */
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
                 limit?: number;
                 offset?: number;
+                /** @description Page number, as Django REST Framework's page pagination (with page_size; not with limit or offset) */
+                page?: number;
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
+                page_size?: number;
                 /** @description A field to sort by; a leading `-` sorts descending */
                 ordering?: "id" | "-id" | "assigned_at" | "-assigned_at";
             };
@@ -4062,9 +4256,13 @@ export interface operations {
     listPatientMappingsAlias: {
         parameters: {
             query?: {
-                /** @description Page size; more than 100 is read as 100 */
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
                 limit?: number;
                 offset?: number;
+                /** @description Page number, as Django REST Framework's page pagination (with page_size; not with limit or offset) */
+                page?: number;
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
+                page_size?: number;
                 /** @description A field to sort by; a leading `-` sorts descending */
                 ordering?: "id" | "-id" | "assigned_at" | "-assigned_at";
             };
@@ -4199,9 +4397,13 @@ export interface operations {
     listAuditEvents: {
         parameters: {
             query?: {
-                /** @description Page size; more than 100 is read as 100 */
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
                 limit?: number;
                 offset?: number;
+                /** @description Page number, as Django REST Framework's page pagination (with page_size; not with limit or offset) */
+                page?: number;
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
+                page_size?: number;
                 action?: "read" | "list" | "create" | "update" | "delete";
                 /** @description An ISO 8601 timestamp or date (a date means its start, UTC) */
                 since?: string;
@@ -4269,6 +4471,519 @@ export interface operations {
                     "X-Request-Id"?: string;
                     /** @description Seconds until a new attempt may count */
                     "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
+                limit?: number;
+                offset?: number;
+                /** @description Page number, as Django REST Framework's page pagination (with page_size; not with limit or offset) */
+                page?: number;
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
+                page_size?: number;
+                /** @description A field to sort by; a leading `-` sorts descending */
+                ordering?: "id" | "-id" | "name" | "-name" | "email" | "-email" | "created_at" | "-created_at" | "last_login_at" | "-last_login_at";
+                search?: string;
+                role?: "user" | "admin";
+                is_active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedUserList"];
+                };
+            };
+            /** @description Invalid input; `errors` lists every invalid field */
+            400: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible but not yours to change */
+            403: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedUser"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible but not yours to change */
+            403: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "is_active": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["UserChange"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedUser"];
+                };
+            };
+            /** @description Invalid input; `errors` lists every invalid field */
+            400: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible but not yours to change */
+            403: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict; `errors` names the field */
+            409: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUserSessions: {
+        parameters: {
+            query?: {
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
+                limit?: number;
+                offset?: number;
+                /** @description Page number, as Django REST Framework's page pagination (with page_size; not with limit or offset) */
+                page?: number;
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
+                page_size?: number;
+                /** @description A field to sort by; a leading `-` sorts descending */
+                ordering?: "last_used_at" | "-last_used_at";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionList"];
+                };
+            };
+            /** @description Invalid input; `errors` lists every invalid field */
+            400: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible but not yours to change */
+            403: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    endUserSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible but not yours to change */
+            403: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    clearUserLoginFailures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible but not yours to change */
+            403: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4921,6 +5636,28 @@ export interface operations {
                 };
                 content: {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    getApiRoot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiRoot"];
                 };
             };
         };

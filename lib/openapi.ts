@@ -125,7 +125,7 @@ export function openApiDocument(routes: RouteEntry[], about: DocumentInfo): unkn
   const schemas = schemaWriter(about.schemas);
   for (const op of routeMarks(routes)) {
     if (!op.doc) throw new Error(`${op.method} ${op.path} has no describe() mark`);
-    const path = op.path.replace(/:(\w+)(\{[^}]*\})?/g, "{$1}").replace(/\/$/, "");
+    const path = op.path.replace(/:(\w+)(\{[^}]*\})?/g, "{$1}").replace(/(.)\/$/, "$1");
     const shown = about.slash(path) ? `${path}/` : path;
     (paths[shown] ??= {})[op.method.toLowerCase()] = operationObject(
       { ...op, doc: op.doc },

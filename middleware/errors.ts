@@ -224,6 +224,10 @@ export function notFoundHandler(
         Allow: allowed.join(", "),
       });
     }
-    return problemResponse(c, 404, "No resource at this address");
+    return problemResponse(
+      c,
+      404,
+      "No route at this address: GET /api/ lists the resources and /api/docs every route",
+    );
   };
 }

@@ -1,5 +1,7 @@
-import { Hono } from "hono";
-import { describe } from "../lib/route_marks.ts";
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import { describe, named } from "../lib/route_marks.ts";
+import { link } from "./http.ts";
 import { ApiError } from "../lib/errors.ts";
 import type { AppEnv } from "../types.ts";
 
@@ -49,9 +51,45 @@ const doc = (
   errors?: number[],
 ) => describe({ tag: "Service", operationId, summary, ok, errors });
 
+/** Where each part of the API lives, as Django REST Framework's API root answers. */
+export const apiRootSchema = named(
+  "ApiRoot",
+  z.strictObject({
+    auth: z.string(),
+    patients: z.string(),
+    doctors: z.string(),
+    mappings: z.string(),
+    audit: z.string(),
+    users: z.string(),
+    fhir: z.string(),
+    docs: z.string(),
+    openapi: z.string(),
+  }),
+);
+
+/** The API root's links, absolute as every link is. */
+export function apiRoot(c: Context<AppEnv>): z.infer<typeof apiRootSchema> {
+  return {
+    auth: link(c, "/api/auth/"),
+    patients: link(c, "/api/patients/"),
+    doctors: link(c, "/api/doctors/"),
+    mappings: link(c, "/api/mappings/"),
+    audit: link(c, "/api/audit/"),
+    users: link(c, "/api/users/"),
+    fhir: link(c, "/fhir/metadata"),
+    docs: link(c, "/api/docs"),
+    openapi: link(c, "/api/openapi.json"),
+  };
+}
+
 /** The OpenAPI document (made by `document` on first use) and the interactive reference page. */
 export const docs = (document: () => unknown) =>
   new Hono<AppEnv>()
+    .get(
+      "/",
+      doc("getApiRoot", "Where each part of the API lives", { status: 200, schema: apiRootSchema }),
+      (c) => c.json(apiRoot(c)),
+    )
     .get("/openapi.json", doc("getOpenApiDocument", "This document", { status: 200 }), (c) =>
       c.json(document()))
     .get(

@@ -3,9 +3,20 @@ import { isReady, ping } from "../db/client.ts";
 import { problemResponse } from "../middleware/errors.ts";
 import { describe } from "../lib/route_marks.ts";
 import type { AppEnv } from "../types.ts";
+import { apiRoot, apiRootSchema } from "./docs.ts";
 
 /** Liveness and readiness probes for orchestrators and load balancers. */
 export const health = new Hono<AppEnv>()
+  .get(
+    "/",
+    describe({
+      tag: "Service",
+      operationId: "getServiceRoot",
+      summary: "Where each part of the API lives (as GET /api/)",
+      ok: { status: 200, schema: apiRootSchema },
+    }),
+    (c) => c.json(apiRoot(c)),
+  )
   .get(
     "/healthz",
     describe({ tag: "Service", operationId: "liveness", summary: "Liveness", ok: { status: 200 } }),

@@ -120,7 +120,7 @@ dbTest("answers carry security headers", async () => {
   assert.match(res.headers.get("Content-Security-Policy")!, /default-src 'none'/);
   assert.match(res.headers.get("Strict-Transport-Security")!, /max-age=\d+/);
   assert.equal(res.headers.get("Referrer-Policy"), "no-referrer");
-  assert.ok(res.headers.get("X-Frame-Options"));
+  assert.equal(res.headers.get("X-Frame-Options"), "DENY", "as frame-ancestors 'none' says");
 });
 
 dbTest("CORS allows only CORS_ORIGINS", async () => {
