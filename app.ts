@@ -58,9 +58,10 @@ const ABOUT: DocumentInfo = {
     Doctors: "The shared directory of doctors",
     Mappings: "Doctors assigned to patients",
     Audit: "Who read or changed patient data (admins)",
+    Users: "Managing accounts: roles, deactivation, sessions, sign-in lockouts (admins)",
     FHIR: "A read-only HL7 FHIR R4 view of the same records (application/fhir+json); " +
       "errors are OperationOutcomes",
-    Service: "Health checks and this reference",
+    Service: "Where things are, health checks and this reference",
   },
   schemas: { Problem: problemSchema },
   // The resources are documented as the seeds' clients call them: with a trailing slash.

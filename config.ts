@@ -87,6 +87,9 @@ const envSchema = z.object({
   ),
 });
 
+/** The names of every variable the service reads (ENV_FILE aside). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 /** The validated service configuration; built once at start-up. */
 export type Config = Readonly<{
   port: number;

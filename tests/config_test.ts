@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { ConfigError, loadConfig, parseDotEnv, readEnvironment } from "../config.ts";
+import {
+  CONFIG_VARIABLES,
+  ConfigError,
+  loadConfig,
+  parseDotEnv,
+  readEnvironment,
+} from "../config.ts";
 import { denoCommand, runToEnd, spawnServer, startTaskArgs } from "./helpers.ts";
 
 const SECRET = "x".repeat(32);
@@ -163,4 +169,15 @@ Deno.test("the service reads .env from its working directory and says so", async
   const line = svc.output().split("\n").find((l) => l.includes("environment file read"));
   assert.ok(line, svc.output());
   assert.deepEqual(JSON.parse(line).variables, ["CORS_ORIGINS"]);
+});
+
+Deno.test(".env.example names every variable and parses as a .env", async () => {
+  const text = await Deno.readTextFile(new URL("../.env.example", import.meta.url));
+  const { problems } = parseDotEnv(text);
+  assert.deepEqual(problems, []);
+  for (const name of [...CONFIG_VARIABLES, "ENV_FILE"]) {
+    assert.match(text, new RegExp(`\\b${name}\\b`), name);
+  }
+  // Copied as it is, it configures a valid embedded service.
+  loadConfig(parseDotEnv(text).vars);
 });
