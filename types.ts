@@ -1,6 +1,7 @@
 import type { Config } from "./config.ts";
 import type { Tokens } from "./lib/tokens.ts";
 import type { AuditAction, AuditResource } from "./db/audit.ts";
+import type { Scope } from "./db/scope.ts";
 
 /** The signed-in caller, as proven by a valid access token. */
 export interface AuthUser {
@@ -16,6 +17,8 @@ export interface AppEnv {
     tokens: Tokens;
     requestId: string;
     user: AuthUser;
+    /** The signed-in caller's handle on the database (db/scope.ts): every record query's first argument. */
+    db: Scope;
     /** The user a refused token names (expired or of an ended session): for the audit trail. */
     caller: number;
     audit: AuditNote;

@@ -1,5 +1,4 @@
 import type postgres from "postgres";
-import type { Page } from "./page.ts";
 import { type Db, sql } from "./client.ts";
 
 /** What an audit event says happened. */
@@ -29,7 +28,8 @@ export interface AuditFilters {
   until?: Date;
 }
 
-const COLUMNS = [
+/** The stored columns of an event, in order. */
+export const COLUMNS = [
   "at",
   "user_id",
   "action",
@@ -113,27 +113,4 @@ export async function insertEvents(b: EventBatch, db: Db = sql): Promise<void> {
       ${b.request_id}::text[], ${b.status}::smallint[]
     ) as t(at, user_id, action, resource_type, resource_id, patient_ids, client_ip,
            request_id, status)`;
-}
-
-/** A page of events, newest first, and how many match. */
-export async function listEvents(
-  f: AuditFilters,
-  p: Page,
-  db: Db = sql,
-): Promise<{ count: number; rows: (AuditEvent & { id: number })[] }> {
-  const where = () =>
-    db`true
-    ${f.user_id ? db`and user_id = ${f.user_id}` : db``}
-    ${f.patient_id ? db`and patient_ids @> array[${f.patient_id}::int]` : db``}
-    ${f.action ? db`and action = ${f.action}` : db``}
-    ${f.since ? db`and at >= ${f.since}` : db``}
-    ${f.until ? db`and at <= ${f.until}` : db``}`;
-  const [rows, [{ count }]] = await Promise.all([
-    db<(AuditEvent & { id: number })[]>`
-      select id::float8 as id, ${db(COLUMNS)} from audit_events where ${where()}
-      order by at desc, id desc
-      limit ${p.limit} offset ${p.offset}`,
-    db<{ count: number }[]>`select count(*)::int as count from audit_events where ${where()}`,
-  ]);
-  return { count, rows };
 }

@@ -8,9 +8,10 @@ import {
   textMatch,
   type TotalMode,
 } from "./page.ts";
-import { type Db, sql } from "./client.ts";
+import type { Db } from "./client.ts";
 import type { Criteria } from "../lib/fhir.ts";
-import { eventsOfRows, type WriteEvent } from "./audit.ts";
+import { eventsOfRows } from "./audit.ts";
+import type { Scope } from "./scope.ts";
 import { type Found, setClause, versionedWrite } from "./versioned.ts";
 
 /** Columns a client may write. */
@@ -58,32 +59,28 @@ export interface DoctorFilters {
 }
 
 /** Adds a doctor to the shared directory, with its audit event, in one statement. */
-export async function insertDoctor(
-  ownerId: number,
-  fields: DoctorFields,
-  event: WriteEvent,
-  db: Db = sql,
-) {
+export async function insertDoctor(s: Scope, fields: DoctorFields) {
+  const db = s.sql;
   const [row] = await db<DoctorRow[]>`
     with written as (
       insert into doctors
-        ${db({ ...fields, created_by: ownerId }, ...DOCTOR_FIELDS, "created_by")}
+        ${db({ ...fields, created_by: s.caller.id }, ...DOCTOR_FIELDS, "created_by")}
       returning *
-    ), event as (${eventsOfRows(db, event, "written", db`'{}'::int[]`)})
+    ), event as (${eventsOfRows(db, s.event(), "written", db`'{}'::int[]`)})
     select * from written`;
   return row;
 }
 
 /** A doctor by id (every signed-in user may read every doctor). */
-export async function findDoctor(id: number, db: Db = sql) {
-  const [row] = await db<DoctorRow[]>`select * from doctors where id = ${id}`;
+export async function findDoctor(s: Scope, id: number) {
+  const [row] = await s.sql<DoctorRow[]>`select * from doctors where id = ${id}`;
   return row as DoctorRow | undefined;
 }
 
 /** The doctors with these ids, by id. */
-export async function doctorsByIds(ids: number[], db: Db = sql): Promise<Map<number, DoctorRow>> {
+export async function doctorsByIds(s: Scope, ids: number[]): Promise<Map<number, DoctorRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await db<DoctorRow[]>`select * from doctors where id = any(${[...new Set(ids)]})`;
+  const rows = await s.sql<DoctorRow[]>`select * from doctors where id = any(${[...new Set(ids)]})`;
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -94,13 +91,13 @@ export async function doctorsByIds(ids: number[], db: Db = sql): Promise<Map<num
  * doctor.
  */
 export function changeDoctor(
+  s: Scope,
   id: number,
-  user: { id: number; role: string },
   fields: Partial<DoctorFields> | "delete",
   versions: number[] | undefined,
-  event: WriteEvent,
-  db: Db = sql,
 ): Promise<Found<DoctorRow> | undefined> {
+  const db = s.sql;
+  const user = s.caller;
   return versionedWrite<DoctorRow>(db, {
     table: "doctors",
     id,
@@ -112,17 +109,18 @@ export function changeDoctor(
     change: fields === "delete"
       ? "delete"
       : setClause(db, fields, DOCTOR_FIELDS.filter((f) => fields[f] !== undefined), "created_by"),
-    event,
+    event: s.event(),
     patientIds: db`'{}'::int[]`,
   });
 }
 
 /** One page of the directory and how many doctors match in all. */
 export async function listDoctors(
+  s: Scope,
   f: DoctorFilters,
   p: Page<(typeof DOCTOR_ORDERINGS)[number]>,
-  db: Db = sql,
 ): Promise<{ count: number; rows: DoctorRow[] }> {
+  const db = s.sql;
   const where = () =>
     db`true
     ${f.specialization ? db`and specialization = ${f.specialization}` : db``}
@@ -179,11 +177,12 @@ function doctorCriteria(db: Db, params: Map<string, Criteria>, system: string): 
 
 /** A page of the directory matching a FHIR search, by id. */
 export function searchDoctors(
+  s: Scope,
   params: Map<string, Criteria>,
   specialtySystem: string,
   page: { limit: number; offset: number; total: TotalMode },
-  db: Db = sql,
 ): Promise<SearchPage<DoctorRow>> {
+  const db = s.sql;
   const where = () => db`where ${doctorCriteria(db, params, specialtySystem)}`;
   return searchPage(
     db,

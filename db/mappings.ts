@@ -7,11 +7,12 @@ import {
   searchPage,
   type TotalMode,
 } from "./page.ts";
-import { type Db, sql } from "./client.ts";
+import type { Db } from "./client.ts";
 import type { Criteria } from "../lib/fhir.ts";
-import { MATCHED_MAX, ownedBy, type Viewer } from "./patients.ts";
+import { MATCHED_MAX } from "./patients.ts";
 import { DOCTOR_FIELDS, type DoctorRow } from "./doctors.ts";
-import { eventsOfRows, type WriteEvent } from "./audit.ts";
+import { eventsOfRows } from "./audit.ts";
+import type { Scope } from "./scope.ts";
 import { setClause } from "./versioned.ts";
 
 /** A stored assignment with its patient's name. */
@@ -66,16 +67,16 @@ async function page(
   return { count, rows, page: p };
 }
 
-/** The viewer's patients' mappings (every mapping for an admin). */
+/** The caller's patients' mappings (every mapping for an admin). */
 export function listMappings(
-  viewer: Viewer,
+  s: Scope,
   f: MappingFilters,
   p: Page<(typeof MAPPING_ORDERINGS)[number]>,
-  db: Db = sql,
 ): Promise<MappingPage> {
+  const db = s.sql;
   return page(
     () =>
-      db`${ownedBy(db, viewer, "p.created_by")}
+      db`${s.visible("p.created_by")}
       ${f.patient_id ? db`and m.patient_id = ${f.patient_id}` : db``}
       ${f.doctor_id ? db`and m.doctor_id = ${f.doctor_id}` : db``}
       ${f.is_primary === undefined ? db`` : db`and m.is_primary = ${f.is_primary}`}`,
@@ -84,23 +85,24 @@ export function listMappings(
   );
 }
 
-/** A patient's mappings, or undefined when the viewer may not see the patient. */
+/** A patient's mappings, or undefined when the caller may not see the patient. */
 export async function listMappingsOfPatient(
+  s: Scope,
   patientId: number,
-  viewer: Viewer,
   p: Page<(typeof MAPPING_ORDERINGS)[number]>,
-  db: Db = sql,
 ): Promise<MappingPage | undefined> {
+  const db = s.sql;
   const [visible] = await db`
-    select 1 from patients where id = ${patientId} and ${ownedBy(db, viewer)}`;
+    select 1 from patients where id = ${patientId} and ${s.visible()}`;
   if (!visible) return undefined;
   return page(() => db`m.patient_id = ${patientId}`, p, db);
 }
 
-/** One mapping, if the viewer may see its patient. */
-export async function findMapping(id: number, viewer: Viewer, db: Db = sql) {
+/** One mapping, if the caller may see its patient. */
+export async function findMapping(s: Scope, id: number) {
+  const db = s.sql;
   const [row] = await db<MappingRow[]>`
-    ${SELECT(db)} where m.id = ${id} and ${ownedBy(db, viewer, "p.created_by")}`;
+    ${SELECT(db)} where m.id = ${id} and ${s.visible("p.created_by")}`;
   return row as MappingRow | undefined;
 }
 
@@ -160,22 +162,22 @@ function writtenMapping(row: Record<string, unknown>): WrittenMapping {
 }
 
 /**
- * Assigns a doctor to a patient the viewer may see, with its audit event, in one statement:
+ * Assigns a doctor to a patient the caller may see, with its audit event, in one statement:
  * the patient is locked so its assignments are made one at a time, the doctor held against
  * deletion, and a new primary demotes the old one first. Says which of the two was missing;
  * a repeat fails on `patient_doctors_doctor_key` (409 on doctor).
  */
 export async function assignDoctor(
+  s: Scope,
   m: { patient: number; doctor: number; is_primary: boolean; notes: string | null },
-  viewer: Viewer,
-  event: WriteEvent,
-  db: Db = sql,
 ): Promise<{ patient: boolean; doctor: boolean; row?: WrittenMapping }> {
+  const db = s.sql;
+  const event = s.event();
   const [hit] = await primaryRace(() =>
     db<Record<string, unknown>[]>`
     with patient as (
       select id, name from patients
-      where id = ${m.patient} and ${ownedBy(db, viewer)} for no key update
+      where id = ${m.patient} and ${s.visible()} for no key update
     ), doctor as (
       select * from doctors where id = ${m.doctor} for key share
     ), demoted as (
@@ -185,7 +187,7 @@ export async function assignDoctor(
     ), written as (
       -- Reading the count of demoted rows makes the insert wait for the demotion.
       insert into patient_doctors (patient_id, doctor_id, is_primary, notes, assigned_by)
-      select patient.id, doctor.id, ${m.is_primary}::boolean, ${m.notes}::text, ${viewer.id}::int
+      select patient.id, doctor.id, ${m.is_primary}::boolean, ${m.notes}::text, ${s.caller.id}::int
       from patient, doctor, (select count(*) from demoted) as settled
       returning *
     ), event as (${eventsOfRows(db, event, "written", db`array[written.patient_id]`)})
@@ -202,23 +204,23 @@ export async function assignDoctor(
 }
 
 /**
- * Changes `is_primary` and/or `notes` of a mapping whose patient the viewer may see, with its
+ * Changes `is_primary` and/or `notes` of a mapping whose patient the caller may see, with its
  * audit event, in one statement (a new primary demotes the old one first); undefined when
- * the viewer may see no such mapping.
+ * the caller may see no such mapping.
  */
 export async function changeMapping(
+  s: Scope,
   id: number,
-  viewer: Viewer,
   changes: { is_primary?: boolean; notes?: string | null },
-  event: WriteEvent,
-  db: Db = sql,
 ): Promise<WrittenMapping | undefined> {
+  const db = s.sql;
+  const event = s.event();
   const cols = (["is_primary", "notes"] as const).filter((c) => changes[c] !== undefined);
   const [row] = await primaryRace(() =>
     db<Record<string, unknown>[]>`
     with mapping as (
       select m.id, m.patient_id, p.name from patient_doctors m join patients p on p.id = m.patient_id
-      where m.id = ${id} and ${ownedBy(db, viewer, "p.created_by")}
+      where m.id = ${id} and ${s.visible("p.created_by")}
       for no key update of p
     ), demoted as (
       update patient_doctors set is_primary = false
@@ -237,14 +239,15 @@ export async function changeMapping(
   return row && writtenMapping(row);
 }
 
-/** Deletes a mapping the viewer may see, with its audit event, in one statement. */
-export async function removeMapping(id: number, viewer: Viewer, event: WriteEvent, db: Db = sql) {
+/** Deletes a mapping the caller may see, with its audit event, in one statement. */
+export async function removeMapping(s: Scope, id: number) {
+  const db = s.sql;
   const [row] = await db<{ id: number }[]>`
     with written as (
       delete from patient_doctors m using patients p
-      where m.id = ${id} and p.id = m.patient_id and ${ownedBy(db, viewer, "p.created_by")}
+      where m.id = ${id} and p.id = m.patient_id and ${s.visible("p.created_by")}
       returning m.id, m.patient_id
-    ), event as (${eventsOfRows(db, event, "written", db`array[written.patient_id]`)})
+    ), event as (${eventsOfRows(db, s.event(), "written", db`array[written.patient_id]`)})
     select id from written`;
   return row !== undefined;
 }
@@ -258,9 +261,10 @@ export interface CareTeamRow {
   members: { doctor: number; name: string; primary: boolean; since: number }[];
 }
 
-/** The patients (the viewer may see) with at least one assignment, matching `params`. */
-function careTeamWhere(db: Db, viewer: Viewer, params: Map<string, Criteria>): Fragment {
-  const parts: Fragment[] = [ownedBy(db, viewer, "p.created_by")];
+/** The patients (the caller may see) with at least one assignment, matching `params`. */
+function careTeamWhere(s: Scope, params: Map<string, Criteria>): Fragment {
+  const db = s.sql;
+  const parts: Fragment[] = [s.visible("p.created_by")];
   for (const ids of params.get("_id")?.id ?? []) parts.push(db`p.id = any(${ids})`);
   for (const name of ["patient", "subject"]) {
     for (const ids of params.get(name)?.reference ?? []) parts.push(db`p.id = any(${ids})`);
@@ -278,41 +282,42 @@ const CARE_TEAM = (db: Db) =>
       from patient_doctors m join doctors d on d.id = m.doctor_id where m.patient_id = p.id
     ) t`;
 
-/** A patient's care team, if the viewer may see the patient and it has assignments. */
-export async function findCareTeam(patientId: number, viewer: Viewer, db: Db = sql) {
+/** A patient's care team, if the caller may see the patient and it has assignments. */
+export async function findCareTeam(s: Scope, patientId: number) {
+  const db = s.sql;
   const params = new Map([["_id", { id: [[patientId]] }]]);
   const [row] = await db<CareTeamRow[]>`
-    ${CARE_TEAM(db)} where ${careTeamWhere(db, viewer, params)}`;
+    ${CARE_TEAM(db)} where ${careTeamWhere(s, params)}`;
   return row as CareTeamRow | undefined;
 }
 
 /** Up to MATCHED_MAX ids of the patients whose care teams match a FHIR search (for its audit). */
 export async function matchedCareTeamIds(
-  viewer: Viewer,
+  s: Scope,
   params: Map<string, Criteria>,
-  db: Db = sql,
 ): Promise<number[]> {
+  const db = s.sql;
   const rows = await db<{ id: number }[]>`
-    select p.id from patients p where ${careTeamWhere(db, viewer, params)}
+    select p.id from patients p where ${careTeamWhere(s, params)}
     order by p.id limit ${MATCHED_MAX}`;
   return rows.map((r) => r.id);
 }
 
-/** A page of the viewer's patients' care teams matching a FHIR CareTeam search, by patient. */
+/** A page of the caller's patients' care teams matching a FHIR CareTeam search, by patient. */
 export function searchCareTeams(
-  viewer: Viewer,
+  s: Scope,
   params: Map<string, Criteria>,
   page: { limit: number; offset: number; total: TotalMode },
-  db: Db = sql,
 ): Promise<SearchPage<CareTeamRow>> {
+  const db = s.sql;
   return searchPage(
     db,
     {
       rows: (limit) =>
         db<CareTeamRow[]>`
-      ${CARE_TEAM(db)} where ${careTeamWhere(db, viewer, params)}
+      ${CARE_TEAM(db)} where ${careTeamWhere(s, params)}
       order by p.id limit ${limit} offset ${page.offset}`,
-      from: () => db`from patients p where ${careTeamWhere(db, viewer, params)}`,
+      from: () => db`from patients p where ${careTeamWhere(s, params)}`,
     },
     page.limit,
     page.offset,

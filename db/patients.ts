@@ -9,16 +9,11 @@ import {
   textMatch,
   type TotalMode,
 } from "./page.ts";
-import { type Db, sql } from "./client.ts";
+import type { Db } from "./client.ts";
 import type { Criteria } from "../lib/fhir.ts";
-import { eventsOfRows, type WriteEvent } from "./audit.ts";
+import { eventsOfRows } from "./audit.ts";
+import type { Scope } from "./scope.ts";
 import { type Found, setClause, versionedWrite } from "./versioned.ts";
-
-/** Who is asking: every query is scoped to the caller's own rows unless they are an admin. */
-export interface Viewer {
-  id: number;
-  role: "user" | "admin";
-}
 
 /** Columns a client may write. */
 export const PATIENT_FIELDS = [
@@ -68,33 +63,27 @@ export interface PatientFilters {
   blood_group?: string;
 }
 
-/** `created_by = caller`, or nothing for an admin. */
-export function ownedBy(db: Db, viewer: Viewer, column = "created_by") {
-  return viewer.role === "admin" ? db`true` : db`${db(column)} = ${viewer.id}`;
-}
-
-/** Creates a patient owned by the viewer, with its audit event, in one statement. */
-export async function insertPatient(
-  viewer: Viewer,
-  fields: PatientFields,
-  event: WriteEvent,
-  db: Db = sql,
-) {
+/** Creates a patient owned by the caller, with its audit event, in one statement. */
+export async function insertPatient(s: Scope, fields: PatientFields) {
+  const db = s.sql;
   const [row] = await db<PatientRow[]>`
     with written as (
       insert into patients
-        ${db({ ...fields, created_by: viewer.id }, ...PATIENT_FIELDS, "created_by")}
+        ${db({ ...fields, created_by: s.caller.id }, ...PATIENT_FIELDS, "created_by")}
       returning *
-    ), event as (${eventsOfRows(db, event, "written", db`array[written.id]`)})
+    ), event as (${eventsOfRows(db, s.event(), "written", db`array[written.id]`)})
     select * from written`;
   return row;
 }
 
-/** The patient if the viewer may see it (two fixed statements: this is the hottest query). */
-export async function findPatient(id: number, viewer: Viewer, db: Db = sql) {
-  const [row] = viewer.role === "admin"
+/** The patient if the caller may see it (two fixed statements: this is the hottest query). */
+export async function findPatient(s: Scope, id: number) {
+  const db = s.sql;
+  const [row] = s.caller.role === "admin"
     ? await db<PatientRow[]>`select * from patients where id = ${id}`
-    : await db<PatientRow[]>`select * from patients where id = ${id} and created_by = ${viewer.id}`;
+    : await db<
+      PatientRow[]
+    >`select * from patients where id = ${id} and created_by = ${s.caller.id}`;
   return row as PatientRow | undefined;
 }
 
@@ -107,24 +96,23 @@ export interface ChangeRules {
 }
 
 /**
- * Sets `fields` on a patient the viewer may see and bumps its version, or deletes it (its
+ * Sets `fields` on a patient the caller may see and bumps its version, or deletes it (its
  * doctor assignments go with it, ON DELETE CASCADE), with its audit event, in one statement;
- * nothing is written unless `rules` hold against the locked row. Undefined when the viewer
+ * nothing is written unless `rules` hold against the locked row. Undefined when the caller
  * may see no such patient.
  */
 export function changePatient(
+  s: Scope,
   id: number,
-  viewer: Viewer,
   fields: Partial<PatientFields> | "delete",
   rules: ChangeRules,
-  event: WriteEvent,
-  db: Db = sql,
 ): Promise<Found<PatientRow> | undefined> {
+  const db = s.sql;
   const { versions, age } = rules;
   return versionedWrite<PatientRow>(db, {
     table: "patients",
     id,
-    visible: ownedBy(db, viewer),
+    visible: s.visible(),
     keep: ["date_of_birth"],
     versions,
     rules: age
@@ -134,21 +122,21 @@ export function changePatient(
     change: fields === "delete"
       ? "delete"
       : setClause(db, fields, PATIENT_FIELDS.filter((f) => fields[f] !== undefined), "created_by"),
-    event,
+    event: s.event(),
     patientIds: db`array[written.id]`,
   });
 }
 
-/** One page of the viewer's patients and how many match in all (two index-friendly queries). */
+/** One page of the caller's patients and how many match in all (two index-friendly queries). */
 export async function listPatients(
-  viewer: Viewer,
+  s: Scope,
   f: PatientFilters,
   p: Page<(typeof PATIENT_ORDERINGS)[number]>,
-  db: Db = sql,
 ): Promise<{ count: number; rows: PatientRow[]; matched: number[] }> {
+  const db = s.sql;
   const where = () =>
     db`
-    ${ownedBy(db, viewer)}
+    ${s.visible()}
     ${f.gender ? db`and gender = ${f.gender}` : db``}
     ${f.blood_group ? db`and blood_group = ${f.blood_group}` : db``}
     ${
@@ -189,10 +177,11 @@ const WITH_PRIMARY = (db: Db) =>
     left join patient_doctors m on m.patient_id = p.id and m.is_primary
     left join doctors d on d.id = m.doctor_id`;
 
-/** The patient with its primary doctor, if the viewer may see it. */
-export async function findPatientWithPrimary(id: number, viewer: Viewer, db: Db = sql) {
+/** The patient with its primary doctor, if the caller may see it. */
+export async function findPatientWithPrimary(s: Scope, id: number) {
+  const db = s.sql;
   const [row] = await db<PatientWithPrimary[]>`
-    ${WITH_PRIMARY(db)} where p.id = ${id} and ${ownedBy(db, viewer, "p.created_by")}`;
+    ${WITH_PRIMARY(db)} where p.id = ${id} and ${s.visible("p.created_by")}`;
   return row as PatientWithPrimary | undefined;
 }
 
@@ -218,15 +207,14 @@ function patientCriteria(db: Db, params: Map<string, Criteria>): Fragment {
   return allOf(db, parts);
 }
 
-/** A page of the viewer's patients matching a FHIR search, by id, with their primary doctors. */
+/** A page of the caller's patients matching a FHIR search, by id, with their primary doctors. */
 export function searchPatients(
-  viewer: Viewer,
+  s: Scope,
   params: Map<string, Criteria>,
   page: { limit: number; offset: number; total: TotalMode },
-  db: Db = sql,
 ): Promise<SearchPage<PatientWithPrimary>> {
-  const where = () =>
-    db`where ${ownedBy(db, viewer, "p.created_by")} and ${patientCriteria(db, params)}`;
+  const db = s.sql;
+  const where = () => db`where ${s.visible("p.created_by")} and ${patientCriteria(db, params)}`;
   return searchPage(
     db,
     {
@@ -241,15 +229,15 @@ export function searchPatients(
   );
 }
 
-/** Up to MATCHED_MAX ids of the viewer's patients matching a FHIR search (for its audit). */
+/** Up to MATCHED_MAX ids of the caller's patients matching a FHIR search (for its audit). */
 export async function matchedPatientIds(
-  viewer: Viewer,
+  s: Scope,
   params: Map<string, Criteria>,
-  db: Db = sql,
 ): Promise<number[]> {
+  const db = s.sql;
   const rows = await db<{ id: number }[]>`
     select p.id from patients p
-    where ${ownedBy(db, viewer, "p.created_by")} and ${patientCriteria(db, params)}
+    where ${s.visible("p.created_by")} and ${patientCriteria(db, params)}
     order by p.id limit ${MATCHED_MAX}`;
   return rows.map((r) => r.id);
 }

@@ -122,6 +122,22 @@ export async function revokeSession(
   return rows.length > 0;
 }
 
+/** Revokes the user's sessions among `ids` in one statement, telling every instance; answers those ended. */
+export async function revokeSessions(
+  ids: string[],
+  userId: number,
+  db: Db = sql,
+): Promise<string[]> {
+  const rows = await db<{ id: string }[]>`
+    with r as (
+      update sessions set revoked_at = now()
+      where id = any(${ids}::uuid[]) and user_id = ${userId} and revoked_at is null
+      returning id
+    )
+    select id, pg_notify('session_revoked', id::text) from r`;
+  return rows.map((r) => r.id);
+}
+
 /**
  * Ends every live session of a user but `keep` (when given), telling every instance;
  * answers the ids of the sessions ended.

@@ -1,5 +1,6 @@
 import { type Db, sql } from "./client.ts";
-import { eventsOfRows, type WriteEvent } from "./audit.ts";
+import { eventsOfRows } from "./audit.ts";
+import type { Scope } from "./scope.ts";
 import type { Page } from "./page.ts";
 
 /** A user as answered by the API: never the password hash. */
@@ -131,11 +132,11 @@ export async function findManagedUser(id: number, db: Db = sql): Promise<Managed
  * user.
  */
 export async function changeUser(
+  s: Scope,
   id: number,
   changes: { name?: string; role?: "user" | "admin"; is_active?: boolean },
-  event: WriteEvent,
-  db: Db = sql,
 ): Promise<{ user: ManagedUser; ended: string[] } | undefined> {
+  const db = s.sql;
   const [row] = await db<(ManagedUser & { ended: string[] })[]>`
     with before as (
       select id, role, is_active from users where id = ${id} for update
@@ -150,7 +151,7 @@ export async function changeUser(
       update sessions s set revoked_at = now() from written w
       where s.user_id = w.id and w.ends_sessions and s.revoked_at is null
       returning s.id, pg_notify('session_revoked', s.id::text)
-    ), event as (${eventsOfRows(db, event, "written", db`'{}'::int[]`)})
+    ), event as (${eventsOfRows(db, s.event(), "written", db`'{}'::int[]`)})
     select w.id, w.name, w.email, w.role, w.is_active, w.created_at, w.last_login_at,
       coalesce((select array_agg(id::text) from ended), '{}') as ended
     from written w`;

@@ -2,6 +2,8 @@ import { createMiddleware } from "hono/factory";
 import { markAuth } from "../lib/route_marks.ts";
 import { isRevoked } from "../db/revocations.ts";
 import type { AppEnv } from "../types.ts";
+import { scopeFor } from "../db/scope.ts";
+import { writeEvent } from "./audit.ts";
 import { ApiError } from "../lib/errors.ts";
 
 const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="api", error="invalid_token"' };
@@ -40,6 +42,9 @@ export const requireAuth = markAuth(createMiddleware<AppEnv>(async function requ
     c.set("caller", claims.userId);
     throw unauthorized("The session has ended; sign in again");
   }
-  c.set("user", { id: claims.userId, role: claims.role, sessionId: claims.sessionId });
+  const user = { id: claims.userId, role: claims.role, sessionId: claims.sessionId };
+  c.set("user", user);
+  // The request's scope: the caller, the pool, and the event its write will store.
+  c.set("db", scopeFor(user, () => writeEvent(c)));
   await next();
 }));

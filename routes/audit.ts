@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { type AuditEvent, listEvents } from "../db/audit.ts";
+import type { AuditEvent } from "../db/audit.ts";
+import { listEvents } from "../db/audit_log.ts";
 import { page } from "../db/page.ts";
 import { idParam, instant, pageQuery } from "../lib/fields.ts";
 import { type Answer, envelope, listOf, timestamp } from "./http.ts";
@@ -68,7 +69,7 @@ export function auditEventJson(e: AuditEvent & { id: number }): Answer<typeof au
 export const auditLog = new Hono<AppEnv>()
   .use(requireAuth)
   .use(async function adminsOnly(c, next) {
-    if (c.get("user").role !== "admin") {
+    if (c.var.db.caller.role !== "admin") {
       throw new ApiError(403, "Only admins may read the audit log");
     }
     await next();
@@ -87,7 +88,7 @@ export const auditLog = new Hono<AppEnv>()
     async (c) => {
       const q = c.req.valid("query");
       const p = page(q);
-      const { count, rows } = await listEvents(q, p);
+      const { count, rows } = await listEvents(c.var.db, q, p);
       return c.json(envelope(c, p, count, rows.map(auditEventJson)));
     },
   );

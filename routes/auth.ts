@@ -1,13 +1,13 @@
 import { type Context, Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
-import { sql } from "../db/client.ts";
 import { clearFailures, countAttempt } from "../db/login_failures.ts";
 import {
   insertSession,
   listSessions,
   recentRotation,
   revokeSession,
+  revokeSessions,
   revokeUserSessions,
   rotateRefresh,
   type SessionRow,
@@ -438,10 +438,7 @@ export const auth = new Hono<AppEnv>()
           ended.push(claims.sessionId);
         }
       }
-      await sql.begin(async (tx) => {
-        for (const sid of ended) await revokeSession(sid, id, tx);
-      });
-      ended.forEach(markRevoked);
+      (await revokeSessions(ended, id)).forEach(markRevoked);
       return c.body(null, 204);
     },
   )

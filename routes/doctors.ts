@@ -38,7 +38,7 @@ import {
   timestamp,
 } from "./http.ts";
 import { describe, named, shownAs } from "../lib/route_marks.ts";
-import { audit, writeEvent } from "../middleware/audit.ts";
+import { audit } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { searchGate } from "../middleware/search_gate.ts";
 import { ApiError } from "../lib/errors.ts";
@@ -310,8 +310,8 @@ const NOT_FOUND = "No doctor with this id";
 /** Why a change found and refused: 404 if missing, 403 if not theirs, 412 if stale. */
 function refusal(c: Context<AppEnv>, found: Found<DoctorRow> | undefined, versions?: number[]) {
   if (!found) return new ApiError(404, NOT_FOUND);
-  const user = c.get("user");
-  if (found.current.created_by !== user.id && user.role !== "admin") {
+  const { caller } = c.var.db;
+  if (found.current.created_by !== caller.id && caller.role !== "admin") {
     return new ApiError(403, "Only the doctor's creator or an admin may change it");
   }
   checkIfMatch(versions, found.version);
@@ -322,7 +322,7 @@ function refusal(c: Context<AppEnv>, found: Found<DoctorRow> | undefined, versio
 async function change(c: Context<AppEnv>, fields: Partial<DoctorFields>): Promise<DoctorRow> {
   const id = pathId(c.req.param("id")!);
   const versions = ifMatch(c);
-  const found = await changeDoctor(id, c.get("user"), fields, versions, writeEvent(c));
+  const found = await changeDoctor(c.var.db, id, fields, versions);
   if (found?.written) return found.written;
   throw refusal(c, found, versions);
 }
@@ -348,7 +348,7 @@ export const doctors = new Hono<AppEnv>()
     async (c) => {
       const body = c.req.valid("json") as DoctorInput;
       const fields = { ...DEFAULTS, ...body } as DoctorFields;
-      const row = await insertDoctor(c.get("user").id, fields, writeEvent(c));
+      const row = await insertDoctor(c.var.db, fields);
       setEtag(c, row.version);
       c.header("Location", link(c, `/api/doctors/${row.id}/`));
       return c.json(doctorJson(row), 201);
@@ -367,7 +367,7 @@ export const doctors = new Hono<AppEnv>()
     async (c) => {
       const q = c.req.valid("query");
       const p = page(q);
-      const { count, rows } = await listDoctors({
+      const { count, rows } = await listDoctors(c.var.db, {
         search: q.search ? likePattern(q.search) : undefined,
         specialization: q.specialization,
         is_available: q.is_available,
@@ -387,7 +387,7 @@ export const doctors = new Hono<AppEnv>()
       ifNoneMatch: true,
     }),
     async (c) => {
-      const row = await findDoctor(pathId(c.req.param("id")));
+      const row = await findDoctor(c.var.db, pathId(c.req.param("id")));
       if (!row) throw new ApiError(404, NOT_FOUND);
       return conditionalRead(c, `"${row.version}"`, doctorJson(row));
     },
@@ -439,7 +439,7 @@ export const doctors = new Hono<AppEnv>()
       const id = pathId(c.req.param("id"));
       const versions = ifMatch(c);
       // A doctor still assigned fails on its foreign key: 409 through the error funnel.
-      const found = await changeDoctor(id, c.get("user"), "delete", versions, writeEvent(c));
+      const found = await changeDoctor(c.var.db, id, "delete", versions);
       if (!found?.written) throw refusal(c, found, versions);
       return c.body(null, 204);
     },

@@ -202,11 +202,11 @@ export const fhir = new Hono<AppEnv>()
     searchGate,
     async (c) => {
       const s = searchOf(c, "Patient");
-      const user = c.get("user");
-      const page = await searchPatients(user, s.params, limits(s));
+      const db = c.var.db;
+      const page = await searchPatients(db, s.params, limits(s));
       const shown = page.rows.map((r) => r.id);
       noteAudit(c, {
-        patientIds: await named(page, shown, () => matchedPatientIds(user, s.params)),
+        patientIds: await named(page, shown, () => matchedPatientIds(db, s.params)),
       });
       return fhirJson(c, searchBundle(base(c), "Patient", s, page, page.rows.map(patientResource)));
     },
@@ -217,7 +217,7 @@ export const fhir = new Hono<AppEnv>()
     audit("patient"),
     requireAuth,
     async (c) => {
-      const row = await findPatientWithPrimary(pathId(c.req.param("id")), c.get("user"));
+      const row = await findPatientWithPrimary(c.var.db, pathId(c.req.param("id")));
       if (!row) throw new ApiError(404, "No Patient with this id");
       return fhirJson(c, patientResource(row), row.version);
     },
@@ -229,7 +229,7 @@ export const fhir = new Hono<AppEnv>()
     searchGate,
     async (c) => {
       const s = searchOf(c, "Practitioner");
-      const page = await searchDoctors(s.params, SPECIALTY_SYSTEM, limits(s));
+      const page = await searchDoctors(c.var.db, s.params, SPECIALTY_SYSTEM, limits(s));
       const resources = page.rows.map(practitionerResource);
       return fhirJson(c, searchBundle(base(c), "Practitioner", s, page, resources));
     },
@@ -239,7 +239,7 @@ export const fhir = new Hono<AppEnv>()
     readDoc("Practitioner", fhirPractitionerSchema, "readFhirPractitioner"),
     requireAuth,
     async (c) => {
-      const row = await findDoctor(pathId(c.req.param("id")));
+      const row = await findDoctor(c.var.db, pathId(c.req.param("id")));
       if (!row) throw new ApiError(404, "No Practitioner with this id");
       return fhirJson(c, practitionerResource(row), row.version);
     },
@@ -251,7 +251,7 @@ export const fhir = new Hono<AppEnv>()
     searchGate,
     async (c) => {
       const s = searchOf(c, "PractitionerRole");
-      const page = await searchDoctors(s.params, SPECIALTY_SYSTEM, limits(s));
+      const page = await searchDoctors(c.var.db, s.params, SPECIALTY_SYSTEM, limits(s));
       const resources = page.rows.map(practitionerRoleResource);
       return fhirJson(c, searchBundle(base(c), "PractitionerRole", s, page, resources));
     },
@@ -261,7 +261,7 @@ export const fhir = new Hono<AppEnv>()
     readDoc("PractitionerRole", fhirPractitionerRoleSchema, "readFhirPractitionerRole"),
     requireAuth,
     async (c) => {
-      const row = await findDoctor(pathId(c.req.param("id")));
+      const row = await findDoctor(c.var.db, pathId(c.req.param("id")));
       if (!row) throw new ApiError(404, "No PractitionerRole with this id");
       return fhirJson(c, practitionerRoleResource(row), row.version);
     },
@@ -274,11 +274,11 @@ export const fhir = new Hono<AppEnv>()
     searchGate,
     async (c) => {
       const s = searchOf(c, "CareTeam");
-      const user = c.get("user");
-      const page = await searchCareTeams(user, s.params, limits(s));
+      const db = c.var.db;
+      const page = await searchCareTeams(db, s.params, limits(s));
       const shown = page.rows.map((r) => r.patient_id);
       noteAudit(c, {
-        patientIds: await named(page, shown, () => matchedCareTeamIds(user, s.params)),
+        patientIds: await named(page, shown, () => matchedCareTeamIds(db, s.params)),
       });
       const resources = page.rows.map(careTeamResource);
       return fhirJson(c, searchBundle(base(c), "CareTeam", s, page, resources));
@@ -293,7 +293,7 @@ export const fhir = new Hono<AppEnv>()
     async (c) => {
       const id = pathId(c.req.param("team"));
       noteAudit(c, { action: "read", patientIds: [id] });
-      const row = await findCareTeam(id, c.get("user"));
+      const row = await findCareTeam(c.var.db, id);
       if (!row) throw new ApiError(404, "No CareTeam with this id");
       return fhirJson(c, careTeamResource(row));
     },

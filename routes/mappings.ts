@@ -26,7 +26,8 @@ import {
   timestamp,
 } from "./http.ts";
 import { describe, named } from "../lib/route_marks.ts";
-import { audit, noteAudit, writeEvent } from "../middleware/audit.ts";
+import { audit, noteAudit } from "../middleware/audit.ts";
+import type { Scope } from "../db/scope.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { searchGate } from "../middleware/search_gate.ts";
 import { ApiError, invalid } from "../lib/errors.ts";
@@ -113,8 +114,11 @@ export const mappingSchema = named(
 );
 
 /** Mappings with `doctor_detail`, the full doctor of each. */
-async function withDoctors(rows: MappingRow[]): Promise<Answer<typeof mappingSchema>[]> {
-  const doctors = await doctorsByIds(rows.map((r) => r.doctor));
+async function withDoctors(
+  s: Scope,
+  rows: MappingRow[],
+): Promise<Answer<typeof mappingSchema>[]> {
+  const doctors = await doctorsByIds(s, rows.map((r) => r.doctor));
   return rows.map((r) => ({
     id: r.id,
     patient: r.patient,
@@ -130,7 +134,7 @@ async function withDoctors(rows: MappingRow[]): Promise<Answer<typeof mappingSch
 
 /** A page of mappings in the list envelope. */
 export async function mappingListJson(c: Context, list: MappingPage) {
-  return envelope(c, list.page, list.count, await withDoctors(list.rows));
+  return envelope(c, list.page, list.count, await withDoctors(c.var.db, list.rows));
 }
 
 const UNKNOWN_PATIENT = "no such patient";
@@ -152,16 +156,16 @@ export async function patientMappingsPage(
     resourceId: null,
     patientIds: [patientId],
   });
-  const list = await listMappingsOfPatient(patientId, c.get("user"), page(q));
+  const list = await listMappingsOfPatient(c.var.db, patientId, page(q));
   if (!list) throw new ApiError(404, "No patient with this id");
   return await mappingListJson(c, list);
 }
 
 async function oneMapping(c: Context<AppEnv>, mappingId: number) {
-  const row = await findMapping(mappingId, c.get("user"));
+  const row = await findMapping(c.var.db, mappingId);
   if (!row) throw new ApiError(404, NOT_FOUND);
   noteAudit(c, { patientIds: [row.patient] });
-  const [json] = await withDoctors([row]);
+  const [json] = await withDoctors(c.var.db, [row]);
   return json;
 }
 
@@ -172,7 +176,7 @@ function mappingJson({ doctor_detail, ...row }: WrittenMapping): Answer<typeof m
 
 async function deleteOne(c: Context<AppEnv>) {
   const mappingId = pathId(c.req.param("id")!);
-  if (!await removeMapping(mappingId, c.get("user"), writeEvent(c))) {
+  if (!await removeMapping(c.var.db, mappingId)) {
     throw new ApiError(404, NOT_FOUND);
   }
   return c.body(null, 204);
@@ -197,11 +201,10 @@ export const mappings = new Hono<AppEnv>()
     validate("json", mappingBody),
     async (c) => {
       const m = c.req.valid("json");
-      const viewer = c.get("user");
       // An attempt on a patient is the patient's business, refused or not: its access log
       // shows it (the event of a success is written in the transaction).
       noteAudit(c, { patientIds: [m.patient] });
-      const done = await assignDoctor(m, viewer, writeEvent(c));
+      const done = await assignDoctor(c.var.db, m);
       if (!done.row) {
         throw invalid([
           ...(done.patient ? [] : [{ field: "patient", message: UNKNOWN_PATIENT }]),
@@ -224,7 +227,7 @@ export const mappings = new Hono<AppEnv>()
     searchGate,
     async (c) => {
       const q = c.req.valid("query");
-      const list = await listMappings(c.get("user"), q, page(q));
+      const list = await listMappings(c.var.db, q, page(q));
       // A filter on one patient names it even when the page is empty (its count still tells).
       const named = q.patient_id === undefined ? [] : [q.patient_id];
       noteAudit(c, { patientIds: [...new Set([...named, ...list.rows.map((r) => r.patient)])] });
@@ -272,7 +275,7 @@ export const mappings = new Hono<AppEnv>()
     async (c) => {
       const mappingId = pathId(c.req.param("id"));
       const changes = c.req.valid("json");
-      const row = await changeMapping(mappingId, c.get("user"), changes, writeEvent(c));
+      const row = await changeMapping(c.var.db, mappingId, changes);
       if (!row) throw new ApiError(404, NOT_FOUND);
       return c.json(mappingJson(row));
     },

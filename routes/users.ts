@@ -8,7 +8,7 @@ import { changeUser, findManagedUser, listUsers, type ManagedUser } from "../db/
 import { ApiError } from "../lib/errors.ts";
 import { bool, boolParam, pageQuery, queryText, text } from "../lib/fields.ts";
 import { describe, named } from "../lib/route_marks.ts";
-import { audit, writeEvent } from "../middleware/audit.ts";
+import { audit } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
@@ -84,7 +84,7 @@ export const users = new Hono<AppEnv>()
   .use(audit("user", { reads: false }))
   .use(requireAuth)
   .use(async function adminsOnly(c, next) {
-    if (c.get("user").role !== "admin") throw new ApiError(403, "Only admins may manage users");
+    if (c.var.db.caller.role !== "admin") throw new ApiError(403, "Only admins may manage users");
     await next();
   })
   .get(
@@ -130,7 +130,7 @@ export const users = new Hono<AppEnv>()
     async (c) => {
       const id = pathId(c.req.param("id"));
       const body = c.req.valid("json");
-      if (id === c.get("user").id) {
+      if (id === c.var.db.caller.id) {
         // Locking oneself out leaves no admin to undo it.
         const field = body.is_active === false ? "is_active" : body.role === "user" ? "role" : "";
         if (field) {
@@ -140,7 +140,7 @@ export const users = new Hono<AppEnv>()
           }]);
         }
       }
-      const changed = await changeUser(id, body, writeEvent(c));
+      const changed = await changeUser(c.var.db, id, body);
       if (!changed) throw new ApiError(404, NOT_FOUND);
       changed.ended.forEach(markRevoked);
       return c.json(managedUserJson(changed.user));

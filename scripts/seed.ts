@@ -11,6 +11,7 @@ import { assignDoctor } from "../db/mappings.ts";
 import { insertPatient, type PatientFields } from "../db/patients.ts";
 import { findUserForLogin, insertUser, type User } from "../db/users.ts";
 import type { AuditAction, AuditResource, WriteEvent } from "../db/audit.ts";
+import { scopeFor } from "../db/scope.ts";
 import { hashPassword } from "../lib/passwords.ts";
 import { prepare } from "../startup.ts";
 import { SPECIALIZATIONS } from "../routes/doctors.ts";
@@ -176,7 +177,7 @@ export async function seedDemo(): Promise<{ users: number; doctors: number; pati
       consultation_fee: 60 + (i % 8) * 15,
       is_available: i % 7 !== 0,
     };
-    const row = await insertDoctor(users[0].id, fields, event(users[0], "doctor"));
+    const row = await insertDoctor(scopeFor(users[0], () => event(users[0], "doctor")), fields);
     doctorIds.push(row.id);
     added.doctors++;
   }
@@ -186,7 +187,7 @@ export async function seedDemo(): Promise<{ users: number; doctors: number; pati
     const [{ n }] = await sql<{ n: number }[]>`
       select count(*)::int as n from patients where created_by = ${user.id}`;
     if (n > 0 || a.patients === 0) continue;
-    const viewer = { id: user.id, role: "user" as const };
+    const caller = { id: user.id, role: "user" as const };
     const make = random(100 + k);
     for (let i = 0; i < a.patients; i++) {
       const first = make(FIRST);
@@ -213,22 +214,18 @@ export async function seedDemo(): Promise<{ users: number; doctors: number; pati
         medical_history: make(HISTORY),
         current_medications: make(MEDICATIONS),
       };
-      const patient = await insertPatient(viewer, fields, event(user, "patient"));
+      const patient = await insertPatient(scopeFor(caller, () => event(user, "patient")), fields);
       added.patients++;
       // One to three doctors each, the first the primary.
       const count = 1 + (i % 3);
       for (let d = 0; d < count; d++) {
         const doctor = doctorIds[(i * 5 + d * 11 + k) % doctorIds.length];
-        await assignDoctor(
-          {
-            patient: patient.id,
-            doctor,
-            is_primary: d === 0,
-            notes: d === 0 ? "Primary care" : null,
-          },
-          viewer,
-          event(user, "mapping"),
-        );
+        await assignDoctor(scopeFor(caller, () => event(user, "mapping")), {
+          patient: patient.id,
+          doctor,
+          is_primary: d === 0,
+          notes: d === 0 ? "Primary care" : null,
+        });
       }
     }
   }

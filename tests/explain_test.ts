@@ -1,3 +1,4 @@
+import { scopeFor } from "../db/scope.ts";
 import assert from "node:assert/strict";
 import { createClient } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
@@ -48,22 +49,20 @@ Deno.test({
         from generate_series(1, ${ROWS}) i`;
       await sql`vacuum analyze patients`;
 
-      const viewer = { id: owner, role: "user" as const };
+      const viewer = scopeFor({ id: owner, role: "user" as const }, undefined, sql);
       const cases = {
-        "first page by id": () => listPatients(viewer, {}, page({}), sql),
+        "first page by id": () => listPatients(viewer, {}, page({})),
         "page by -name, offset 500": () =>
           listPatients(
             viewer,
             {},
             page({ offset: 500, ordering: { field: "name", desc: true } }),
-            sql,
           ),
         "filtered by gender and blood group": () =>
-          listPatients(viewer, { gender: "female", blood_group: "A-" }, page({}), sql),
-        "substring search": () =>
-          listPatients(viewer, { search: likePattern("3f2a") }, page({}), sql),
+          listPatients(viewer, { gender: "female", blood_group: "A-" }, page({})),
+        "substring search": () => listPatients(viewer, { search: likePattern("3f2a") }, page({})),
         "search by phone digits": () =>
-          listPatients(viewer, { search: likePattern("0042") }, page({}), sql),
+          listPatients(viewer, { search: likePattern("0042") }, page({})),
         ...Object.fromEntries(
           ["name=3f2a", "name:contains=3f2a", "birthdate=ge1990-01-01&birthdate=lt1990-03-01"]
             .map((query) => [`FHIR Patient?${query}`, () => {
@@ -72,7 +71,6 @@ Deno.test({
                 viewer,
                 s.params,
                 { limit: 20, offset: 0, total: "accurate" },
-                sql,
               );
             }]),
         ),
