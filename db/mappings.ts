@@ -181,8 +181,10 @@ export async function assignDoctor(
     ), doctor as (
       select * from doctors where id = ${m.doctor} for key share
     ), demoted as (
+      -- Only when the assignment will be made: a refused one must change nothing.
       update patient_doctors set is_primary = false
       where ${m.is_primary}::boolean and is_primary and patient_id = (select id from patient)
+        and exists (select 1 from doctor)
       returning id
     ), written as (
       -- Reading the count of demoted rows makes the insert wait for the demotion.

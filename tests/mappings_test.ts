@@ -158,6 +158,26 @@ dbTest("mappings: validation and the one message for missing or foreign patients
   assert.deepEqual(errorFields(bad.body), ["doctor", "is_primary", "notes", "patient"]);
 });
 
+dbTest("mappings: a refused primary assignment leaves the current primary alone", async () => {
+  const ann = await signUp();
+  const patient = (await ann.json("POST", "/api/patients/", { name: "Primary Kept" })).body.id;
+  const doctor = (await ann.json("POST", "/api/doctors/", {
+    name: "Dr Kept",
+    specialization: "general",
+  })).body.id;
+  const first = await ann.json("POST", "/api/mappings/", { patient, doctor, is_primary: true });
+  assert.equal(first.status, 201);
+  // A doctor that does not exist: 400, and the existing primary must not be demoted.
+  const refused = await ann.json("POST", "/api/mappings/", {
+    patient,
+    doctor: 2_000_000_000,
+    is_primary: true,
+  });
+  assert.equal(refused.status, 400);
+  const list = await ann.json("GET", `/api/patients/${patient}/doctors/`);
+  assert.deepEqual(list.body.results.map((m: { is_primary: boolean }) => m.is_primary), [true]);
+});
+
 dbTest("mappings: another user's mappings are 404 on every route", async () => {
   const app = await testApp();
   const ann = await signUp(app);
