@@ -1,7 +1,6 @@
 /** Paging and matching of list and search queries: what `db/` needs of a list request. */
 import type postgres from "postgres";
 import type { Db } from "./client.ts";
-import { invalid } from "../lib/errors.ts";
 import type { DateMatch, StringMatch } from "../lib/fhir.ts";
 
 /** The resolved paging of a list request. */
@@ -11,36 +10,6 @@ export interface Page<F extends string = string> {
   ordering: { field: F; desc: boolean };
   /** Asked for by `page`/`page_size` (Django REST Framework's style): links answer alike. */
   numbered?: boolean;
-}
-
-/**
- * Fills in the defaults: limit 20, offset 0, ordering by id. `page` and `page_size` are
- * read as DRF reads them; mixed with `limit` or `offset` they are refused (400), since
- * either reading would be a guess.
- */
-export function page<F extends string>(
-  q: {
-    limit?: number;
-    offset?: number;
-    page?: number;
-    page_size?: number;
-    ordering?: { field: F; desc: boolean };
-  },
-): Page<F> {
-  const ordering = q.ordering ?? { field: "id" as F, desc: false };
-  if (q.page === undefined && q.page_size === undefined) {
-    return { limit: q.limit ?? 20, offset: q.offset ?? 0, ordering };
-  }
-  if (q.limit !== undefined || q.offset !== undefined) {
-    const field = q.page !== undefined ? "page" : "page_size";
-    throw invalid([{
-      field,
-      message: "cannot be combined with limit or offset: use page and page_size, or limit " +
-        "and offset",
-    }]);
-  }
-  const limit = q.page_size ?? 20;
-  return { limit, offset: ((q.page ?? 1) - 1) * limit, ordering, numbered: true };
 }
 
 /** Escapes `%`, `_` and `\` so user text matches literally inside LIKE. */

@@ -16,14 +16,12 @@ export interface Caller {
 /** The first argument of every query on records. */
 export interface Scope {
   readonly caller: Caller;
-  /** The connection: the pool, or a transaction (`on`). */
+  /** The connection its queries use. */
   readonly sql: Db;
   /** The audit event of the request's write, which the write's own statement stores. */
   event(): WriteEvent;
   /** SQL that holds for the rows whose owner column (`created_by`) the caller may see. */
   visible(ownerColumn?: string): Fragment;
-  /** The same caller and event on another connection. */
-  on(db: Db): Scope;
 }
 
 function noEvent(): WriteEvent {
@@ -38,6 +36,5 @@ export function scopeFor(caller: Caller, event: () => WriteEvent = noEvent, db: 
     event,
     visible: (ownerColumn = "created_by") =>
       caller.role === "admin" ? db`true` : db`${db(ownerColumn)} = ${caller.id}`,
-    on: (other) => scopeFor(caller, event, other),
   };
 }

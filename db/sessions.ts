@@ -1,4 +1,5 @@
 import { type Db, sql } from "./client.ts";
+import type { Fragment } from "./page.ts";
 
 /**
  * Starts a session whose current refresh token has the given digest, and notes the sign-in
@@ -105,57 +106,47 @@ export async function recentRotation(
   return row;
 }
 
-/** Revokes a session and tells every instance through NOTIFY; false if it was not live. */
+/**
+ * The `update` that ends the live sessions (`sessions` as `s`) matching `where` and tells
+ * every instance through NOTIFY, returning their ids: the body of a CTE, so a write that
+ * ends sessions (db/users.ts `changeUser`) does it in its own statement.
+ */
+export function endingSessions(db: Db, where: Fragment) {
+  return db`
+    update sessions s set revoked_at = now()
+    where ${where} and s.revoked_at is null
+    returning s.id, pg_notify('session_revoked', s.id::text)`;
+}
+
+/** Ends the live sessions matching `where`; answers their ids. */
+async function endSessions(db: Db, where: Fragment): Promise<string[]> {
+  const rows = await db<{ id: string }[]>`
+    with ended as (${endingSessions(db, where)}) select id::text from ended`;
+  return rows.map((r) => r.id);
+}
+
+/** Revokes a session (of `userId`, when given), telling every instance; false if it was not live. */
 export async function revokeSession(
   sessionId: string,
   userId?: number,
   db: Db = sql,
 ): Promise<boolean> {
-  const rows = await db`
-    with r as (
-      update sessions set revoked_at = now()
-      where id = ${sessionId} and revoked_at is null
-        ${userId === undefined ? db`` : db`and user_id = ${userId}`}
-      returning id
-    )
-    select pg_notify('session_revoked', id::text) from r`;
-  return rows.length > 0;
+  const owner = userId === undefined ? db`` : db`and s.user_id = ${userId}`;
+  return (await endSessions(db, db`s.id = ${sessionId} ${owner}`)).length > 0;
 }
 
 /** Revokes the user's sessions among `ids` in one statement, telling every instance; answers those ended. */
-export async function revokeSessions(
-  ids: string[],
-  userId: number,
-  db: Db = sql,
-): Promise<string[]> {
-  const rows = await db<{ id: string }[]>`
-    with r as (
-      update sessions set revoked_at = now()
-      where id = any(${ids}::uuid[]) and user_id = ${userId} and revoked_at is null
-      returning id
-    )
-    select id, pg_notify('session_revoked', id::text) from r`;
-  return rows.map((r) => r.id);
+export function revokeSessions(ids: string[], userId: number, db: Db = sql): Promise<string[]> {
+  return endSessions(db, db`s.id = any(${ids}::uuid[]) and s.user_id = ${userId}`);
 }
 
 /**
  * Ends every live session of a user but `keep` (when given), telling every instance;
  * answers the ids of the sessions ended.
  */
-export async function revokeUserSessions(
-  userId: number,
-  keep?: string,
-  db: Db = sql,
-): Promise<string[]> {
-  const rows = await db<{ id: string }[]>`
-    with r as (
-      update sessions set revoked_at = now()
-      where user_id = ${userId} and revoked_at is null
-        ${keep === undefined ? db`` : db`and id <> ${keep}`}
-      returning id
-    )
-    select id, pg_notify('session_revoked', id::text) from r`;
-  return rows.map((r) => r.id);
+export function revokeUserSessions(userId: number, keep?: string, db: Db = sql): Promise<string[]> {
+  const kept = keep === undefined ? db`` : db`and s.id <> ${keep}`;
+  return endSessions(db, db`s.user_id = ${userId} ${kept}`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type Db, sql } from "./client.ts";
 import { eventsOfRows } from "./audit.ts";
 import type { Scope } from "./scope.ts";
+import { endingSessions } from "./sessions.ts";
 import type { Page } from "./page.ts";
 
 /** A user as answered by the API: never the password hash. */
@@ -147,11 +148,9 @@ export async function changeUser(
       from before b where u.id = b.id
       returning u.id, u.name, u.email, u.role, u.is_active, u.created_at, u.last_login_at,
         (u.role <> b.role or (b.is_active and not u.is_active)) as ends_sessions
-    ), ended as (
-      update sessions s set revoked_at = now() from written w
-      where s.user_id = w.id and w.ends_sessions and s.revoked_at is null
-      returning s.id, pg_notify('session_revoked', s.id::text)
-    ), event as (${eventsOfRows(db, s.event(), "written", db`'{}'::int[]`)})
+    ), ended as (${
+    endingSessions(db, db`s.user_id in (select id from written where ends_sessions)`)
+  }), event as (${eventsOfRows(db, s.event(), "written", db`'{}'::int[]`)})
     select w.id, w.name, w.email, w.role, w.is_active, w.created_at, w.last_login_at,
       coalesce((select array_agg(id::text) from ended), '{}') as ended
     from written w`;

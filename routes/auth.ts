@@ -21,8 +21,7 @@ import {
   type User,
 } from "../db/users.ts";
 import { email, pageQuery, str, text } from "../lib/fields.ts";
-import { page } from "../db/page.ts";
-import { type Answer, envelope, listOf, timestamp } from "./http.ts";
+import { type Answer, envelope, listOf, page, timestamp } from "./http.ts";
 import { describe, named } from "../lib/route_marks.ts";
 import {
   admitHashing,

@@ -24,7 +24,7 @@ import {
   str,
   text,
 } from "../lib/fields.ts";
-import { likePattern, page } from "../db/page.ts";
+import { likePattern } from "../db/page.ts";
 import {
   type Answer,
   checkIfMatch,
@@ -33,6 +33,7 @@ import {
   ifMatch,
   link,
   listOf,
+  page,
   pathId,
   setEtag,
   timestamp,

@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import type { Page } from "../db/page.ts";
-import { ApiError } from "../lib/errors.ts";
+import { ApiError, invalid } from "../lib/errors.ts";
 import { sha256Hex } from "../lib/digest.ts";
 import { named, schemaName } from "../lib/route_marks.ts";
 import type { AppEnv } from "../types.ts";
@@ -37,6 +37,36 @@ export function origin(c: Context<AppEnv>): string {
 /** An absolute link to `path` (with its query) for answers, from `origin`. */
 export function link(c: Context<AppEnv>, path: string): string {
   return `${origin(c)}${path}`;
+}
+
+/**
+ * Fills in the defaults: limit 20, offset 0, ordering by id. `page` and `page_size` are
+ * read as DRF reads them; mixed with `limit` or `offset` they are refused (400), since
+ * either reading would be a guess.
+ */
+export function page<F extends string>(
+  q: {
+    limit?: number;
+    offset?: number;
+    page?: number;
+    page_size?: number;
+    ordering?: { field: F; desc: boolean };
+  },
+): Page<F> {
+  const ordering = q.ordering ?? { field: "id" as F, desc: false };
+  if (q.page === undefined && q.page_size === undefined) {
+    return { limit: q.limit ?? 20, offset: q.offset ?? 0, ordering };
+  }
+  if (q.limit !== undefined || q.offset !== undefined) {
+    const field = q.page !== undefined ? "page" : "page_size";
+    throw invalid([{
+      field,
+      message: "cannot be combined with limit or offset: use page and page_size, or limit " +
+        "and offset",
+    }]);
+  }
+  const limit = q.page_size ?? 20;
+  return { limit, offset: ((q.page ?? 1) - 1) * limit, ordering, numbered: true };
 }
 
 /** `{ count, next, previous, results }` with links to the neighbouring pages. */

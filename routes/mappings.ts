@@ -14,7 +14,6 @@ import {
   type WrittenMapping,
 } from "../db/mappings.ts";
 import { bool, boolParam, idParam, int, optionalText, pageQuery } from "../lib/fields.ts";
-import { page } from "../db/page.ts";
 import {
   type Answer,
   conditionalRead,
@@ -22,6 +21,7 @@ import {
   envelope,
   link,
   listOf,
+  page,
   pathId,
   timestamp,
 } from "./http.ts";

@@ -25,7 +25,7 @@ import {
   text,
   today,
 } from "../lib/fields.ts";
-import { likePattern, page } from "../db/page.ts";
+import { likePattern } from "../db/page.ts";
 import {
   type Answer,
   checkIfMatch,
@@ -34,6 +34,7 @@ import {
   ifMatch,
   link,
   listOf,
+  page,
   pathId,
   setEtag,
   timestamp,

@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { clearAllFailures } from "../db/login_failures.ts";
-import { likePattern, page } from "../db/page.ts";
+import { likePattern } from "../db/page.ts";
 import { markRevoked } from "../db/revocations.ts";
 import { listSessions, revokeUserSessions } from "../db/sessions.ts";
 import { changeUser, findManagedUser, listUsers, type ManagedUser } from "../db/users.ts";
@@ -13,7 +13,7 @@ import { requireAuth } from "../middleware/auth.ts";
 import { validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
 import { sessionJson, sessionListQuery, sessionSchema } from "./auth.ts";
-import { type Answer, envelope, listOf, pathId, timestamp } from "./http.ts";
+import { type Answer, envelope, listOf, page, pathId, timestamp } from "./http.ts";
 
 const ROLES = ["user", "admin"] as const;
 const role = z.enum(ROLES, { error: "must be user or admin" });

@@ -4,7 +4,8 @@ import { createClient } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { listPatients, searchPatients } from "../db/patients.ts";
 import { parseSearch } from "../lib/fhir.ts";
-import { likePattern, page } from "../db/page.ts";
+import { likePattern } from "../db/page.ts";
+import { page } from "../routes/http.ts";
 import { freshDatabase } from "./helpers.ts";
 
 const ROWS = 100_000;

@@ -320,6 +320,10 @@ dbTest("patients: lists page, filter, search and order", async (t) => {
     const defaultSize = await ann.json("GET", "/api/patients/?page=1");
     assert.equal(defaultSize.body.results.length, 5);
     assert.equal(defaultSize.body.previous, null);
+    // A page size over 100 is read as 100, as limit is.
+    const big = await ann.json("GET", "/api/patients/?page=2&page_size=5000");
+    assert.equal(big.status, 200);
+    assert.match(big.body.previous, /page=1&page_size=100/);
     for (
       const [q, field] of [
         ["page=2&limit=2", "page"],

@@ -149,4 +149,17 @@ dbTest("admins end a user's sessions and lift a sign-in lockout", async () => {
   assert.equal((await admin.json("DELETE", `/api/users/${ann.id}/login-failures/`)).status, 204);
   assert.equal((await attempt(PASSWORD)).status, 200, "the lockout is lifted");
   assert.equal((await admin.json("DELETE", "/api/users/999999999/sessions/")).status, 404);
+
+  // Each change is an audit event on the user (buffered ones are written within a second).
+  const actions = async () =>
+    (await sql`
+      select action, status, user_id from audit_events
+      where resource_type = 'user' and resource_id = ${ann.id} order by id`)
+      .map((e) => `${e.action} ${e.status} by ${e.user_id === admin.id ? "admin" : e.user_id}`);
+  let seen: string[] = [];
+  for (let i = 0; i < 40 && seen.length < 2; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    seen = await actions();
+  }
+  assert.deepEqual(seen, ["delete 204 by admin", "delete 204 by admin"]);
 });
