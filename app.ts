@@ -17,6 +17,7 @@ import { type DocumentInfo, openApiDocument } from "./lib/openapi.ts";
 import { users } from "./routes/users.ts";
 import { auditLog } from "./routes/audit.ts";
 import { auth } from "./routes/auth.ts";
+import { clinics } from "./routes/clinics.ts";
 import { docs } from "./routes/docs.ts";
 import { doctors } from "./routes/doctors.ts";
 import { fhir } from "./routes/fhir.ts";
@@ -155,6 +156,7 @@ export function createApp(config: Config): Hono<AppEnv> {
   app.route("/api/patients", patients);
   app.route("/api/doctors", doctors);
   app.route("/api/mappings", mappings);
+  app.route("/api/clinics", clinics);
   app.route("/api/audit", auditLog);
   app.route("/api/users", users);
   app.route("/fhir", fhir);

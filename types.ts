@@ -31,6 +31,8 @@ export interface AuditNote {
   resourceType?: AuditResource;
   resourceId?: number | null;
   patientIds?: number[];
+  /** The clinic those patients belong to (null or unset: personal, or several). */
+  clinicId?: number | null;
   /** The write's own statement stored the event of an answer with this status. */
   written?: number;
 }

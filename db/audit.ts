@@ -2,9 +2,17 @@ import type postgres from "postgres";
 import { type Db, sql } from "./client.ts";
 
 /** What an audit event says happened. */
-export type AuditAction = "read" | "list" | "create" | "update" | "delete";
+export type AuditAction =
+  | "read"
+  | "list"
+  | "create"
+  | "update"
+  | "delete"
+  | "member_add"
+  | "member_change"
+  | "member_remove";
 /** What kind of record it happened to. */
-export type AuditResource = "patient" | "doctor" | "mapping" | "user";
+export type AuditResource = "patient" | "doctor" | "mapping" | "user" | "clinic";
 
 /** One audit event, as stored and as answered. */
 export interface AuditEvent {
@@ -14,6 +22,8 @@ export interface AuditEvent {
   resource_type: AuditResource;
   resource_id: number | null;
   patient_ids: number[];
+  /** The clinic of the patients (or of the members) at the time; null for personal ones. */
+  clinic_id: number | null;
   client_ip: string | null;
   request_id: string;
   status: number;
@@ -24,6 +34,7 @@ export interface AuditFilters {
   user_id?: number;
   patient_id?: number;
   action?: AuditAction;
+  clinic_id?: number;
   since?: Date;
   until?: Date;
 }
@@ -36,6 +47,7 @@ export const COLUMNS = [
   "resource_type",
   "resource_id",
   "patient_ids",
+  "clinic_id",
   "client_ip",
   "request_id",
   "status",
@@ -54,6 +66,7 @@ export class EventBatch {
   resource_id: (number | null)[] = [];
   /** Postgres array literals, `{1,2}`. */
   patient_ids: string[] = [];
+  clinic_id: (number | null)[] = [];
   client_ip: (string | null)[] = [];
   request_id: string[] = [];
   status: number[] = [];
@@ -70,6 +83,7 @@ export class EventBatch {
     this.resource_type.push(e.resource_type);
     this.resource_id.push(e.resource_id);
     this.patient_ids.push(`{${e.patient_ids.join(",")}}`);
+    this.clinic_id.push(e.clinic_id);
     this.client_ip.push(e.client_ip);
     this.request_id.push(e.request_id);
     this.status.push(e.status);
@@ -80,22 +94,26 @@ export class EventBatch {
  * The event of a write, stored by the write's own statement: `resource_id` and `patient_ids`
  * come from the rows it wrote.
  */
-export type WriteEvent = Omit<AuditEvent, "at" | "resource_id" | "patient_ids"> & { at: number };
+export type WriteEvent = Omit<AuditEvent, "at" | "resource_id" | "patient_ids" | "clinic_id"> & {
+  at: number;
+};
 
 /**
  * `insert into audit_events` of one event per row of `source` (a CTE of the same statement),
- * its `id` the resource and `patientIds` (an SQL int[] over the row) the patients it touches.
+ * its `id` the resource, `patientIds` (an SQL int[] over the row) the patients it touches
+ * and `clinicId` (an SQL int over the row) their clinic.
  */
 export function eventsOfRows(
   db: Db,
   e: WriteEvent,
   source: string,
   patientIds: postgres.PendingQuery<postgres.Row[]>,
+  clinicId: postgres.PendingQuery<postgres.Row[]>,
 ) {
   return db`
     insert into audit_events (${db(COLUMNS)})
     select to_timestamp(${e.at}::float8 / 1000), ${e.user_id}::int, ${e.action}::text,
-      ${e.resource_type}::text, ${db(source)}.id, ${patientIds}, ${e.client_ip}::text,
+      ${e.resource_type}::text, ${db(source)}.id, ${patientIds}, ${clinicId}, ${e.client_ip}::text,
       ${e.request_id}::text, ${e.status}::smallint
     from ${db(source)}`;
 }
@@ -106,11 +124,11 @@ export async function insertEvents(b: EventBatch, db: Db = sql): Promise<void> {
   await db`
     insert into audit_events (${db(COLUMNS)})
     select to_timestamp(at / 1000.0), user_id, action, resource_type, resource_id,
-      patient_ids::int[], client_ip, request_id, status
+      patient_ids::int[], clinic_id, client_ip, request_id, status
     from unnest(
       ${b.at}::float8[], ${b.user_id}::int[], ${b.action}::text[], ${b.resource_type}::text[],
-      ${b.resource_id}::int[], ${b.patient_ids}::text[], ${b.client_ip}::text[],
-      ${b.request_id}::text[], ${b.status}::smallint[]
-    ) as t(at, user_id, action, resource_type, resource_id, patient_ids, client_ip,
+      ${b.resource_id}::int[], ${b.patient_ids}::text[], ${b.clinic_id}::int[],
+      ${b.client_ip}::text[], ${b.request_id}::text[], ${b.status}::smallint[]
+    ) as t(at, user_id, action, resource_type, resource_id, patient_ids, clinic_id, client_ip,
            request_id, status)`;
 }

@@ -66,7 +66,7 @@ export async function insertDoctor(s: Scope, fields: DoctorFields) {
       insert into doctors
         ${db({ ...fields, created_by: s.caller.id }, ...DOCTOR_FIELDS, "created_by")}
       returning *
-    ), event as (${eventsOfRows(db, s.event(), "written", db`'{}'::int[]`)})
+    ), event as (${eventsOfRows(db, s.event(), "written", db`'{}'::int[]`, db`null::int`)})
     select * from written`;
   return row;
 }
@@ -111,6 +111,7 @@ export function changeDoctor(
       : setClause(db, fields, DOCTOR_FIELDS.filter((f) => fields[f] !== undefined), "created_by"),
     event: s.event(),
     patientIds: db`'{}'::int[]`,
+    clinicId: db`null::int`,
   });
 }
 
@@ -154,7 +155,12 @@ function doctorCriteria(db: Db, params: Map<string, Criteria>, system: string): 
   for (const ids of params.get("_id")?.id ?? []) parts.push(db`id = any(${ids})`);
   for (const ids of params.get("practitioner")?.reference ?? []) parts.push(db`id = any(${ids})`);
   for (const names of params.get("name")?.string ?? []) {
-    parts.push(anyOf(db, names.map((m) => textMatch(db, "name", indexed, m))));
+    parts.push(
+      anyOf(
+        db,
+        names.map((m) => textMatch(db, "name", (pattern) => db`${indexed} like ${pattern}`, m)),
+      ),
+    );
   }
   for (const tokens of params.get("specialty")?.token ?? []) {
     const codes = tokens.filter((t) => t.system === undefined || t.system === system)

@@ -25,6 +25,8 @@ export interface MappingRow {
   assigned_at: Date;
   assigned_by: number;
   patient_name: string;
+  /** The patient's clinic (not answered: for the audit event). */
+  clinic_id?: number | null;
 }
 
 /** Orderings a mapping list accepts. */
@@ -35,6 +37,7 @@ export interface MappingFilters {
   patient_id?: number;
   doctor_id?: number;
   is_primary?: boolean;
+  clinic_id?: number;
 }
 
 /** A page of mappings and how many match in all. */
@@ -46,7 +49,7 @@ export interface MappingPage {
 
 const SELECT = (db: Db) =>
   db`select m.id, m.patient_id as patient, m.doctor_id as doctor, m.is_primary, m.notes,
-      m.assigned_at, m.assigned_by, p.name as patient_name
+      m.assigned_at, m.assigned_by, p.name as patient_name, p.clinic_id
     from patient_doctors m join patients p on p.id = m.patient_id`;
 
 async function page(
@@ -73,37 +76,41 @@ export function listMappings(
   f: MappingFilters,
   p: Page<(typeof MAPPING_ORDERINGS)[number]>,
 ): Promise<MappingPage> {
-  const db = s.sql;
-  return page(
-    () =>
-      db`${s.visible("p.created_by")}
+  return s.run((db) =>
+    page(
+      () =>
+        db`${s.visible("p.scope_key")}
+      ${f.clinic_id ? db`and p.clinic_id = ${f.clinic_id}` : db``}
       ${f.patient_id ? db`and m.patient_id = ${f.patient_id}` : db``}
       ${f.doctor_id ? db`and m.doctor_id = ${f.doctor_id}` : db``}
       ${f.is_primary === undefined ? db`` : db`and m.is_primary = ${f.is_primary}`}`,
-    p,
-    db,
+      p,
+      db,
+    )
   );
 }
 
 /** A patient's mappings, or undefined when the caller may not see the patient. */
-export async function listMappingsOfPatient(
+export function listMappingsOfPatient(
   s: Scope,
   patientId: number,
   p: Page<(typeof MAPPING_ORDERINGS)[number]>,
 ): Promise<MappingPage | undefined> {
-  const db = s.sql;
-  const [visible] = await db`
-    select 1 from patients where id = ${patientId} and ${s.visible()}`;
-  if (!visible) return undefined;
-  return page(() => db`m.patient_id = ${patientId}`, p, db);
+  return s.run(async (db) => {
+    const [visible] = await db`
+      select 1 from patients where id = ${patientId} and ${s.visible()}`;
+    if (!visible) return undefined;
+    return page(() => db`m.patient_id = ${patientId}`, p, db);
+  });
 }
 
 /** One mapping, if the caller may see its patient. */
-export async function findMapping(s: Scope, id: number) {
-  const db = s.sql;
-  const [row] = await db<MappingRow[]>`
-    ${SELECT(db)} where m.id = ${id} and ${s.visible("p.created_by")}`;
-  return row as MappingRow | undefined;
+export function findMapping(s: Scope, id: number) {
+  return s.run(async (db) => {
+    const [row] = await db<MappingRow[]>`
+      ${SELECT(db)} where m.id = ${id} and ${s.visible("p.scope_key")}`;
+    return row as MappingRow | undefined;
+  });
 }
 
 /** Most attempts of a primary assignment racing others on the same patient. */
@@ -171,13 +178,13 @@ export async function assignDoctor(
   s: Scope,
   m: { patient: number; doctor: number; is_primary: boolean; notes: string | null },
 ): Promise<{ patient: boolean; doctor: boolean; row?: WrittenMapping }> {
-  const db = s.sql;
   const event = s.event();
   const [hit] = await primaryRace(() =>
-    db<Record<string, unknown>[]>`
+    s.run((db) =>
+      db<Record<string, unknown>[]>`
     with patient as (
       select id, name from patients
-      where id = ${m.patient} and ${s.visible()} for no key update
+      where id = ${m.patient} and ${s.visible("scope_key", "write")} for no key update
     ), doctor as (
       select * from doctors where id = ${m.doctor} for key share
     ), demoted as (
@@ -192,10 +199,19 @@ export async function assignDoctor(
       select patient.id, doctor.id, ${m.is_primary}::boolean, ${m.notes}::text, ${s.caller.id}::int
       from patient, doctor, (select count(*) from demoted) as settled
       returning *
-    ), event as (${eventsOfRows(db, event, "written", db`array[written.patient_id]`)})
+    ), event as (${
+        eventsOfRows(
+          db,
+          event,
+          "written",
+          db`array[written.patient_id]`,
+          db`(select clinic_id from patients where id = written.patient_id)`,
+        )
+      })
     select exists (select 1 from patient) as patient_ok, exists (select 1 from doctor) as doctor_ok,
       ${WRITTEN(db, db`(select name from patient)`)}
     from (select) as one left join written on true left join doctor as d on true`
+    )
   );
   const { patient_ok, doctor_ok, ...row } = hit;
   return {
@@ -215,14 +231,14 @@ export async function changeMapping(
   id: number,
   changes: { is_primary?: boolean; notes?: string | null },
 ): Promise<WrittenMapping | undefined> {
-  const db = s.sql;
   const event = s.event();
   const cols = (["is_primary", "notes"] as const).filter((c) => changes[c] !== undefined);
   const [row] = await primaryRace(() =>
-    db<Record<string, unknown>[]>`
+    s.run((db) =>
+      db<Record<string, unknown>[]>`
     with mapping as (
       select m.id, m.patient_id, p.name from patient_doctors m join patients p on p.id = m.patient_id
-      where m.id = ${id} and ${s.visible("p.created_by")}
+      where m.id = ${id} and ${s.visible("p.scope_key", "write")}
       for no key update of p
     ), demoted as (
       update patient_doctors set is_primary = false
@@ -234,23 +250,41 @@ export async function changeMapping(
       from mapping, (select count(*) from demoted) as settled
       where t.id = mapping.id
       returning t.*
-    ), event as (${eventsOfRows(db, event, "written", db`array[written.patient_id]`)})
+    ), event as (${
+        eventsOfRows(
+          db,
+          event,
+          "written",
+          db`array[written.patient_id]`,
+          db`(select clinic_id from patients where id = written.patient_id)`,
+        )
+      })
     select ${WRITTEN(db, db`(select name from mapping)`)}
     from written join doctors d on d.id = written.doctor_id`
+    )
   );
   return row && writtenMapping(row);
 }
 
 /** Deletes a mapping the caller may see, with its audit event, in one statement. */
 export async function removeMapping(s: Scope, id: number) {
-  const db = s.sql;
-  const [row] = await db<{ id: number }[]>`
+  const [row] = await s.run((db) =>
+    db<{ id: number }[]>`
     with written as (
       delete from patient_doctors m using patients p
-      where m.id = ${id} and p.id = m.patient_id and ${s.visible("p.created_by")}
+      where m.id = ${id} and p.id = m.patient_id and ${s.visible("p.scope_key", "write")}
       returning m.id, m.patient_id
-    ), event as (${eventsOfRows(db, s.event(), "written", db`array[written.patient_id]`)})
-    select id from written`;
+    ), event as (${
+      eventsOfRows(
+        db,
+        s.event(),
+        "written",
+        db`array[written.patient_id]`,
+        db`(select clinic_id from patients where id = written.patient_id)`,
+      )
+    })
+    select id from written`
+  );
   return row !== undefined;
 }
 
@@ -264,9 +298,8 @@ export interface CareTeamRow {
 }
 
 /** The patients (the caller may see) with at least one assignment, matching `params`. */
-function careTeamWhere(s: Scope, params: Map<string, Criteria>): Fragment {
-  const db = s.sql;
-  const parts: Fragment[] = [s.visible("p.created_by")];
+function careTeamWhere(db: Db, s: Scope, params: Map<string, Criteria>): Fragment {
+  const parts: Fragment[] = [s.visible("p.scope_key")];
   for (const ids of params.get("_id")?.id ?? []) parts.push(db`p.id = any(${ids})`);
   for (const name of ["patient", "subject"]) {
     for (const ids of params.get(name)?.reference ?? []) parts.push(db`p.id = any(${ids})`);
@@ -285,12 +318,13 @@ const CARE_TEAM = (db: Db) =>
     ) t`;
 
 /** A patient's care team, if the caller may see the patient and it has assignments. */
-export async function findCareTeam(s: Scope, patientId: number) {
-  const db = s.sql;
+export function findCareTeam(s: Scope, patientId: number) {
   const params = new Map([["_id", { id: [[patientId]] }]]);
-  const [row] = await db<CareTeamRow[]>`
-    ${CARE_TEAM(db)} where ${careTeamWhere(s, params)}`;
-  return row as CareTeamRow | undefined;
+  return s.run(async (db) => {
+    const [row] = await db<CareTeamRow[]>`
+      ${CARE_TEAM(db)} where ${careTeamWhere(db, s, params)}`;
+    return row as CareTeamRow | undefined;
+  });
 }
 
 /** Up to MATCHED_MAX ids of the patients whose care teams match a FHIR search (for its audit). */
@@ -298,10 +332,11 @@ export async function matchedCareTeamIds(
   s: Scope,
   params: Map<string, Criteria>,
 ): Promise<number[]> {
-  const db = s.sql;
-  const rows = await db<{ id: number }[]>`
-    select p.id from patients p where ${careTeamWhere(s, params)}
-    order by p.id limit ${MATCHED_MAX}`;
+  const rows = await s.run((db) =>
+    db<{ id: number }[]>`
+    select p.id from patients p where ${careTeamWhere(db, s, params)}
+    order by p.id limit ${MATCHED_MAX}`
+  );
   return rows.map((r) => r.id);
 }
 
@@ -311,18 +346,19 @@ export function searchCareTeams(
   params: Map<string, Criteria>,
   page: { limit: number; offset: number; total: TotalMode },
 ): Promise<SearchPage<CareTeamRow>> {
-  const db = s.sql;
-  return searchPage(
-    db,
-    {
-      rows: (limit) =>
-        db<CareTeamRow[]>`
-      ${CARE_TEAM(db)} where ${careTeamWhere(s, params)}
+  return s.run((db) =>
+    searchPage(
+      db,
+      {
+        rows: (limit) =>
+          db<CareTeamRow[]>`
+      ${CARE_TEAM(db)} where ${careTeamWhere(db, s, params)}
       order by p.id limit ${limit} offset ${page.offset}`,
-      from: () => db`from patients p where ${careTeamWhere(s, params)}`,
-    },
-    page.limit,
-    page.offset,
-    page.total,
+        from: () => db`from patients p where ${careTeamWhere(db, s, params)}`,
+      },
+      page.limit,
+      page.offset,
+      page.total,
+    )
   );
 }

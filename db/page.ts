@@ -48,10 +48,15 @@ export function allOf(db: Db, parts: Fragment[]): Fragment {
  * value, or it is the value, ignoring case (but for `exact`). `indexed` is a trigram-indexed
  * expression that holds the column's lower-cased text, so the index narrows the rows first.
  */
-export function textMatch(db: Db, column: string, indexed: Fragment, m: StringMatch): Fragment {
+export function textMatch(
+  db: Db,
+  column: string,
+  narrow: (pattern: string) => Fragment,
+  m: StringMatch,
+): Fragment {
   if (m.mode === "exact") return db`${db(column)} = ${m.value}`;
   const v = escapeLike(m.value);
-  const narrowed = db`${indexed} like ${`%${v}%`}`;
+  const narrowed = narrow(`%${v}%`);
   if (m.mode === "contains") return db`(${narrowed} and lower(${db(column)}) like ${`%${v}%`})`;
   return db`(${narrowed} and (lower(${db(column)}) like ${`${v}%`}
     or lower(${db(column)}) like ${`% ${v}%`}))`;

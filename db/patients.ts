@@ -12,7 +12,7 @@ import {
 import type { Db } from "./client.ts";
 import type { Criteria } from "../lib/fhir.ts";
 import { eventsOfRows } from "./audit.ts";
-import type { Scope } from "./scope.ts";
+import { int, type Need, type Scope } from "./scope.ts";
 import { type Found, setClause, versionedWrite } from "./versioned.ts";
 
 /** Columns a client may write. */
@@ -41,6 +41,7 @@ export type PatientFields = { [K in (typeof PATIENT_FIELDS)[number]]: string | n
 /** A stored patient. */
 export type PatientRow = PatientFields & {
   id: number;
+  clinic_id: number | null;
   created_by: number;
   created_at: Date;
   updated_at: Date;
@@ -61,29 +62,57 @@ export interface PatientFilters {
   search?: string;
   gender?: string;
   blood_group?: string;
+  clinic_id?: number;
 }
 
-/** Creates a patient owned by the caller, with its audit event, in one statement. */
-export async function insertPatient(s: Scope, fields: PatientFields) {
-  const db = s.sql;
-  const [row] = await db<PatientRow[]>`
-    with written as (
-      insert into patients
-        ${db({ ...fields, created_by: s.caller.id }, ...PATIENT_FIELDS, "created_by")}
-      returning *
-    ), event as (${eventsOfRows(db, s.event(), "written", db`array[written.id]`)})
-    select * from written`;
-  return row;
+/** Every column of a patient as read (`scope_key` is the database's own). */
+const PATIENT_COLUMNS = (db: Db, t = "") =>
+  db.unsafe(
+    ["id", ...PATIENT_FIELDS, "clinic_id", "created_by", "created_at", "updated_at", "version"]
+      .map((c) => t + c).join(", "),
+  );
+
+/**
+ * Creates a patient of the caller's (or, with `clinicId`, of that clinic), with its audit
+ * event, in one statement.
+ */
+export function insertPatient(s: Scope, fields: PatientFields, clinicId: number | null = null) {
+  return s.run(async (db) => {
+    const [row] = await db<PatientRow[]>`
+      with written as (
+        insert into patients ${
+      db(
+        { ...fields, clinic_id: clinicId, created_by: s.caller.id },
+        ...PATIENT_FIELDS,
+        "clinic_id",
+        "created_by",
+      )
+    }
+        returning ${PATIENT_COLUMNS(db)}
+      ), event as (${
+      eventsOfRows(db, s.event(), "written", db`array[written.id]`, db`written.clinic_id`)
+    })
+      select * from written`;
+    return row;
+  });
 }
 
-/** The patient if the caller may see it (two fixed statements: this is the hottest query). */
+const COLUMN_LIST = [
+  "id",
+  ...PATIENT_FIELDS,
+  "clinic_id",
+  "created_by",
+  "created_at",
+  "updated_at",
+  "version",
+]
+  .join(", ");
+
+/** The patient if the caller may see it (the hottest query: integers only, so inlined). */
 export async function findPatient(s: Scope, id: number) {
-  const db = s.sql;
-  const [row] = s.caller.role === "admin"
-    ? await db<PatientRow[]>`select * from patients where id = ${id}`
-    : await db<
-      PatientRow[]
-    >`select * from patients where id = ${id} and created_by = ${s.caller.id}`;
+  const [row] = await s.inline<PatientRow>((visible) =>
+    `select ${COLUMN_LIST} from patients where id = ${int(id)} and ${visible}`
+  );
   return row as PatientRow | undefined;
 }
 
@@ -93,6 +122,8 @@ export interface ChangeRules {
   versions?: number[];
   /** An age sent without a birth date must match the stored one, on `today`. */
   age?: { years: number; today: string };
+  /** What the change needs of the caller's role (a write of clinical fields, say). */
+  need: Need;
 }
 
 /**
@@ -104,15 +135,25 @@ export interface ChangeRules {
 export function changePatient(
   s: Scope,
   id: number,
-  fields: Partial<PatientFields> | "delete",
+  fields: Partial<PatientFields & { clinic_id: number | null }> | "delete",
   rules: ChangeRules,
 ): Promise<Found<PatientRow> | undefined> {
-  const db = s.sql;
-  const { versions, age } = rules;
+  return s.run((db) => changeIn(db, s, id, fields, rules));
+}
+
+function changeIn(
+  db: Db,
+  s: Scope,
+  id: number,
+  fields: Partial<PatientFields & { clinic_id: number | null }> | "delete",
+  rules: ChangeRules,
+): Promise<Found<PatientRow> | undefined> {
+  const { versions, age, need } = rules;
+  const writable = [...PATIENT_FIELDS, "clinic_id"] as const;
   return versionedWrite<PatientRow>(db, {
     table: "patients",
     id,
-    visible: s.visible(),
+    visible: s.visible("scope_key", need),
     keep: ["date_of_birth"],
     versions,
     rules: age
@@ -121,36 +162,54 @@ export function changePatient(
       : [],
     change: fields === "delete"
       ? "delete"
-      : setClause(db, fields, PATIENT_FIELDS.filter((f) => fields[f] !== undefined), "created_by"),
+      : setClause(db, fields, writable.filter((f) => fields[f] !== undefined), "created_by"),
     event: s.event(),
     patientIds: db`array[written.id]`,
+    clinicId: db`written.clinic_id`,
   });
 }
 
 /** One page of the caller's patients and how many match in all (two index-friendly queries). */
-export async function listPatients(
+export function listPatients(
   s: Scope,
   f: PatientFilters,
   p: Page<(typeof PATIENT_ORDERINGS)[number]>,
 ): Promise<{ count: number; rows: PatientRow[]; matched: number[] }> {
-  const db = s.sql;
-  const where = () =>
+  return s.run((db) => listIn(db, s, f, p));
+}
+
+async function listIn(
+  db: Db,
+  s: Scope,
+  f: PatientFilters,
+  p: Page<(typeof PATIENT_ORDERINGS)[number]>,
+): Promise<{ count: number; rows: PatientRow[]; matched: number[] }> {
+  const filters = () =>
     db`
-    ${s.visible()}
+    ${f.clinic_id ? db`and clinic_id = ${f.clinic_id}` : db``}
     ${f.gender ? db`and gender = ${f.gender}` : db``}
     ${f.blood_group ? db`and blood_group = ${f.blood_group}` : db``}
-    ${
-      f.search
-        ? db`and (lower(name) || ' ' || coalesce(lower(email), '') || ' ' || coalesce(phone, ''))
-          like ${f.search}`
-        : db``
-    }`;
+    ${f.search ? db`and ${matching(db, "id", f.search)}` : db``}`;
+  const where = () => db`${s.visible()} ${filters()}`;
   const dir = p.ordering.desc ? db`desc` : db`asc`;
+  const order = () => db`order by ${db(p.ordering.field)} ${dir}, id ${dir}`;
+  const keys = s.keys() ?? [];
+  // Several scope keys (a member of clinics): one ordered index walk per key, merged, since
+  // one walk cannot serve `scope_key = any(...)` in order. Each walk stops at offset + limit.
+  const page = keys.length > 1
+    ? db<PatientRow[]>`
+      select * from (${
+      keys.flatMap((key, i) => [
+        ...(i ? [db`union all`] : []),
+        db`(select ${PATIENT_COLUMNS(db)} from patients where scope_key = ${key} ${filters()}
+          ${order()} limit ${p.offset + p.limit})`,
+      ])
+    }) merged ${order()} limit ${p.limit} offset ${p.offset}`
+    : db<PatientRow[]>`
+      select ${PATIENT_COLUMNS(db)} from patients where ${where()}
+      ${order()} limit ${p.limit} offset ${p.offset}`;
   const [rows, [{ count }]] = await Promise.all([
-    db<PatientRow[]>`
-      select * from patients where ${where()}
-      order by ${db(p.ordering.field)} ${dir}, id ${dir}
-      limit ${p.limit} offset ${p.offset}`,
+    page,
     db<{ count: number }[]>`select count(*)::int as count from patients where ${where()}`,
   ]);
   // A page past the end still tells the caller how many matched (a phone number probe, say):
@@ -160,6 +219,16 @@ export async function listPatients(
       select id from patients where ${where()} order by id limit ${MATCHED_MAX}`).map((r) => r.id)
     : rows.map((r) => r.id);
   return { count, rows, matched };
+}
+
+/**
+ * The patients whose name, email or phone contain a LIKE pattern, found through the trigram
+ * index by `patients_matching` (migrations/009_clinics.sql): under row-level security the
+ * planner may not use that index for a LIKE itself (LIKE is not leakproof), so the function
+ * applies the caller's visibility explicitly and runs as the tables' owner.
+ */
+function matching(db: Db, idColumn: string, pattern: string): Fragment {
+  return db`${db(idColumn)} in (select patients_matching(${pattern}))`;
 }
 
 /** Most patients an audit event of a count-only list names. */
@@ -172,29 +241,33 @@ export type PatientWithPrimary = PatientRow & {
 };
 
 const WITH_PRIMARY = (db: Db) =>
-  db`select p.*, d.id as primary_id, d.name as primary_name
+  db`select ${PATIENT_COLUMNS(db, "p.")}, d.id as primary_id, d.name as primary_name
     from patients p
     left join patient_doctors m on m.patient_id = p.id and m.is_primary
     left join doctors d on d.id = m.doctor_id`;
 
 /** The patient with its primary doctor, if the caller may see it. */
-export async function findPatientWithPrimary(s: Scope, id: number) {
-  const db = s.sql;
-  const [row] = await db<PatientWithPrimary[]>`
-    ${WITH_PRIMARY(db)} where p.id = ${id} and ${s.visible("p.created_by")}`;
-  return row as PatientWithPrimary | undefined;
+export function findPatientWithPrimary(s: Scope, id: number) {
+  return s.run(async (db) => {
+    const [row] = await db<PatientWithPrimary[]>`
+      ${WITH_PRIMARY(db)} where p.id = ${id} and ${s.visible("p.scope_key")}`;
+    return row as PatientWithPrimary | undefined;
+  });
 }
 
 const GENDER_SYSTEM = "http://hl7.org/fhir/administrative-gender";
 
 /** The SQL of a FHIR Patient search's parameters (`_id`, `name`, `gender`, `birthdate`). */
 function patientCriteria(db: Db, params: Map<string, Criteria>): Fragment {
-  const indexed = db`(lower(p.name) || ' ' || coalesce(lower(p.email), '') || ' ' ||
-    coalesce(p.phone, ''))`;
   const parts: Fragment[] = [];
   for (const ids of params.get("_id")?.id ?? []) parts.push(db`p.id = any(${ids})`);
   for (const names of params.get("name")?.string ?? []) {
-    parts.push(anyOf(db, names.map((m) => textMatch(db, "p.name", indexed, m))));
+    parts.push(
+      anyOf(
+        db,
+        names.map((m) => textMatch(db, "p.name", (pattern) => matching(db, "p.id", pattern), m)),
+      ),
+    );
   }
   for (const tokens of params.get("gender")?.token ?? []) {
     const codes = tokens.filter((t) => t.system === undefined || t.system === GENDER_SYSTEM)
@@ -213,8 +286,16 @@ export function searchPatients(
   params: Map<string, Criteria>,
   page: { limit: number; offset: number; total: TotalMode },
 ): Promise<SearchPage<PatientWithPrimary>> {
-  const db = s.sql;
-  const where = () => db`where ${s.visible("p.created_by")} and ${patientCriteria(db, params)}`;
+  return s.run((db) => searchIn(db, s, params, page));
+}
+
+function searchIn(
+  db: Db,
+  s: Scope,
+  params: Map<string, Criteria>,
+  page: { limit: number; offset: number; total: TotalMode },
+): Promise<SearchPage<PatientWithPrimary>> {
+  const where = () => db`where ${s.visible("p.scope_key")} and ${patientCriteria(db, params)}`;
   return searchPage(
     db,
     {
@@ -234,10 +315,11 @@ export async function matchedPatientIds(
   s: Scope,
   params: Map<string, Criteria>,
 ): Promise<number[]> {
-  const db = s.sql;
-  const rows = await db<{ id: number }[]>`
+  const rows = await s.run((db) =>
+    db<{ id: number }[]>`
     select p.id from patients p
-    where ${s.visible("p.created_by")} and ${patientCriteria(db, params)}
-    order by p.id limit ${MATCHED_MAX}`;
+    where ${s.visible("p.scope_key")} and ${patientCriteria(db, params)}
+    order by p.id limit ${MATCHED_MAX}`
+  );
   return rows.map((r) => r.id);
 }

@@ -1,9 +1,15 @@
 /**
- * One request's handle on the database (STYLE.md pattern 15): who is asking, which
- * connection their queries use, the audit event their write stores, and the rule of which
- * rows they may see, stated once here instead of in each statement.
+ * One request's handle on the database (STYLE.md pattern 15): who is asking, their clinics
+ * and roles, which connection their queries use, the audit event their write stores, and the
+ * rule of which rows they may see, stated once here instead of in each statement.
+ *
+ * Queries on patient data run through `run`: one transaction that first sets the caller's
+ * context (`set_config(..., true)`) and switches to the `healthcare_app` role, which row-level
+ * security binds (migrations/009_clinics.sql). The SQL filter of `visible` is the fast path
+ * that picks the index; the policies are the guarantee when a statement forgets it.
  */
-import { type Db, sql } from "./client.ts";
+import postgres from "postgres";
+import { type Db, type Sql, sql } from "./client.ts";
 import type { WriteEvent } from "./audit.ts";
 import type { Fragment } from "./page.ts";
 
@@ -13,28 +19,176 @@ export interface Caller {
   role: "user" | "admin";
 }
 
+/** A member's role in a clinic. */
+export type ClinicRole = "owner" | "clinician" | "front_desk" | "viewer";
+export const CLINIC_ROLES = ["owner", "clinician", "front_desk", "viewer"] as const;
+
+/** Roles that may write patients and assignments (front_desk: not the clinical fields). */
+const WRITERS: ReadonlySet<ClinicRole> = new Set(["owner", "clinician", "front_desk"]);
+
+/** What a statement needs of the rows it touches. */
+export type Need = "read" | "write" | "clinical";
+
+/** The fields answered as null to a front_desk member. */
+export const CLINICAL_FIELDS = [
+  "allergies",
+  "medical_history",
+  "current_medications",
+  "blood_group",
+] as const;
+
+/** The database role the service's queries on patient data run as. */
+export const APP_ROLE = "healthcare_app";
+
 /** The first argument of every query on records. */
 export interface Scope {
   readonly caller: Caller;
-  /** The connection its queries use. */
-  readonly sql: Db;
+  /** The caller's clinics and their role in each. */
+  readonly clinics: ReadonlyMap<number, ClinicRole>;
+  /** The connection of queries that read no patient data (the doctor directory, clinics). */
+  readonly sql: Sql;
   /** The audit event of the request's write, which the write's own statement stores. */
   event(): WriteEvent;
-  /** SQL that holds for the rows whose owner column (`created_by`) the caller may see. */
-  visible(ownerColumn?: string): Fragment;
+  /**
+   * SQL that holds for the rows whose scope key column the caller may read (or write, or
+   * write clinical fields of).
+   */
+  visible(keyColumn?: string, need?: Need): Fragment;
+  /** The scope keys the caller may `need` (undefined for an admin, who may see every key). */
+  keys(need?: Need): readonly number[] | undefined;
+  /** True when the caller may `need` a record of this clinic (null: a personal record). */
+  may(clinicId: number | null, createdBy: number, need: Need): boolean;
+  /** True when the caller reads this clinic's records without their clinical fields. */
+  redacts(clinicId: number | null): boolean;
+  /** Runs `fn` in one transaction bound by row-level security to the caller's context. */
+  run<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * One statement bound by row-level security as cheaply as a bare one: sent as text in one
+   * simple-protocol message after the context (`set local`, which the message's implicit
+   * transaction scopes), through the shared pool. Only for statements whose every value is an
+   * integer written in with `int()`; `statement` gets the visibility condition as text.
+   */
+  inline<T>(statement: (visible: string) => string): Promise<T[]>;
 }
 
 function noEvent(): WriteEvent {
   throw new Error("this scope makes no writes");
 }
 
-/** A scope for `caller`; `event` makes the audit event of its write. */
-export function scopeFor(caller: Caller, event: () => WriteEvent = noEvent, db: Db = sql): Scope {
+/** The scope keys (db/009: a clinic's id, or minus a user's id) the caller may `need`. */
+function keysOf(caller: Caller, clinics: ReadonlyMap<number, ClinicRole>, need: Need): number[] {
+  const keys = [-caller.id];
+  for (const [id, role] of clinics) {
+    if (
+      need === "read" ||
+      (need === "write" ? WRITERS.has(role) : WRITERS.has(role) && role !== "front_desk")
+    ) {
+      keys.push(id);
+    }
+  }
+  return keys;
+}
+
+/** A scope for `caller` and their clinics; `event` makes the audit event of its write. */
+export function scopeFor(
+  caller: Caller,
+  event: () => WriteEvent = noEvent,
+  clinics: ReadonlyMap<number, ClinicRole> = new Map(),
+  pool: Sql = sql,
+): Scope {
+  const admin = caller.role === "admin";
+  const keys = {
+    read: keysOf(caller, clinics, "read"),
+    write: keysOf(caller, clinics, "write"),
+    clinical: keysOf(caller, clinics, "clinical"),
+  };
+  const ints = (k: number[]) => `{${k.map(int).join(",")}}`;
+  const context = admin
+    ? { admin: "on", read: "{}", write: "{}" }
+    : { admin: "off", read: ints(keys.read), write: ints(keys.write) };
   return {
     caller,
-    sql: db,
+    clinics,
+    sql: pool,
     event,
-    visible: (ownerColumn = "created_by") =>
-      caller.role === "admin" ? db`true` : db`${db(ownerColumn)} = ${caller.id}`,
+    visible(keyColumn = "scope_key", need: Need = "read") {
+      if (admin) return pool`true`;
+      const k = keys[need];
+      // One key (no clinics): an equality, which walks the (scope_key, field, id) indexes.
+      return k.length === 1
+        ? pool`${pool(keyColumn)} = ${k[0]}`
+        : pool`${pool(keyColumn)} = any(${k}::int[])`;
+    },
+    keys: (need = "read") => admin ? undefined : keys[need],
+    may(clinicId, createdBy, need) {
+      if (admin) return true;
+      return keys[need].includes(clinicId ?? -createdBy);
+    },
+    redacts(clinicId) {
+      return !admin && clinicId !== null && clinics.get(clinicId) === "front_desk";
+    },
+    async inline<T>(statement: (visible: string) => string) {
+      const visible = admin
+        ? "true"
+        : keys.read.length === 1
+        ? `scope_key = ${int(keys.read[0])}`
+        : `scope_key = any ('${context.read}'::int[])`;
+      const results = await pool.unsafe(`${settings(context)}; ${statement(visible)}`).simple();
+      // One result per statement: the settings', then the statement's rows.
+      return results[results.length - 1] as unknown as T[];
+    },
+    run: (fn) => inContext(pool, context, fn),
   };
+}
+
+/** An integer to write into SQL text; anything else is refused. */
+export function int(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
+  return String(n);
+}
+
+/** `set local` of the role and the context: integers and fixed words only. */
+function settings(context: { admin: string; read: string; write: string }): string {
+  return `set local role ${APP_ROLE}; set local app.admin = '${context.admin}'; ` +
+    `set local app.read_keys = '${context.read}'; set local app.write_keys = '${context.write}'`;
+}
+
+/** The connection-level failure of a statement, after which its connection is gone. */
+function connectionLost(outcome: PromiseSettledResult<unknown>): boolean {
+  return outcome.status === "rejected" && !(outcome.reason instanceof postgres.PostgresError);
+}
+
+/**
+ * Runs `fn` in `begin … commit` on a reserved connection: `begin` with the context and `fn`'s
+ * first statements go in one flush, the commit (or rollback) when they are answered — two
+ * round trips for a single-statement `fn`. Nothing is sent on a connection after it failed
+ * (the driver would write to its closed socket), and such a connection is not given back:
+ * the pool replaces it.
+ */
+async function inContext<T>(
+  pool: Sql,
+  context: { admin: string; read: string; write: string },
+  fn: (db: Db) => Promise<T>,
+): Promise<T> {
+  const db = await pool.reserve();
+  let ended = false;
+  const guarded = new Proxy(db, {
+    apply(target, self, args) {
+      if (ended) throw new Error("a statement after its transaction ended");
+      return Reflect.apply(target, self, args);
+    },
+  });
+  // One simple-protocol message for `begin` and the context: integers and fixed words.
+  const began = db.unsafe(`begin; ${settings(context)}`).simple().execute();
+  const work = (async () => await fn(guarded))();
+  const outcomes: PromiseSettledResult<unknown>[] = await Promise.allSettled([began, work]);
+  ended = true;
+  if (!outcomes.some(connectionLost)) {
+    const ok = outcomes.every((o) => o.status === "fulfilled");
+    const [end] = await Promise.allSettled([ok ? db`commit` : db`rollback`]);
+    outcomes.push(end);
+  }
+  if (!outcomes.some(connectionLost)) db.release();
+  for (const o of outcomes) if (o.status === "rejected") throw o.reason;
+  return (outcomes[1] as PromiseFulfilledResult<T>).value;
 }

@@ -150,7 +150,7 @@ export async function changeUser(
         (u.role <> b.role or (b.is_active and not u.is_active)) as ends_sessions
     ), ended as (${
     endingSessions(db, db`s.user_id in (select id from written where ends_sessions)`)
-  }), event as (${eventsOfRows(db, s.event(), "written", db`'{}'::int[]`)})
+  }), event as (${eventsOfRows(db, s.event(), "written", db`'{}'::int[]`, db`null::int`)})
     select w.id, w.name, w.email, w.role, w.is_active, w.created_at, w.last_login_at,
       coalesce((select array_agg(id::text) from ended), '{}') as ended
     from written w`;

@@ -26,6 +26,8 @@ export interface VersionedWrite {
   event: WriteEvent;
   /** The patients the event names, as an SQL int[] over the `written` row. */
   patientIds: Fragment;
+  /** Their clinic, as an SQL int over the `written` row. */
+  clinicId: Fragment;
 }
 
 /** What a versioned write found: the current row's version and kept columns, and the row written. */
@@ -71,7 +73,7 @@ export async function versionedWrite<R>(db: Db, w: VersionedWrite): Promise<Foun
       : db`update ${table} t ${w.change}, version = t.version + 1, updated_at = now()
           from current where t.id = current.id and ${rules} returning t.*`
   }
-    ), event as (${eventsOfRows(db, w.event, "written", w.patientIds)})
+    ), event as (${eventsOfRows(db, w.event, "written", w.patientIds, w.clinicId)})
     select written.*, current.version as current_version ${
     w.keep.reduce((cols, col, i) => db`${cols}, current.${db(col)} as ${db(kept[i])}`, db``)
   }

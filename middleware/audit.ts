@@ -135,6 +135,7 @@ function eventOf(
     resource_type: e.resourceType,
     resource_id: e.resourceId ?? null,
     patient_ids: e.patientIds ?? [],
+    clinic_id: e.clinicId ?? null,
     client_ip: clientIp(c),
     request_id: c.get("requestId"),
     status,
@@ -154,10 +155,15 @@ export function writeEvent(c: Context<AppEnv>): WriteEvent {
   const note = c.get("audit");
   c.set("audit", { ...note, written: status });
   const action = defaultAction(c.req.method, true);
-  const { resource_id: _, patient_ids: __, ...event } = eventOf(c, Date.now(), status, {
-    action,
-    resourceType: note.resourceType!,
-  });
+  const { resource_id: _, patient_ids: __, clinic_id: ___, ...event } = eventOf(
+    c,
+    Date.now(),
+    status,
+    {
+      action,
+      resourceType: note.resourceType!,
+    },
+  );
   return event;
 }
 
@@ -205,6 +211,7 @@ export function audit(resourceType: AuditResource, { reads = true } = {}) {
       resourceType: type,
       resourceId: "resourceId" in note ? note.resourceId : id,
       patientIds: note.patientIds ?? (type === "patient" && id ? [id] : []),
+      clinicId: note.clinicId,
     });
     if (!writeThrough) return enqueue(c.get("config"), event);
     const one = new EventBatch();

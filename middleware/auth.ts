@@ -3,6 +3,7 @@ import { markAuth } from "../lib/route_marks.ts";
 import { isRevoked } from "../db/revocations.ts";
 import type { AppEnv } from "../types.ts";
 import { scopeFor } from "../db/scope.ts";
+import { membershipsOf } from "../db/clinics.ts";
 import { writeEvent } from "./audit.ts";
 import { ApiError } from "../lib/errors.ts";
 
@@ -44,7 +45,8 @@ export const requireAuth = markAuth(createMiddleware<AppEnv>(async function requ
   }
   const user = { id: claims.userId, role: claims.role, sessionId: claims.sessionId };
   c.set("user", user);
-  // The request's scope: the caller, the pool, and the event its write will store.
-  c.set("db", scopeFor(user, () => writeEvent(c)));
+  // The request's scope: the caller, their clinics, and the event its write will store.
+  const clinics = user.role === "admin" ? new Map() : await membershipsOf(user.id);
+  c.set("db", scopeFor(user, () => writeEvent(c), clinics));
   await next();
 }));

@@ -11,7 +11,16 @@ import { ApiError } from "../lib/errors.ts";
 import { validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
 
-const ACTIONS = ["read", "list", "create", "update", "delete"] as const;
+const ACTIONS = [
+  "read",
+  "list",
+  "create",
+  "update",
+  "delete",
+  "member_add",
+  "member_change",
+  "member_remove",
+] as const;
 
 const { limit, offset, page: pageNumber, page_size } = pageQuery(["at"]);
 
@@ -40,9 +49,10 @@ export const auditEventSchema = named(
     at: timestamp,
     user_id: z.number().int().nullable(),
     action: z.enum(ACTIONS),
-    resource_type: z.enum(["patient", "doctor", "mapping", "user"]),
+    resource_type: z.enum(["patient", "doctor", "mapping", "user", "clinic"]),
     resource_id: z.number().int().nullable(),
     patient_ids: z.array(z.number().int()),
+    clinic_id: z.number().int().nullable(),
     client_ip: z.string().nullable(),
     request_id: z.string(),
     status: z.number().int(),
@@ -58,6 +68,7 @@ export function auditEventJson(e: AuditEvent & { id: number }): Answer<typeof au
     resource_type: e.resource_type,
     resource_id: e.resource_id,
     patient_ids: e.patient_ids,
+    clinic_id: e.clinic_id,
     client_ip: e.client_ip,
     request_id: e.request_id,
     status: e.status,

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { findPatientWithPrimary, matchedPatientIds, searchPatients } from "../db/patients.ts";
 import { findDoctor, searchDoctors } from "../db/doctors.ts";
 import { findCareTeam, matchedCareTeamIds, searchCareTeams } from "../db/mappings.ts";
+import { findClinic, searchClinics } from "../db/clinics.ts";
+import { clinicOfAll } from "./patients.ts";
 import type { SearchPage } from "../db/page.ts";
 import { ApiError } from "../lib/errors.ts";
 import {
@@ -24,10 +26,12 @@ import {
   careTeamResource,
   fhirBundleSchema,
   fhirCareTeamSchema,
+  fhirOrganizationSchema,
   fhirPatientSchema,
   fhirPractitionerRoleSchema,
   fhirPractitionerSchema,
   operationOutcomeSchema,
+  organizationResource,
   type ParamDoc,
   patientResource,
   practitionerResource,
@@ -70,6 +74,10 @@ const PARAMS: Record<string, Record<string, ParamDoc>> = {
     _id: { type: "id", documentation: "CareTeam ids (the patient's), comma-separated" },
     patient: { type: "reference", documentation: "Patient/<id>" },
     subject: { type: "reference", documentation: "Patient/<id>, as patient" },
+  },
+  Organization: {
+    _id: { type: "id", documentation: "Organization ids (the clinic's), comma-separated" },
+    name: { type: "string", documentation: "As Patient's name (with :contains and :exact)" },
   },
 };
 
@@ -208,7 +216,9 @@ export const fhir = new Hono<AppEnv>()
       noteAudit(c, {
         patientIds: await named(page, shown, () => matchedPatientIds(db, s.params)),
       });
-      return fhirJson(c, searchBundle(base(c), "Patient", s, page, page.rows.map(patientResource)));
+      noteAudit(c, { clinicId: clinicOfAll(page.rows) });
+      const resources = page.rows.map((r) => patientResource(r, db.redacts(r.clinic_id)));
+      return fhirJson(c, searchBundle(base(c), "Patient", s, page, resources));
     },
   )
   .get(
@@ -217,9 +227,11 @@ export const fhir = new Hono<AppEnv>()
     audit("patient"),
     requireAuth,
     async (c) => {
-      const row = await findPatientWithPrimary(c.var.db, pathId(c.req.param("id")));
+      const db = c.var.db;
+      const row = await findPatientWithPrimary(db, pathId(c.req.param("id")));
       if (!row) throw new ApiError(404, "No Patient with this id");
-      return fhirJson(c, patientResource(row), row.version);
+      noteAudit(c, { clinicId: row.clinic_id });
+      return fhirJson(c, patientResource(row, db.redacts(row.clinic_id)), row.version);
     },
   )
   .get(
@@ -282,6 +294,28 @@ export const fhir = new Hono<AppEnv>()
       });
       const resources = page.rows.map(careTeamResource);
       return fhirJson(c, searchBundle(base(c), "CareTeam", s, page, resources));
+    },
+  )
+  .get(
+    "/Organization",
+    searchDoc("Organization", "searchFhirOrganizations"),
+    requireAuth,
+    searchGate,
+    async (c) => {
+      const s = searchOf(c, "Organization");
+      const page = await searchClinics(c.var.db, s.params, limits(s));
+      const resources = page.rows.map(organizationResource);
+      return fhirJson(c, searchBundle(base(c), "Organization", s, page, resources));
+    },
+  )
+  .get(
+    "/Organization/:id",
+    readDoc("Organization", fhirOrganizationSchema, "readFhirOrganization"),
+    requireAuth,
+    async (c) => {
+      const row = await findClinic(c.var.db, pathId(c.req.param("id")));
+      if (!row) throw new ApiError(404, "No Organization with this id");
+      return fhirJson(c, organizationResource(row), row.version);
     },
   )
   .get(

@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { PatientWithPrimary } from "../db/patients.ts";
 import type { DoctorRow } from "../db/doctors.ts";
 import type { CareTeamRow } from "../db/mappings.ts";
+import type { ClinicRow } from "../db/clinics.ts";
 import { FHIR_VERSION, humanName, type ParamType, type Search } from "../lib/fhir.ts";
 import { named } from "../lib/route_marks.ts";
 import type { Answer } from "./http.ts";
@@ -20,7 +21,12 @@ export const CARE_ROLE_SYSTEM = "urn:healthcare-records:care-team-role";
 const CONTACT_ROLE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v2-0131";
 
 const text = z.string();
-const meta = z.strictObject({ versionId: text.optional(), lastUpdated: text });
+const coding = z.strictObject({ system: text, code: text, display: text.optional() });
+const meta = z.strictObject({
+  versionId: text.optional(),
+  lastUpdated: text,
+  security: z.array(coding).optional(),
+});
 const nameSchema = z.strictObject({
   text,
   family: text.optional(),
@@ -35,7 +41,6 @@ const addressSchema = z.strictObject({
   country: text.optional(),
 });
 const reference = z.strictObject({ reference: text.optional(), display: text.optional() });
-const coding = z.strictObject({ system: text, code: text, display: text.optional() });
 const concept = z.strictObject({ coding: z.array(coding).optional(), text: text.optional() });
 
 /** A FHIR Patient made from a patient. */
@@ -56,8 +61,28 @@ export const fhirPatientSchema = named(
       telecom: z.array(contactPoint).optional(),
     })).optional(),
     generalPractitioner: z.array(reference).optional(),
+    managingOrganization: reference.optional(),
   }).meta({ description: "FHIR R4 Patient" }),
 );
+
+/** A FHIR Organization made from a clinic. */
+export const fhirOrganizationSchema = named(
+  "FhirOrganization",
+  z.strictObject({
+    resourceType: z.literal("Organization"),
+    id: text,
+    meta,
+    active: z.boolean(),
+    name: text,
+  }).meta({ description: "FHIR R4 Organization" }),
+);
+
+/** The security label of a resource some of whose data was withheld from the caller. */
+const REDACTED = {
+  system: "http://terminology.hl7.org/CodeSystem/v3-ObservationValue",
+  code: "REDACTED",
+  display: "redacted",
+};
 
 /** A FHIR Practitioner made from a doctor. */
 export const fhirPractitionerSchema = named(
@@ -177,14 +202,24 @@ function address(line: unknown, city: unknown, state: unknown, country: unknown)
 
 const instant = (at: Date | string | number) => new Date(at).toISOString();
 
-/** A patient as a FHIR Patient. */
-export function patientResource(r: PatientWithPrimary): Answer<typeof fhirPatientSchema> {
+/**
+ * A patient as a FHIR Patient; `redacted` when the caller's role withholds its clinical
+ * fields (none of which a FHIR Patient carries, but the label says the view is partial).
+ */
+export function patientResource(
+  r: PatientWithPrimary,
+  redacted = false,
+): Answer<typeof fhirPatientSchema> {
   const contactName = r.emergency_contact_name as string | null;
   const contactPhone = r.emergency_contact_phone as string | null;
   return {
     resourceType: "Patient",
     id: String(r.id),
-    meta: { versionId: String(r.version), lastUpdated: instant(r.updated_at) },
+    meta: {
+      versionId: String(r.version),
+      lastUpdated: instant(r.updated_at),
+      security: redacted ? [REDACTED] : undefined,
+    },
     name: [humanName(r.name as string)],
     gender: r.gender,
     birthDate: orUndefined(r.date_of_birth),
@@ -202,6 +237,20 @@ export function patientResource(r: PatientWithPrimary): Answer<typeof fhirPatien
     generalPractitioner: r.primary_id
       ? [{ reference: `Practitioner/${r.primary_id}`, display: r.primary_name ?? undefined }]
       : undefined,
+    managingOrganization: r.clinic_id === null
+      ? undefined
+      : { reference: `Organization/${r.clinic_id}` },
+  };
+}
+
+/** A clinic as a FHIR Organization. */
+export function organizationResource(r: ClinicRow): Answer<typeof fhirOrganizationSchema> {
+  return {
+    resourceType: "Organization",
+    id: String(r.id),
+    meta: { versionId: String(r.version), lastUpdated: instant(r.updated_at) },
+    active: true,
+    name: r.name,
   };
 }
 
@@ -352,8 +401,8 @@ export function capabilityStatement(
     format: ["application/fhir+json", "json"],
     rest: [{
       mode: "server",
-      documentation: "Read and search only. Each user sees only their own patients (admins " +
-        "see all); every read and search of patient data is audited.",
+      documentation: "Read and search only. A user sees their personal patients and their " +
+        "clinics' patients (admins see all); every read and search of patient data is audited.",
       security: {
         cors: true,
         service: [{ text: "Bearer" }],

@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { doctorsByIds } from "../db/doctors.ts";
+import { findPatient } from "../db/patients.ts";
 import {
   assignDoctor,
   changeMapping,
@@ -95,6 +96,7 @@ export const mappingListQuery = z.object({
   patient_id: idParam.optional(),
   doctor_id: idParam.optional(),
   is_primary: boolParam.optional(),
+  clinic_id: idParam.optional(),
 });
 
 /** A mapping as answered: the full doctor comes along. */
@@ -161,10 +163,20 @@ export async function patientMappingsPage(
   return await mappingListJson(c, list);
 }
 
+/** 403 for a write to a record the caller's role lets them read only. */
+function readOnly(): ApiError {
+  return new ApiError(403, "A viewer may not change the clinic's assignments");
+}
+
+/** Why a write found no mapping it may change: 403 when the caller may read it, else 404. */
+async function refusal(s: Scope, mappingId: number): Promise<ApiError> {
+  return await findMapping(s, mappingId) ? readOnly() : new ApiError(404, NOT_FOUND);
+}
+
 async function oneMapping(c: Context<AppEnv>, mappingId: number) {
   const row = await findMapping(c.var.db, mappingId);
   if (!row) throw new ApiError(404, NOT_FOUND);
-  noteAudit(c, { patientIds: [row.patient] });
+  noteAudit(c, { patientIds: [row.patient], clinicId: row.clinic_id });
   const [json] = await withDoctors(c.var.db, [row]);
   return json;
 }
@@ -176,9 +188,7 @@ function mappingJson({ doctor_detail, ...row }: WrittenMapping): Answer<typeof m
 
 async function deleteOne(c: Context<AppEnv>) {
   const mappingId = pathId(c.req.param("id")!);
-  if (!await removeMapping(c.var.db, mappingId)) {
-    throw new ApiError(404, NOT_FOUND);
-  }
+  if (!await removeMapping(c.var.db, mappingId)) throw await refusal(c.var.db, mappingId);
   return c.body(null, 204);
 }
 
@@ -196,7 +206,7 @@ export const mappings = new Hono<AppEnv>()
       operationId: "createMapping",
       summary: "Assign a doctor to a patient",
       ok: { ...ONE, status: 201 },
-      errors: [409],
+      errors: [403, 409],
     }),
     validate("json", mappingBody),
     async (c) => {
@@ -205,6 +215,7 @@ export const mappings = new Hono<AppEnv>()
       // shows it (the event of a success is written in the transaction).
       noteAudit(c, { patientIds: [m.patient] });
       const done = await assignDoctor(c.var.db, m);
+      if (!done.patient && await findPatient(c.var.db, m.patient)) throw readOnly();
       if (!done.row) {
         throw invalid([
           ...(done.patient ? [] : [{ field: "patient", message: UNKNOWN_PATIENT }]),
@@ -269,14 +280,14 @@ export const mappings = new Hono<AppEnv>()
       operationId: "updateMapping",
       summary: "Change is_primary or notes",
       ok: ONE,
-      errors: [404, 409],
+      errors: [403, 404, 409],
     }),
     validate("json", mappingPatch),
     async (c) => {
       const mappingId = pathId(c.req.param("id"));
       const changes = c.req.valid("json");
       const row = await changeMapping(c.var.db, mappingId, changes);
-      if (!row) throw new ApiError(404, NOT_FOUND);
+      if (!row) throw await refusal(c.var.db, mappingId);
       return c.json(mappingJson(row));
     },
   )
@@ -286,7 +297,7 @@ export const mappings = new Hono<AppEnv>()
       operationId: "deleteMapping",
       summary: "Remove one assignment",
       ok: { status: 204 },
-      errors: [404],
+      errors: [403, 404],
     }),
     deleteOne,
   )
@@ -311,7 +322,7 @@ export const mappings = new Hono<AppEnv>()
       operationId: "deleteMappingAlias",
       summary: "Remove the assignment with this **mapping** id",
       ok: { status: 204 },
-      errors: [404],
+      errors: [403, 404],
     }),
     deleteOne,
   );

@@ -13,6 +13,7 @@ import {
 } from "../db/patients.ts";
 import {
   ageOn,
+  idParam,
   int,
   optionalEmail,
   optionalPhone,
@@ -46,6 +47,7 @@ import { searchGate } from "../middleware/search_gate.ts";
 import { ApiError, invalid } from "../lib/errors.ts";
 import { bodyAliases, nameFromParts, validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
+import { CLINICAL_FIELDS, type Need, type Scope } from "../db/scope.ts";
 import { accessLogQuery, auditEventJson, auditEventSchema } from "./audit.ts";
 import { mappingPageQuery, mappingSchema, patientMappingsPage } from "./mappings.ts";
 
@@ -101,7 +103,18 @@ const patientShape = {
   allergies: optionalText(10_000),
   medical_history: optionalText(10_000),
   current_medications: optionalText(10_000),
+  clinic: orNull(int(1, 2_147_483_647)),
 };
+
+/** `clinic_id` is read as `clinic`; both, differing, are refused. */
+function clinicAlias(body: Record<string, unknown>): void {
+  if (body.clinic_id === undefined) return;
+  if (body.clinic !== undefined && body.clinic !== body.clinic_id) {
+    throw invalid([{ field: "clinic_id", message: "differs from clinic; send one of the two" }]);
+  }
+  body.clinic = body.clinic_id;
+  delete body.clinic_id;
+}
 
 /** Body of POST and PUT: `name` is required, every other field optional. */
 export const patientBody = named(
@@ -133,9 +146,12 @@ export const patientListQuery = z.object({
   search: queryText().optional(),
   gender: gender.optional(),
   blood_group: bloodGroupCode.optional(),
+  clinic_id: idParam.optional(),
 });
 
-type PatientInput = Partial<Record<keyof PatientFields, string | number | null | undefined>>;
+type PatientInput =
+  & Partial<Record<keyof PatientFields, string | number | null | undefined>>
+  & { clinic?: number | null };
 
 /** What PUT and POST store for a field the body leaves out. */
 const DEFAULTS: PatientFields = Object.fromEntries(
@@ -171,6 +187,11 @@ export const patientSchema = named(
     allergies: z.string().nullable(),
     medical_history: z.string().nullable(),
     current_medications: z.string().nullable(),
+    clinic: z.number().int().nullable(),
+    redacted_fields: z.array(z.enum(CLINICAL_FIELDS)).optional().meta({
+      description: "The clinical fields answered as null because the caller's role " +
+        "(front_desk) may not read them",
+    }),
     created_by: z.number().int(),
     created_at: timestamp,
     updated_at: timestamp,
@@ -178,8 +199,9 @@ export const patientSchema = named(
   }),
 );
 
-export function patientJson(r: PatientRow): Answer<typeof patientSchema> {
-  return {
+/** A patient as answered to the scope's caller: redacted for a front_desk member. */
+export function patientJson(r: PatientRow, s: Scope): Answer<typeof patientSchema> {
+  const answer: Answer<typeof patientSchema> = {
     id: r.id,
     name: r.name,
     date_of_birth: r.date_of_birth,
@@ -197,19 +219,57 @@ export function patientJson(r: PatientRow): Answer<typeof patientSchema> {
     allergies: r.allergies,
     medical_history: r.medical_history,
     current_medications: r.current_medications,
+    clinic: r.clinic_id,
     created_by: r.created_by,
     created_at: r.created_at,
     updated_at: r.updated_at,
     version: r.version,
   };
+  if (!s.redacts(r.clinic_id)) return answer;
+  for (const f of CLINICAL_FIELDS) answer[f] = null;
+  answer.redacted_fields = [...CLINICAL_FIELDS];
+  return answer;
+}
+
+/** The clinic all these patients belong to, for the audit event; null when none or several. */
+export function clinicOfAll(rows: { clinic_id: number | null }[]): number | null {
+  const first = rows[0]?.clinic_id ?? null;
+  return rows.every((r) => r.clinic_id === first) ? first : null;
+}
+
+/**
+ * 400 when the caller may not file a patient under `clinic` (not a member: the same answer
+ * as a clinic that does not exist), 403 when their role there may not write it.
+ */
+function checkClinic(s: Scope, clinic: number | null, body: PatientInput): void {
+  if (clinic === null || s.caller.role === "admin") return;
+  const role = s.clinics.get(clinic);
+  if (!role) throw invalid([{ field: "clinic", message: "no clinic with this id" }]);
+  if (!s.may(clinic, s.caller.id, "write")) {
+    throw new ApiError(403, "A viewer may not write the clinic's patients");
+  }
+  if (sendsClinical(body) && !s.may(clinic, s.caller.id, "clinical")) {
+    throw new ApiError(403, FRONT_DESK);
+  }
+}
+
+const FRONT_DESK = "A front_desk member may not write clinical fields (" +
+  CLINICAL_FIELDS.join(", ") + ")";
+
+/** True when the body sets a clinical field. */
+function sendsClinical(body: PatientInput): boolean {
+  return CLINICAL_FIELDS.some((f) => body[f] !== undefined);
 }
 
 const NOT_FOUND = "No patient with this id";
 
 const doc = (d: Omit<Parameters<typeof describe>[0], "tag">) => describe({ tag: "Patients", ...d });
-const CHANGE = { errors: [404, 409, 412], ifMatch: true, etag: true };
+const CHANGE = { errors: [403, 404, 409, 412], ifMatch: true, etag: true };
 
-/** Patients: each user sees and changes only their own; admins see all. */
+/**
+ * Patients: a personal patient is its creator's alone, a clinic's is shared by its members
+ * by role; admins see all.
+ */
 export const patients = new Hono<AppEnv>()
   .use(audit("patient"))
   .use(requireAuth)
@@ -219,18 +279,21 @@ export const patients = new Hono<AppEnv>()
       operationId: "createPatient",
       summary: "Create a patient",
       ok: { status: 201, schema: patientSchema },
+      errors: [403],
       etag: true,
     }),
     bodyAliases(nameFromParts),
+    bodyAliases(clinicAlias),
     validate("json", patientBody),
     async (c) => {
-      const body = c.req.valid("json") as PatientInput;
+      const { clinic = null, ...body } = c.req.valid("json") as PatientInput;
       const fields = { ...DEFAULTS, ...body } as PatientFields;
       checkAge(body, fields);
-      const row = await insertPatient(c.var.db, fields);
+      checkClinic(c.var.db, clinic, body);
+      const row = await insertPatient(c.var.db, fields, clinic);
       setEtag(c, row.version);
       c.header("Location", link(c, `/api/patients/${row.id}/`));
-      return c.json(patientJson(row), 201);
+      return c.json(patientJson(row, c.var.db), 201);
     },
   )
   .get(
@@ -250,9 +313,11 @@ export const patients = new Hono<AppEnv>()
         search: q.search ? likePattern(q.search) : undefined,
         gender: q.gender,
         blood_group: q.blood_group,
+        clinic_id: q.clinic_id,
       }, p);
-      noteAudit(c, { patientIds: matched });
-      return c.json(envelope(c, p, count, rows.map(patientJson)));
+      noteAudit(c, { patientIds: matched, clinicId: q.clinic_id ?? clinicOfAll(rows) });
+      const s = c.var.db;
+      return c.json(envelope(c, p, count, rows.map((r) => patientJson(r, s))));
     },
   )
   .get(
@@ -268,7 +333,8 @@ export const patients = new Hono<AppEnv>()
     async (c) => {
       const row = await findPatient(c.var.db, pathId(c.req.param("id")));
       if (!row) throw new ApiError(404, NOT_FOUND);
-      return conditionalRead(c, `"${row.version}"`, patientJson(row));
+      noteAudit(c, { clinicId: row.clinic_id });
+      return conditionalRead(c, `"${row.version}"`, patientJson(row, c.var.db));
     },
   )
   .put(
@@ -280,15 +346,17 @@ export const patients = new Hono<AppEnv>()
       ...CHANGE,
     }),
     bodyAliases(nameFromParts),
+    bodyAliases(clinicAlias),
     validate("json", patientBody),
     async (c) => {
       const id = pathId(c.req.param("id"));
       const body = c.req.valid("json") as PatientInput;
       const fields = { ...DEFAULTS, ...body } as PatientFields;
       checkAge(body, fields);
-      const row = await change(c, id, fields);
+      // Every clinical field is replaced (absent ones by null): a clinical write.
+      const row = await change(c, id, fields, body.clinic, "clinical");
       setEtag(c, row.version);
-      return c.json(patientJson(row));
+      return c.json(patientJson(row, c.var.db));
     },
   )
   .patch(
@@ -300,14 +368,16 @@ export const patients = new Hono<AppEnv>()
       ...CHANGE,
     }),
     bodyAliases(nameFromParts),
+    bodyAliases(clinicAlias),
     validate("json", patientPatch),
     async (c) => {
       const id = pathId(c.req.param("id"));
-      const body = c.req.valid("json") as PatientInput;
+      const { clinic, ...body } = c.req.valid("json") as PatientInput;
       checkAge(body, body as PatientFields);
-      const row = await change(c, id, body as Partial<PatientFields>);
+      const need = sendsClinical(body) ? "clinical" : "write";
+      const row = await change(c, id, body as Partial<PatientFields>, clinic, need);
       setEtag(c, row.version);
-      return c.json(patientJson(row));
+      return c.json(patientJson(row, c.var.db));
     },
   )
   .delete(
@@ -316,14 +386,14 @@ export const patients = new Hono<AppEnv>()
       operationId: "deletePatient",
       summary: "Delete",
       ok: { status: 204 },
-      errors: [404, 409, 412],
+      errors: [403, 404, 409, 412],
       ifMatch: true,
     }),
     async (c) => {
       const id = pathId(c.req.param("id"));
       const versions = ifMatch(c);
-      const found = await changePatient(c.var.db, id, "delete", { versions });
-      if (!found) throw new ApiError(404, NOT_FOUND);
+      const found = await changePatient(c.var.db, id, "delete", { versions, need: "write" });
+      if (!found) throw await refusal(c.var.db, id, "write");
       if (!found.written) checkIfMatch(versions, found.version);
       return c.body(null, 204);
     },
@@ -354,13 +424,28 @@ export const patients = new Hono<AppEnv>()
     searchGate,
     async (c) => {
       const id = pathId(c.req.param("id"));
-      if (!await findPatient(c.var.db, id)) throw new ApiError(404, NOT_FOUND);
+      const patient = await findPatient(c.var.db, id);
+      if (!patient) throw new ApiError(404, NOT_FOUND);
+      noteAudit(c, { clinicId: patient.clinic_id });
       const q = c.req.valid("query");
       const p = page(q);
       const { count, rows } = await listEvents(c.var.db, { ...q, patient_id: id }, p);
       return c.json(envelope(c, p, count, rows.map(auditEventJson)));
     },
   );
+
+/**
+ * Why a write found no patient it may change: 403 when the caller can read it but their
+ * role may not make this write, else 404.
+ */
+async function refusal(s: Scope, id: number, need: Need): Promise<ApiError> {
+  const row = await findPatient(s, id);
+  if (!row) return new ApiError(404, NOT_FOUND);
+  if (need === "clinical" && s.may(row.clinic_id, row.created_by, "write")) {
+    return new ApiError(403, FRONT_DESK);
+  }
+  return new ApiError(403, "A viewer may not write the clinic's patients");
+}
 
 /**
  * Sets `fields` (a PATCH's fields, or every field for PUT) under `If-Match` and, for an age
@@ -370,13 +455,34 @@ async function change(
   c: Context<AppEnv>,
   id: number,
   fields: Partial<PatientFields>,
+  clinic: number | null | undefined,
+  need: Need,
 ): Promise<PatientRow> {
+  const s = c.var.db;
   const versions = ifMatch(c);
   const age = fields.age != null && fields.date_of_birth === undefined
     ? { years: fields.age as number, today: today() }
     : undefined;
-  const found = await changePatient(c.var.db, id, fields, { versions, age });
-  if (!found) throw new ApiError(404, NOT_FOUND);
+  if (clinic !== undefined) {
+    // A move: the patient must be one the caller sees before the target clinic is judged.
+    const current = await findPatient(s, id);
+    if (!current) throw new ApiError(404, NOT_FOUND);
+    if (clinic === null && current.clinic_id !== null) {
+      // Only a personal patient can be personal: a clinic's stays with some clinic.
+      throw invalid([{
+        field: "clinic",
+        message: "a clinic's patient can move to another clinic, not become personal",
+      }]);
+    }
+    if (clinic !== null) checkClinic(s, clinic, fields as PatientInput);
+  }
+  const found = await changePatient(
+    s,
+    id,
+    clinic === undefined ? fields : { ...fields, clinic_id: clinic },
+    { versions, age, need },
+  );
+  if (!found) throw await refusal(s, id, need);
   if (found.written) return found.written;
   checkIfMatch(versions, found.version);
   checkAge(fields as PatientInput, found.current as PatientFields);

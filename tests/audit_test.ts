@@ -220,6 +220,7 @@ dbTest(
       "action",
       "at",
       "client_ip",
+      "clinic_id",
       "id",
       "patient_ids",
       "request_id",

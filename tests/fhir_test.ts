@@ -9,6 +9,7 @@ import { flushAudit } from "../middleware/audit.ts";
 import {
   fhirBundleSchema,
   fhirCareTeamSchema,
+  fhirOrganizationSchema,
   fhirPatientSchema,
   fhirPractitionerRoleSchema,
   fhirPractitionerSchema,
@@ -17,6 +18,7 @@ import {
 import type { AppEnv } from "../types.ts";
 import { dbTest, testApp } from "./helpers.ts";
 import { type Client, signUp, signUpAdmin } from "./records_helpers.ts";
+import { makeTeam } from "./clinic_helpers.ts";
 
 // The official FHIR R4 structure definitions, as Medplum ships them.
 // deno-lint-ignore no-explicit-any
@@ -152,7 +154,7 @@ dbTest("fhir: the CapabilityStatement is public and lists every resource", async
   const rest = cs.rest[0];
   assert.deepEqual(
     rest.resource.map((r: Json) => r.type),
-    ["Patient", "Practitioner", "PractitionerRole", "CareTeam"],
+    ["Patient", "Practitioner", "PractitionerRole", "CareTeam", "Organization"],
   );
   for (const r of rest.resource) {
     assert.deepEqual(r.interaction.map((i: Json) => i.code), ["read", "search-type"]);
@@ -532,3 +534,33 @@ dbTest("fhir: a FHIR client library reads, searches and pages with our login's t
     await server.shutdown();
   }
 });
+
+dbTest(
+  "fhir: a clinic is an Organization; its patient names it, redacted for the front desk",
+  async () => {
+    const app = await testApp();
+    const t = await makeTeam(app);
+    const made = await t.owner.json("POST", "/api/patients/", {
+      name: "Grace Clinic",
+      allergies: "Latex",
+      clinic: t.clinic,
+    });
+    const org = await get(t.front_desk, `/fhir/Organization/${t.clinic}`);
+    assert.equal(org.status, 200);
+    strict(fhirOrganizationSchema, org.body);
+    assert.equal(org.headers.get("ETag"), 'W/"1"');
+    const search = await get(t.viewer, "/fhir/Organization?name:contains=practice");
+    assert.deepEqual(search.body.entry.map((e: Json) => e.resource.id), [String(t.clinic)]);
+    const desk = await get(t.front_desk, `/fhir/Patient/${made.body.id}`);
+    strict(fhirPatientSchema, desk.body);
+    assert.deepEqual(desk.body.managingOrganization, { reference: `Organization/${t.clinic}` });
+    assert.deepEqual(desk.body.meta.security.map((c: Json) => c.code), ["REDACTED"]);
+    const found = await get(t.front_desk, `/fhir/Patient?_id=${made.body.id}`);
+    assert.deepEqual(found.body.entry[0].resource.meta.security.map((c: Json) => c.code), [
+      "REDACTED",
+    ]);
+    const clinician = await get(t.owner, `/fhir/Patient/${made.body.id}`);
+    assert.equal(clinician.body.meta.security, undefined);
+    assert.equal((await get(t.outsider, `/fhir/Organization/${t.clinic}`)).status, 404);
+  },
+);

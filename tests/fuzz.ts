@@ -187,6 +187,10 @@ const VALID: Record<string, fc.Arbitrary<unknown>> = {
   is_available: fc.boolean(),
   is_primary: fc.boolean(),
   notes: fc.constantFrom("seen weekly", null),
+  // A personal patient: a clinic needs a membership the fuzzer does not make.
+  clinic: fc.constant(null),
+  clinic_id: fc.constantFrom("1", "2"),
+  role: fc.constantFrom("owner", "clinician", "front_desk", "viewer"),
   refresh: fc.constant({ $known: "refresh" }),
   patient: fc.constant({ $known: "patient" }),
   patient_id: fc.constant({ $known: "patient" }),

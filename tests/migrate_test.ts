@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { createClient } from "../db/client.ts";
 import { migrate, MigrationError } from "../db/migrate.ts";
+import { findPatient } from "../db/patients.ts";
+import { scopeFor } from "../db/scope.ts";
 import { denoCommand, freshDatabase, runToEnd, startService, TEST_JWT_SECRET } from "./helpers.ts";
 
 async function migrationDir(files: Record<string, string>): Promise<URL> {
@@ -125,6 +127,54 @@ Deno.test({
         return true;
       });
     } finally {
+      await db.close();
+    }
+  },
+});
+
+Deno.test({
+  name: "the clinics migration runs on a database holding records; personal patients keep working",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const db = await freshDatabase();
+    const sql = createClient(db.url, 2);
+    try {
+      // The schema as it was before clinics, with records in it.
+      const all = new URL("../migrations/", import.meta.url);
+      const before: Record<string, string> = {};
+      for await (const entry of Deno.readDir(all)) {
+        if (entry.name < "009") {
+          before[entry.name] = await Deno.readTextFile(new URL(entry.name, all));
+        }
+      }
+      await migrate(sql, await migrationDir(before));
+      const [{ id: owner }] = await sql`
+        insert into users (name, email, password_hash) values ('Old', 'old@records.test', 'x')
+        returning id`;
+      const [{ id: patient }] = await sql`
+        insert into patients (created_by, name, allergies) values (${owner}, 'Kept', 'Dust')
+        returning id`;
+      await sql`
+        insert into audit_events (user_id, action, resource_type, resource_id, patient_ids,
+          request_id, status)
+        values (${owner}, 'create', 'patient', ${patient}, array[${patient}::int], 'old', 201)`;
+
+      assert.deepEqual(await migrate(sql, all), ["009_clinics.sql"]);
+      const scope = scopeFor({ id: owner, role: "user" }, undefined, new Map(), sql);
+      const row = await findPatient(scope, patient);
+      assert.deepEqual({ name: row?.name, allergies: row?.allergies, clinic: row?.clinic_id }, {
+        name: "Kept",
+        allergies: "Dust",
+        clinic: null,
+      });
+      const stranger = scopeFor({ id: owner + 1000, role: "user" }, undefined, new Map(), sql);
+      assert.equal(await findPatient(stranger, patient), undefined);
+      const [event] =
+        await sql`select clinic_id, action from audit_events where request_id = 'old'`;
+      assert.deepEqual({ ...event }, { clinic_id: null, action: "create" });
+    } finally {
+      await sql.end();
       await db.close();
     }
   },

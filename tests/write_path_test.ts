@@ -1,67 +1,95 @@
 /**
- * The write path: each write and its audit event cost one request to the database, the
- * answer's data included, whatever the database.
+ * The write path: each write and its audit event is one statement, the answer's data
+ * included, whatever the database. A write of patient data runs in its transaction bound by
+ * row-level security: three requests (`begin` with the caller's context, the statement, the
+ * commit), the first two sent in one flush, so two round trips.
  */
 import assert from "node:assert/strict";
 import { sql } from "../db/client.ts";
 import { requestsSent } from "../db/socket.ts";
 import { flushAudit } from "../middleware/audit.ts";
-import { dbTest, testApp } from "./helpers.ts";
+import { dbTest, testApp, testConfig } from "./helpers.ts";
 import { signUp } from "./records_helpers.ts";
 
-dbTest("each write, with its audit event, is one request to the database", async (t) => {
-  const app = await testApp();
-  const ann = await signUp(app);
-  /** Runs `write` twice (the first use of a statement on a connection costs a description). */
-  const requestsOf = async (write: () => Promise<number>, expectedStatus: number) => {
-    assert.equal(await write(), expectedStatus);
-    await flushAudit();
-    const before = requestsSent();
-    assert.equal(await write(), expectedStatus);
-    return requestsSent() - before;
-  };
-  const create = async (path: string, body: unknown) => (await ann.json("POST", path, body)).body;
-  const status = async (method: string, path: string, body?: unknown) =>
-    (await ann.json(method, path, body)).status;
+/** Enough writes to have used every connection of the pool. */
+const WARM = testConfig().dbPoolMax;
 
-  await t.step("patients", async () => {
-    assert.equal(await requestsOf(() => status("POST", "/api/patients/", { name: "One" }), 201), 1);
-    const { id } = await create("/api/patients/", { name: "Two" });
-    const patch = () => status("PATCH", `/api/patients/${id}/`, { city: "Leeds" });
-    assert.equal(await requestsOf(patch, 200), 1);
-    const put = () => status("PUT", `/api/patients/${id}/`, { name: "Two", age: 40 });
-    assert.equal(await requestsOf(put, 200), 1);
-    const ids = [(await create("/api/patients/", { name: "Three" })).id, id];
-    assert.equal(await requestsOf(() => status("DELETE", `/api/patients/${ids.pop()}/`), 204), 1);
-  });
+/** A write of patient data: `begin` with the context, the statement, `commit`. */
+const SCOPED = 3;
 
-  await t.step("doctors", async () => {
-    const body = { name: "Dr One", specialization: "general" };
-    assert.equal(await requestsOf(() => status("POST", "/api/doctors/", body), 201), 1);
-    const { id } = await create("/api/doctors/", body);
-    const patch = () => status("PATCH", `/api/doctors/${id}/`, { bio: "Kind" });
-    assert.equal(await requestsOf(patch, 200), 1);
-    const ids = [(await create("/api/doctors/", body)).id, id];
-    assert.equal(await requestsOf(() => status("DELETE", `/api/doctors/${ids.pop()}/`), 204), 1);
-  });
+dbTest(
+  "each write, with its audit event, is one statement: three requests with its transaction, one for a doctor",
+  async (t) => {
+    const app = await testApp();
+    const ann = await signUp(app);
+    /**
+     * Runs `write` once on every connection of the pool (the first use of a statement on a
+     * connection costs a description), then counts the requests of one more.
+     */
+    const requestsOf = async (write: () => Promise<number>, expectedStatus: number) => {
+      for (let i = 0; i < WARM; i++) assert.equal(await write(), expectedStatus);
+      await flushAudit();
+      const before = requestsSent();
+      assert.equal(await write(), expectedStatus);
+      return requestsSent() - before;
+    };
+    /** `n` fresh records made by POSTing `body` to `path`, for writes that use one up each. */
+    const many = async (n: number, path: string, body: unknown) => {
+      const ids: number[] = [];
+      for (let i = 0; i < n; i++) ids.push((await create(path, body)).id);
+      return ids;
+    };
+    const create = async (path: string, body: unknown) => (await ann.json("POST", path, body)).body;
+    const status = async (method: string, path: string, body?: unknown) =>
+      (await ann.json(method, path, body)).status;
 
-  await t.step("assignments, answered with their doctor", async () => {
-    const patient = (await create("/api/patients/", { name: "Four" })).id;
-    const doctors: number[] = [];
-    for (let i = 0; i < 2; i++) {
-      doctors.push(
-        (await create("/api/doctors/", { name: `Dr ${i}`, specialization: "other" })).id,
+    await t.step("patients", async () => {
+      assert.equal(
+        await requestsOf(() => status("POST", "/api/patients/", { name: "One" }), 201),
+        SCOPED,
       );
-    }
-    const assign = () =>
-      status("POST", "/api/mappings/", { patient, doctor: doctors.pop(), is_primary: true });
-    assert.equal(await requestsOf(assign, 201), 1);
-    const [first, second] = await sql<{ id: number; is_primary: boolean }[]>`
+      const { id } = await create("/api/patients/", { name: "Two" });
+      const patch = () => status("PATCH", `/api/patients/${id}/`, { city: "Leeds" });
+      assert.equal(await requestsOf(patch, 200), SCOPED);
+      const put = () => status("PUT", `/api/patients/${id}/`, { name: "Two", age: 40 });
+      assert.equal(await requestsOf(put, 200), SCOPED);
+      const ids = await many(WARM + 1, "/api/patients/", { name: "Three" });
+      assert.equal(
+        await requestsOf(() => status("DELETE", `/api/patients/${ids.pop()}/`), 204),
+        SCOPED,
+      );
+    });
+
+    await t.step("doctors", async () => {
+      const body = { name: "Dr One", specialization: "general" };
+      assert.equal(await requestsOf(() => status("POST", "/api/doctors/", body), 201), 1);
+      const { id } = await create("/api/doctors/", body);
+      const patch = () => status("PATCH", `/api/doctors/${id}/`, { bio: "Kind" });
+      assert.equal(await requestsOf(patch, 200), 1);
+      const ids = await many(WARM + 1, "/api/doctors/", body);
+      assert.equal(await requestsOf(() => status("DELETE", `/api/doctors/${ids.pop()}/`), 204), 1);
+    });
+
+    await t.step("assignments, answered with their doctor", async () => {
+      const patient = (await create("/api/patients/", { name: "Four" })).id;
+      const doctors = await many(WARM + 1, "/api/doctors/", {
+        name: "Dr Any",
+        specialization: "other",
+      });
+      const assign = () =>
+        status("POST", "/api/mappings/", { patient, doctor: doctors.pop(), is_primary: true });
+      assert.equal(await requestsOf(assign, 201), SCOPED);
+      const rows = await sql<{ id: number; is_primary: boolean }[]>`
       select id, is_primary from patient_doctors where patient_id = ${patient} order by id`;
-    assert.deepEqual([first.is_primary, second.is_primary], [false, true], "the old one demoted");
-    const patch = () => status("PATCH", `/api/mappings/detail/${first.id}/`, { is_primary: true });
-    assert.equal(await requestsOf(patch, 200), 1);
-    const ids = [second.id, first.id];
-    assert.equal(await requestsOf(() => status("DELETE", `/api/mappings/${ids.pop()}/`), 204), 1);
-  });
-});
+      assert.deepEqual(rows.map((r) => r.is_primary), [...rows.slice(1).map(() => false), true]);
+      const patch = () =>
+        status("PATCH", `/api/mappings/detail/${rows[0].id}/`, { is_primary: true });
+      assert.equal(await requestsOf(patch, 200), SCOPED);
+      const ids = rows.map((r) => r.id);
+      assert.equal(
+        await requestsOf(() => status("DELETE", `/api/mappings/${ids.pop()}/`), 204),
+        SCOPED,
+      );
+    });
+  },
+);
