@@ -26,7 +26,7 @@ const app = new Hono()
   .get("/owners/:owner/patients/:id", async (c) => {
     const [row] = await sql`
       select * from patients where id = ${Number(c.req.param("id"))}
-        and created_by = ${Number(c.req.param("owner"))}`;
+        and scope_key = ${-Number(c.req.param("owner"))}`;
     return row ? c.json(row) : c.notFound();
   })
   // One row of the shared directory.
@@ -40,9 +40,9 @@ const app = new Hono()
     const { limit, offset } = page((k) => c.req.query(k));
     const term = c.req.query("search");
     const where = term
-      ? sql`created_by = ${owner} and (lower(name) || ' ' || coalesce(lower(email), '') || ' ' ||
+      ? sql`scope_key = ${-owner} and (lower(name) || ' ' || coalesce(lower(email), '') || ' ' ||
           coalesce(phone, '')) like ${`%${term.toLowerCase()}%`}`
-      : sql`created_by = ${owner}`;
+      : sql`scope_key = ${-owner}`;
     const [rows, [{ count }]] = await Promise.all([
       sql`select * from patients where ${where} order by id limit ${limit} offset ${offset}`,
       sql`select count(*)::int as count from patients where ${where}`,
@@ -53,7 +53,7 @@ const app = new Hono()
   .get("/owners/:owner/patients/:id/doctors", async (c) => {
     const id = Number(c.req.param("id"));
     const [visible] = await sql`
-      select 1 from patients where id = ${id} and created_by = ${Number(c.req.param("owner"))}`;
+      select 1 from patients where id = ${id} and scope_key = ${-Number(c.req.param("owner"))}`;
     if (!visible) return c.notFound();
     const [rows, [{ count }]] = await Promise.all([
       sql`select m.*, p.name as patient_name from patient_doctors m
@@ -68,9 +68,14 @@ const app = new Hono()
   // One insert.
   .post("/owners/:owner/patients", async (c) => {
     const body = await c.req.json();
-    const fields = { ...body, created_by: Number(c.req.param("owner")) };
+    const fields = {
+      ...body,
+      clinic_id: body.clinic ?? null,
+      created_by: Number(c.req.param("owner")),
+    };
     const [row] = await sql`
-      insert into patients ${sql(fields, ...PATIENT_COLUMNS, "created_by")} returning *`;
+      insert into patients ${sql(fields, ...PATIENT_COLUMNS, "clinic_id", "created_by")}
+      returning *`;
     return c.json(row, 201);
   })
   // One versioned, owner-scoped update.
@@ -78,7 +83,7 @@ const app = new Hono()
     const body = await c.req.json();
     const [row] = await sql`
       update patients set city = ${body.city}, version = version + 1, updated_at = now()
-      where id = ${Number(c.req.param("id"))} and created_by = ${Number(c.req.param("owner"))}
+      where id = ${Number(c.req.param("id"))} and scope_key = ${-Number(c.req.param("owner"))}
       returning *`;
     return row ? c.json(row) : c.notFound();
   })

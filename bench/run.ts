@@ -22,6 +22,8 @@ const { values: flags } = parseArgs({
     only: { type: "string" },
     modes: { type: "string", default: "single,parallel" },
     profile: { type: "string" },
+    // "off": the same run with the row-level security policies disabled (their cost alone).
+    rls: { type: "string", default: "on" },
     "v8-flags": { type: "string", default: START_V8_FLAGS },
   },
 });
@@ -46,6 +48,8 @@ const WORK = await Deno.makeTempDir({ prefix: "hc-bench-" });
 
 /** Users with a role in the load: A reads and edits, B assigns, C signs in, D refreshes, E creates. */
 const A = 1, B = 2, C = 3, D = 4, E = 5;
+/** F owns a clinic holding F's patients, where K is a clinician: the clinic member cases. */
+const F = 6, K = 7;
 
 function log(msg: string) {
   console.error(`[bench] ${msg}`);
@@ -109,6 +113,17 @@ async function seed(sql: Sql): Promise<void> {
     select p.id, ((p.id + k * ${Math.floor(doctors / 2)}) % ${doctors}) + 1, k = 0, p.created_by
     from patients p, generate_series(0, 1) k
     where p.created_by <> ${B}`;
+  const [{ id: clinic }] = await sql`
+    insert into clinics (name, created_by) values ('Bench Clinic', ${F}) returning id`;
+  await sql`
+    insert into clinic_members (clinic_id, user_id, role, added_by)
+    values (${clinic}, ${F}, 'owner', ${F}), (${clinic}, ${K}, 'clinician', ${F})`;
+  await sql`update patients set clinic_id = ${clinic} where created_by = ${F}`;
+  if (flags.rls === "off") {
+    for (const table of ["patients", "patient_doctors", "audit_events"]) {
+      await sql`alter table ${sql(table)} disable row level security`;
+    }
+  }
   await sql`vacuum analyze`;
 }
 
@@ -175,6 +190,13 @@ async function buildCases(sql: Sql, slot: number): Promise<Case[]> {
   const tokenA = await tokenFor(A);
   const tokenB = await tokenFor(B);
   const tokenE = await tokenFor(E);
+  const tokenK = await tokenFor(K);
+  const [{ id: clinic }] = await sql<{ id: number }[]>`select id from clinics limit 1`;
+  const fIds = (await sql<{ id: number }[]>`
+    select id from patients where clinic_id = ${clinic} order by id`).map((r) => r.id);
+  // The ceiling's routes take the owner whose scope key (minus their id) they read: a
+  // clinic's key is its id, so minus the clinic's id names it.
+  const clinicKey = -clinic;
 
   const perRun = (rate: number, seconds: number) => Math.ceil(rate * seconds * 1.5) + 1000;
   const mappingLines: string[] = [];
@@ -206,6 +228,7 @@ async function buildCases(sql: Sql, slot: number): Promise<Case[]> {
     gender: "female",
     date_of_birth: "1980-02-03",
   });
+  const clinicCreated = JSON.stringify({ ...JSON.parse(created), clinic });
   const cities = (prefix: string) => aIds.map((_, i) => JSON.stringify({ city: `${prefix} ${i}` }));
   const login = [JSON.stringify({ email: `user${C}@bench.test`, password: PASSWORD })];
   // Surnames (each ~5 % of a user's patients), a first and last name, an email and a phone part.
@@ -272,6 +295,41 @@ async function buildCases(sql: Sql, slot: number): Promise<Case[]> {
         method: "POST",
         paths: [`/owners/${E}/patients`],
         bodies: { warm: [created], run: [created] },
+      },
+    },
+    {
+      name: "GET one patient (clinic member)",
+      kind: "read",
+      method: "GET",
+      paths: fIds.map((id) => `/api/patients/${id}/`),
+      token: tokenK,
+      ceiling: { method: "GET", paths: fIds.map((id) => `/owners/${clinicKey}/patients/${id}`) },
+    },
+    {
+      name: "list patients (20, clinic member)",
+      kind: "read",
+      method: "GET",
+      paths: Array.from({ length: 25 }, (_, k) => `/api/patients/?limit=20&offset=${k * 20}`),
+      token: tokenK,
+      ceiling: {
+        method: "GET",
+        paths: Array.from(
+          { length: 25 },
+          (_, k) => `/owners/${clinicKey}/patients?limit=20&offset=${k * 20}`,
+        ),
+      },
+    },
+    {
+      name: "POST patient (clinic member)",
+      kind: "write",
+      method: "POST",
+      paths: ["/api/patients/"],
+      bodies: { warm: [clinicCreated], run: [clinicCreated] },
+      token: tokenK,
+      ceiling: {
+        method: "POST",
+        paths: [`/owners/${K}/patients`],
+        bodies: { warm: [clinicCreated], run: [clinicCreated] },
       },
     },
     {
