@@ -11,7 +11,7 @@ import type { Db } from "./client.ts";
 import type { Criteria } from "../lib/fhir.ts";
 import { MATCHED_MAX } from "./patients.ts";
 import { DOCTOR_FIELDS, type DoctorRow } from "./doctors.ts";
-import { eventsOfRows } from "./audit.ts";
+import { eventsOfRows, type WriteEvent } from "./audit.ts";
 import type { Scope } from "./scope.ts";
 import { setClause } from "./versioned.ts";
 
@@ -113,6 +113,17 @@ export function findMapping(s: Scope, id: number) {
   });
 }
 
+/** The audit event of each mapping written (CTE `written`), naming its patient and clinic. */
+function mappingEvents(db: Db, event: WriteEvent) {
+  return eventsOfRows(
+    db,
+    event,
+    "written",
+    db`array[written.patient_id]`,
+    db`(select clinic_id from patients where id = written.patient_id)`,
+  );
+}
+
 /** Most attempts of a primary assignment racing others on the same patient. */
 const PRIMARY_ATTEMPTS = 8;
 
@@ -199,15 +210,7 @@ export async function assignDoctor(
       select patient.id, doctor.id, ${m.is_primary}::boolean, ${m.notes}::text, ${s.caller.id}::int
       from patient, doctor, (select count(*) from demoted) as settled
       returning *
-    ), event as (${
-        eventsOfRows(
-          db,
-          event,
-          "written",
-          db`array[written.patient_id]`,
-          db`(select clinic_id from patients where id = written.patient_id)`,
-        )
-      })
+    ), event as (${mappingEvents(db, event)})
     select exists (select 1 from patient) as patient_ok, exists (select 1 from doctor) as doctor_ok,
       ${WRITTEN(db, db`(select name from patient)`)}
     from (select) as one left join written on true left join doctor as d on true`
@@ -250,15 +253,7 @@ export async function changeMapping(
       from mapping, (select count(*) from demoted) as settled
       where t.id = mapping.id
       returning t.*
-    ), event as (${
-        eventsOfRows(
-          db,
-          event,
-          "written",
-          db`array[written.patient_id]`,
-          db`(select clinic_id from patients where id = written.patient_id)`,
-        )
-      })
+    ), event as (${mappingEvents(db, event)})
     select ${WRITTEN(db, db`(select name from mapping)`)}
     from written join doctors d on d.id = written.doctor_id`
     )
@@ -274,15 +269,7 @@ export async function removeMapping(s: Scope, id: number) {
       delete from patient_doctors m using patients p
       where m.id = ${id} and p.id = m.patient_id and ${s.visible("p.scope_key", "write")}
       returning m.id, m.patient_id
-    ), event as (${
-      eventsOfRows(
-        db,
-        s.event(),
-        "written",
-        db`array[written.patient_id]`,
-        db`(select clinic_id from patients where id = written.patient_id)`,
-      )
-    })
+    ), event as (${mappingEvents(db, s.event())})
     select id from written`
   );
   return row !== undefined;

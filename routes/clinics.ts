@@ -31,7 +31,7 @@ import { describe, named } from "../lib/route_marks.ts";
 import { audit } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { searchGate } from "../middleware/search_gate.ts";
-import { ApiError } from "../lib/errors.ts";
+import { ApiError, invalid } from "../lib/errors.ts";
 import { validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
 import { accessLogQuery, auditEventJson, auditEventSchema } from "./audit.ts";
@@ -241,7 +241,7 @@ export const clinics = new Hono<AppEnv>()
       const body = c.req.valid("json");
       const added = await addMember(c.var.db, clinic.id, body.email, body.role);
       if (added === "no_user") {
-        throw new ApiError(400, "The request has invalid fields", [{
+        throw invalid([{
           field: "email",
           message: "no account has this email; the person must register first",
         }]);
