@@ -90,17 +90,20 @@ export function listMappings(
   );
 }
 
-/** A patient's mappings, or undefined when the caller may not see the patient. */
+/** A patient's mappings and its clinic, or undefined when the caller may not see the patient. */
 export function listMappingsOfPatient(
   s: Scope,
   patientId: number,
   p: Page<(typeof MAPPING_ORDERINGS)[number]>,
-): Promise<MappingPage | undefined> {
+): Promise<(MappingPage & { clinicId: number | null }) | undefined> {
   return s.run(async (db) => {
-    const [visible] = await db`
-      select 1 from patients where id = ${patientId} and ${s.visible()}`;
-    if (!visible) return undefined;
-    return page(() => db`m.patient_id = ${patientId}`, p, db);
+    const [patient] = await db<{ clinic_id: number | null }[]>`
+      select clinic_id from patients where id = ${patientId} and ${s.visible()}`;
+    if (!patient) return undefined;
+    return {
+      ...await page(() => db`m.patient_id = ${patientId}`, p, db),
+      clinicId: patient.clinic_id,
+    };
   });
 }
 

@@ -4,7 +4,6 @@ import { findPatientWithPrimary, matchedPatientIds, searchPatients } from "../db
 import { findDoctor, searchDoctors } from "../db/doctors.ts";
 import { findCareTeam, matchedCareTeamIds, searchCareTeams } from "../db/mappings.ts";
 import { findClinic, searchClinics } from "../db/clinics.ts";
-import { clinicOfAll } from "./patients.ts";
 import type { SearchPage } from "../db/page.ts";
 import { ApiError } from "../lib/errors.ts";
 import {
@@ -39,7 +38,7 @@ import {
   searchBundle,
   SPECIALTY_SYSTEM,
 } from "./fhir_resources.ts";
-import { conditionalRead, origin, pathId } from "./http.ts";
+import { clinicOfAll, conditionalRead, origin, pathId } from "./http.ts";
 
 /** The search parameters of each resource, as the CapabilityStatement and the parser know them. */
 const PARAMS: Record<string, Record<string, ParamDoc>> = {

@@ -185,3 +185,9 @@ export function listOf<T extends z.ZodType>(item: T): ReturnType<typeof envelope
   }
   return list as ReturnType<typeof envelopeOf<T>>;
 }
+
+/** The clinic all these records belong to, for the audit event; null when none or several. */
+export function clinicOfAll(rows: { clinic_id?: number | null }[]): number | null {
+  const first = rows[0]?.clinic_id ?? null;
+  return rows.every((r) => (r.clinic_id ?? null) === first) ? first : null;
+}

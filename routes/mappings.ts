@@ -17,6 +17,7 @@ import {
 import { bool, boolParam, idParam, int, optionalText, pageQuery } from "../lib/fields.ts";
 import {
   type Answer,
+  clinicOfAll,
   conditionalRead,
   contentEtag,
   envelope,
@@ -160,6 +161,7 @@ export async function patientMappingsPage(
   });
   const list = await listMappingsOfPatient(c.var.db, patientId, page(q));
   if (!list) throw new ApiError(404, "No patient with this id");
+  noteAudit(c, { clinicId: list.clinicId });
   return await mappingListJson(c, list);
 }
 
@@ -241,7 +243,10 @@ export const mappings = new Hono<AppEnv>()
       const list = await listMappings(c.var.db, q, page(q));
       // A filter on one patient names it even when the page is empty (its count still tells).
       const named = q.patient_id === undefined ? [] : [q.patient_id];
-      noteAudit(c, { patientIds: [...new Set([...named, ...list.rows.map((r) => r.patient)])] });
+      noteAudit(c, {
+        patientIds: [...new Set([...named, ...list.rows.map((r) => r.patient)])],
+        clinicId: q.clinic_id ?? clinicOfAll(list.rows),
+      });
       return c.json(await mappingListJson(c, list));
     },
   )

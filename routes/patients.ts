@@ -30,6 +30,7 @@ import { likePattern } from "../db/page.ts";
 import {
   type Answer,
   checkIfMatch,
+  clinicOfAll,
   conditionalRead,
   envelope,
   ifMatch,
@@ -229,12 +230,6 @@ export function patientJson(r: PatientRow, s: Scope): Answer<typeof patientSchem
   for (const f of CLINICAL_FIELDS) answer[f] = null;
   answer.redacted_fields = [...CLINICAL_FIELDS];
   return answer;
-}
-
-/** The clinic all these patients belong to, for the audit event; null when none or several. */
-export function clinicOfAll(rows: { clinic_id: number | null }[]): number | null {
-  const first = rows[0]?.clinic_id ?? null;
-  return rows.every((r) => r.clinic_id === first) ? first : null;
 }
 
 /**

@@ -315,7 +315,14 @@ dbTest("clinics: FHIR Organization for members, audit events carry the clinic", 
 
   const p = await t.owner.json("POST", "/api/patients/", { name: "Audited", clinic: t.clinic });
   await t.viewer.json("GET", `/api/patients/${p.body.id}/`);
+  const doctors = await t.viewer.call("GET", `/api/patients/${p.body.id}/doctors/`, undefined, {
+    "X-Request-Id": `clinic-doctors-${p.body.id}`,
+  });
+  assert.equal(doctors.status, 200);
   await flushAudit();
+  const [listed] = await sql`
+    select clinic_id from audit_events where request_id = ${`clinic-doctors-${p.body.id}`}`;
+  assert.equal(listed.clinic_id, t.clinic);
   const events = await t.owner.json("GET", `/api/clinics/${t.clinic}/audit/?action=read`);
   assert.equal(events.status, 200);
   assert.ok(
