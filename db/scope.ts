@@ -8,7 +8,6 @@
  * security binds (migrations/009_clinics.sql). The SQL filter of `visible` is the fast path
  * that picks the index; the policies are the guarantee when a statement forgets it.
  */
-import postgres from "postgres";
 import { type Db, type Sql, sql } from "./client.ts";
 import type { WriteEvent } from "./audit.ts";
 import type { Fragment } from "./page.ts";
@@ -153,42 +152,21 @@ function settings(context: { admin: string; read: string; write: string }): stri
     `set local app.read_keys = '${context.read}'; set local app.write_keys = '${context.write}'`;
 }
 
-/** The connection-level failure of a statement, after which its connection is gone. */
-function connectionLost(outcome: PromiseSettledResult<unknown>): boolean {
-  return outcome.status === "rejected" && !(outcome.reason instanceof postgres.PostgresError);
-}
-
 /**
- * Runs `fn` in `begin … commit` on a reserved connection: `begin` with the context and `fn`'s
- * first statements go in one flush, the commit (or rollback) when they are answered — two
- * round trips for a single-statement `fn`. Nothing is sent on a connection after it failed
- * (the driver would write to its closed socket), and such a connection is not given back:
- * the pool replaces it.
+ * Runs `fn` in the driver's own transaction (`sql.begin`, which rolls back on an error and
+ * fails with a lost connection): the context goes in one simple-protocol message sent ahead
+ * of `fn`'s first statements, in the same flush, so a single-statement `fn` costs three round
+ * trips (`begin`, the context with the statement, `commit`).
  */
-async function inContext<T>(
+function inContext<T>(
   pool: Sql,
   context: { admin: string; read: string; write: string },
   fn: (db: Db) => Promise<T>,
 ): Promise<T> {
-  const db = await pool.reserve();
-  let ended = false;
-  const guarded = new Proxy(db, {
-    apply(target, self, args) {
-      if (ended) throw new Error("a statement after its transaction ended");
-      return Reflect.apply(target, self, args);
-    },
-  });
-  // One simple-protocol message for `begin` and the context: integers and fixed words.
-  const began = db.unsafe(`begin; ${settings(context)}`).simple().execute();
-  const work = (async () => await fn(guarded))();
-  const outcomes: PromiseSettledResult<unknown>[] = await Promise.allSettled([began, work]);
-  ended = true;
-  if (!outcomes.some(connectionLost)) {
-    const ok = outcomes.every((o) => o.status === "fulfilled");
-    const [end] = await Promise.allSettled([ok ? db`commit` : db`rollback`]);
-    outcomes.push(end);
-  }
-  if (!outcomes.some(connectionLost)) db.release();
-  for (const o of outcomes) if (o.status === "rejected") throw o.reason;
-  return (outcomes[1] as PromiseFulfilledResult<T>).value;
+  return pool.begin(async (tx) => {
+    // Sent now, one microtask before `fn`'s first statement can be.
+    const set = tx.unsafe(settings(context)).simple().execute();
+    const [, result] = await Promise.all([set, fn(tx)]);
+    return result;
+  }) as Promise<T>;
 }

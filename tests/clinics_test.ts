@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { sql } from "../db/client.ts";
+import { scopeFor } from "../db/scope.ts";
 import { flushAudit } from "../middleware/audit.ts";
 import { dbTest, testApp } from "./helpers.ts";
 import { errorFields, signUp } from "./records_helpers.ts";
@@ -388,6 +389,16 @@ dbTest("clinics: row-level security refuses what a query forgot to filter", asyn
     return (await tx`update patients set name = 'Taken' where id = ${theirs.body.id}`).count;
   });
   assert.equal(changed, 0);
+  // The scope's own statements run as that role, with the caller's keys, from the first one.
+  const scope = scopeFor(
+    { id: t.owner.id, role: "user" },
+    undefined,
+    new Map([[t.clinic, "owner"]]),
+  );
+  const [who] = await scope.run((db) =>
+    db`select current_user as role, current_setting('app.read_keys') as keys`
+  );
+  assert.deepEqual({ ...who }, { role: "healthcare_app", keys: `{${-t.owner.id},${t.clinic}}` });
   // Without any context, the service's role sees no patient at all.
   const bare = await sql.begin(async (tx) => {
     await tx`set local role healthcare_app`;

@@ -1,8 +1,8 @@
 /**
  * The write path: each write and its audit event is one statement, the answer's data
  * included, whatever the database. A write of patient data runs in its transaction bound by
- * row-level security: three requests (`begin` with the caller's context, the statement, the
- * commit), the first two sent in one flush, so two round trips.
+ * row-level security: four requests (`begin`, the caller's context, the statement, the
+ * commit), the middle two sent in one flush, so three round trips.
  */
 import assert from "node:assert/strict";
 import { sql } from "../db/client.ts";
@@ -14,11 +14,11 @@ import { signUp } from "./records_helpers.ts";
 /** Enough writes to have used every connection of the pool. */
 const WARM = testConfig().dbPoolMax;
 
-/** A write of patient data: `begin` with the context, the statement, `commit`. */
-const SCOPED = 3;
+/** A write of patient data: `begin`, the context, the statement, `commit`. */
+const SCOPED = 4;
 
 dbTest(
-  "each write, with its audit event, is one statement: three requests with its transaction, one for a doctor",
+  "each write, with its audit event, is one statement: four requests with its transaction, one for a doctor",
   async (t) => {
     const app = await testApp();
     const ann = await signUp(app);
