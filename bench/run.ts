@@ -29,7 +29,7 @@ const { values: flags } = parseArgs({
 });
 const SMOKE = flags.smoke ?? false;
 const SIZE = SMOKE
-  ? { users: 5, patients: 500, doctors: 1_500 }
+  ? { users: 8, patients: 800, doctors: 1_500 }
   : { users: 200, patients: 100_000, doctors: 2_000 };
 const SECONDS = SMOKE ? 1 : 10;
 const WARMUP_SECONDS = SMOKE ? 1 : 3;
@@ -48,7 +48,8 @@ const WORK = await Deno.makeTempDir({ prefix: "hc-bench-" });
 
 /** Users with a role in the load: A reads and edits, B assigns, C signs in, D refreshes, E creates. */
 const A = 1, B = 2, C = 3, D = 4, E = 5;
-/** F owns a clinic holding F's patients, where K is a clinician: the clinic member cases. */
+/** F owns a clinic holding F's patients, where K is a clinician: the clinic member cases (a smoke run
+ * needs 8 users, and 100 patients each as before, for enough single-use assignment lines). */
 const F = 6, K = 7;
 
 function log(msg: string) {
