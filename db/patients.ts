@@ -66,11 +66,18 @@ export interface PatientFilters {
 }
 
 /** Every column of a patient as read (`scope_key` is the database's own). */
-const PATIENT_COLUMNS = (db: Db, t = "") =>
-  db.unsafe(
-    ["id", ...PATIENT_FIELDS, "clinic_id", "created_by", "created_at", "updated_at", "version"]
-      .map((c) => t + c).join(", "),
-  );
+const COLUMNS = [
+  "id",
+  ...PATIENT_FIELDS,
+  "clinic_id",
+  "created_by",
+  "created_at",
+  "updated_at",
+  "version",
+];
+/** The columns as SQL text (`t` a table alias with its dot). */
+const COLUMN_LIST = (t = "") => COLUMNS.map((c) => t + c).join(", ");
+const PATIENT_COLUMNS = (db: Db, t = "") => db.unsafe(COLUMN_LIST(t));
 
 /**
  * Creates a patient of the caller's (or, with `clinicId`, of that clinic), with its audit
@@ -97,21 +104,10 @@ export function insertPatient(s: Scope, fields: PatientFields, clinicId: number 
   });
 }
 
-const COLUMN_LIST = [
-  "id",
-  ...PATIENT_FIELDS,
-  "clinic_id",
-  "created_by",
-  "created_at",
-  "updated_at",
-  "version",
-]
-  .join(", ");
-
 /** The patient if the caller may see it (the hottest query: integers only, so inlined). */
 export async function findPatient(s: Scope, id: number) {
   const [row] = await s.inline<PatientRow>((visible) =>
-    `select ${COLUMN_LIST} from patients where id = ${int(id)} and ${visible}`
+    `select ${COLUMN_LIST()} from patients where id = ${int(id)} and ${visible}`
   );
   return row as PatientRow | undefined;
 }
