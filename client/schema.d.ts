@@ -253,12 +253,63 @@ export interface paths {
         /** Replace every writable field */
         put: operations["replacePatient"];
         post?: never;
-        /** Delete */
+        /** Delete (restorable); `purge=true` removes it for good (admins) */
         delete: operations["deletePatient"];
         options?: never;
         head?: never;
         /** Change the fields sent */
         patch: operations["updatePatient"];
+        trace?: never;
+    };
+    "/api/patients/{id}/restore/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a deleted patient */
+        post: operations["restorePatient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/history/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's versions, newest first */
+        get: operations["listPatientVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/history/{version}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of the patient */
+        get: operations["getPatientVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/patients/{id}/doctors/": {
@@ -325,12 +376,63 @@ export interface paths {
         /** Replace every writable field */
         put: operations["replaceDoctor"];
         post?: never;
-        /** Delete */
+        /** Delete (restorable; not while it has assignments) */
         delete: operations["deleteDoctor"];
         options?: never;
         head?: never;
         /** Change the fields sent */
         patch: operations["updateDoctor"];
+        trace?: never;
+    };
+    "/api/doctors/{id}/restore/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a deleted doctor */
+        post: operations["restoreDoctor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/doctors/{id}/history/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The doctor's versions, newest first */
+        get: operations["listDoctorVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/doctors/{id}/history/{version}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of the doctor */
+        get: operations["getDoctorVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/mappings/": {
@@ -379,12 +481,29 @@ export interface paths {
         get: operations["getMapping"];
         put?: never;
         post?: never;
-        /** Remove one assignment */
+        /** Remove one assignment (restorable) */
         delete: operations["deleteMapping"];
         options?: never;
         head?: never;
         /** Change is_primary or notes */
         patch: operations["updateMapping"];
+        trace?: never;
+    };
+    "/api/mappings/detail/{id}/restore/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a removed assignment */
+        post: operations["restoreMapping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/mappings/{id}/": {
@@ -633,6 +752,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/fhir/Patient/{id}/_history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The versions of a Patient, newest first (a history Bundle) */
+        get: operations["historyFhirPatient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/Patient/{id}/_history/{vid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one version of a Patient */
+        get: operations["vreadFhirPatient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/fhir/Practitioner": {
         parameters: {
             query?: never;
@@ -659,6 +812,40 @@ export interface paths {
         };
         /** Read a Practitioner */
         get: operations["readFhirPractitioner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/Practitioner/{id}/_history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The versions of a Practitioner, newest first (a history Bundle) */
+        get: operations["historyFhirPractitioner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/Practitioner/{id}/_history/{vid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one version of a Practitioner */
+        get: operations["vreadFhirPractitioner"];
         put?: never;
         post?: never;
         delete?: never;
@@ -861,7 +1048,7 @@ export interface components {
             at: string;
             user_id: number | null;
             /** @enum {string} */
-            action: "read" | "list" | "create" | "update" | "delete" | "member_add" | "member_change" | "member_remove";
+            action: "read" | "list" | "create" | "update" | "delete" | "restore" | "purge" | "member_add" | "member_change" | "member_remove";
             /** @enum {string} */
             resource_type: "patient" | "doctor" | "mapping" | "user" | "clinic";
             resource_id: number | null;
@@ -979,6 +1166,8 @@ export interface components {
              */
             updated_at: string;
             version: number;
+            deleted_at: string | null;
+            deleted_by: number | null;
         };
         DoctorInput: {
             name: string;
@@ -1039,6 +1228,28 @@ export interface components {
             /** @description An amount of 0 or more with at most two decimals */
             consultation_fee?: number | string | null;
             is_available?: boolean;
+        };
+        DoctorVersion: {
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T10:30:00.000Z
+             */
+            at: string;
+            by: number | null;
+            /** @enum {string} */
+            action: "create" | "update" | "delete" | "restore" | "purge";
+            changed_fields: string[];
+            /** @description Null in a purge's tombstone */
+            snapshot: components["schemas"]["Doctor"] | null;
+        };
+        DoctorVersionList: {
+            count: number;
+            /** Format: uri-reference */
+            next: string | null;
+            /** Format: uri-reference */
+            previous: string | null;
+            results: components["schemas"]["DoctorVersion"][];
         };
         /** @description FHIR R4 Bundle of type searchset */
         FhirBundle: {
@@ -1102,6 +1313,38 @@ export interface components {
                 };
                 period: {
                     start: string;
+                };
+            }[];
+        };
+        /** @description FHIR R4 Bundle of type history */
+        FhirHistoryBundle: {
+            /** @constant */
+            resourceType: "Bundle";
+            /** @constant */
+            type: "history";
+            total: number;
+            link: {
+                /** @enum {string} */
+                relation: "self" | "next" | "previous";
+                /** Format: uri */
+                url: string;
+            }[];
+            entry?: {
+                /** Format: uri */
+                fullUrl: string;
+                resource?: {
+                    resourceType: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                request: {
+                    /** @enum {string} */
+                    method: "POST" | "PUT" | "DELETE";
+                    url: string;
+                };
+                response: {
+                    status: string;
+                    lastModified: string;
                 };
             }[];
         };
@@ -1305,6 +1548,14 @@ export interface components {
             assigned_by: number;
             patient_name: string;
             doctor_detail: components["schemas"]["Doctor"];
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T10:30:00.000Z
+             */
+            updated_at: string;
+            deleted_at: string | null;
+            deleted_by: number | null;
         };
         /** @description Replace the example's ids with yours: `patient` is the id of one of your patients (`POST /api/patients/` answers it), `doctor` the id of a doctor (`GET /api/doctors/` lists them). Another user's patient answers 404. */
         MappingInput: {
@@ -1387,6 +1638,8 @@ export interface components {
              */
             updated_at: string;
             version: number;
+            deleted_at: string | null;
+            deleted_by: number | null;
         };
         PatientInput: {
             name: string;
@@ -1457,6 +1710,28 @@ export interface components {
             medical_history?: string | null;
             current_medications?: string | null;
             clinic?: number | null;
+        };
+        PatientVersion: {
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T10:30:00.000Z
+             */
+            at: string;
+            by: number | null;
+            /** @enum {string} */
+            action: "create" | "update" | "delete" | "restore" | "purge";
+            changed_fields: string[];
+            /** @description Null in a purge's tombstone */
+            snapshot: components["schemas"]["Patient"] | null;
+        };
+        PatientVersionList: {
+            count: number;
+            /** Format: uri-reference */
+            next: string | null;
+            /** Format: uri-reference */
+            previous: string | null;
+            results: components["schemas"]["PatientVersion"][];
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -2523,6 +2798,7 @@ export interface operations {
                 gender?: "male" | "female" | "other" | "unknown";
                 blood_group?: "A+" | "A-" | "B+" | "B-" | "AB+" | "AB-" | "O+" | "O-";
                 clinic_id?: number;
+                include_deleted?: boolean;
             };
             header?: never;
             path?: never;
@@ -2882,6 +3158,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Deleted (restore it, or list it with `include_deleted=true`) */
+            410: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `If-Match` does not name the current version */
             412: {
                 headers: {
@@ -2932,7 +3219,9 @@ export interface operations {
     };
     deletePatient: {
         parameters: {
-            query?: never;
+            query?: {
+                purge?: boolean;
+            };
             header?: {
                 /** @description The version last read, as its ETag (`"3"`); a stale one gives 412 */
                 "If-Match"?: string;
@@ -2952,6 +3241,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input; `errors` lists every invalid field */
+            400: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing, invalid, expired or revoked token */
             401: {
@@ -2988,8 +3288,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict; `errors` names the field */
-            409: {
+            /** @description Deleted (restore it, or list it with `include_deleted=true`) */
+            410: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
                     "X-Request-Id"?: string;
@@ -3119,6 +3419,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Deleted (restore it, or list it with `include_deleted=true`) */
+            410: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `If-Match` does not name the current version */
             412: {
                 headers: {
@@ -3143,6 +3454,247 @@ export interface operations {
             };
             /** @description Body is not application/json */
             415: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restorePatient: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version last read, as its ETag (`"3"`); a stale one gives 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Patient"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible but not yours to change */
+            403: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict; `errors` names the field */
+            409: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current version */
+            412: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPatientVersions: {
+        parameters: {
+            query?: {
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
+                limit?: number;
+                offset?: number;
+                /** @description Page number, as Django REST Framework's page pagination (with page_size; not with limit or offset) */
+                page?: number;
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientVersionList"];
+                };
+            };
+            /** @description Invalid input; `errors` lists every invalid field */
+            400: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPatientVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientVersion"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
                     "X-Request-Id"?: string;
@@ -3259,7 +3811,7 @@ export interface operations {
                 page?: number;
                 /** @description Page size for page (default 20; more than 100 is read as 100) */
                 page_size?: number;
-                action?: "read" | "list" | "create" | "update" | "delete" | "member_add" | "member_change" | "member_remove";
+                action?: "read" | "list" | "create" | "update" | "delete" | "restore" | "purge" | "member_add" | "member_change" | "member_remove";
                 /** @description An ISO 8601 timestamp or date (a date means its start, UTC) */
                 since?: string;
                 /** @description An ISO 8601 timestamp or date (a date means its start, UTC) */
@@ -3364,6 +3916,7 @@ export interface operations {
                 specialization?: "general" | "cardiology" | "dermatology" | "endocrinology" | "gastroenterology" | "hematology" | "infectious_disease" | "internal_medicine" | "nephrology" | "neurology" | "obstetrics_gynecology" | "oncology" | "ophthalmology" | "orthopedics" | "pediatrics" | "psychiatry" | "pulmonology" | "radiology" | "rheumatology" | "surgery" | "urology" | "other";
                 is_available?: boolean;
                 city?: string;
+                include_deleted?: boolean;
             };
             header?: never;
             path?: never;
@@ -3723,6 +4276,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Deleted (restore it, or list it with `include_deleted=true`) */
+            410: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `If-Match` does not name the current version */
             412: {
                 headers: {
@@ -3831,6 +4395,17 @@ export interface operations {
             };
             /** @description Conflict; `errors` names the field */
             409: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deleted (restore it, or list it with `include_deleted=true`) */
+            410: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
                     "X-Request-Id"?: string;
@@ -3959,6 +4534,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Deleted (restore it, or list it with `include_deleted=true`) */
+            410: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `If-Match` does not name the current version */
             412: {
                 headers: {
@@ -4007,6 +4593,247 @@ export interface operations {
             };
         };
     };
+    restoreDoctor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version last read, as its ETag (`"3"`); a stale one gives 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Doctor"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible but not yours to change */
+            403: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict; `errors` names the field */
+            409: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current version */
+            412: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDoctorVersions: {
+        parameters: {
+            query?: {
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
+                limit?: number;
+                offset?: number;
+                /** @description Page number, as Django REST Framework's page pagination (with page_size; not with limit or offset) */
+                page?: number;
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoctorVersionList"];
+                };
+            };
+            /** @description Invalid input; `errors` lists every invalid field */
+            400: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDoctorVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoctorVersion"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMappings: {
         parameters: {
             query?: {
@@ -4023,6 +4850,7 @@ export interface operations {
                 doctor_id?: number;
                 is_primary?: boolean;
                 clinic_id?: number;
+                include_deleted?: boolean;
             };
             header?: never;
             path?: never;
@@ -4372,7 +5200,10 @@ export interface operations {
     deleteMapping: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version last read, as its ETag (`"3"`); a stale one gives 412 */
+                "If-Match"?: string;
+            };
             path: {
                 id: number;
             };
@@ -4424,6 +5255,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Deleted (restore it, or list it with `include_deleted=true`) */
+            410: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current version */
+            412: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
             503: {
                 headers: {
@@ -4442,7 +5295,10 @@ export interface operations {
     updateMapping: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version last read, as its ETag (`"3"`); a stale one gives 412 */
+                "If-Match"?: string;
+            };
             path: {
                 id: number;
             };
@@ -4464,6 +5320,8 @@ export interface operations {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
                     "X-Request-Id"?: string;
+                    /** @description The version */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4527,6 +5385,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Deleted (restore it, or list it with `include_deleted=true`) */
+            410: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current version */
+            412: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Body over 1 MiB */
             413: {
                 headers: {
@@ -4540,6 +5420,105 @@ export interface operations {
             };
             /** @description Body is not application/json */
             415: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreMapping: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version last read, as its ETag (`"3"`); a stale one gives 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mapping"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible but not yours to change */
+            403: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict; `errors` names the field */
+            409: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current version */
+            412: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
                     "X-Request-Id"?: string;
@@ -4649,7 +5628,10 @@ export interface operations {
     deleteMappingAlias: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version last read, as its ETag (`"3"`); a stale one gives 412 */
+                "If-Match"?: string;
+            };
             path: {
                 id: number;
             };
@@ -4692,6 +5674,28 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deleted (restore it, or list it with `include_deleted=true`) */
+            410: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current version */
+            412: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
                     "X-Request-Id"?: string;
@@ -5560,7 +6564,7 @@ export interface operations {
                 page?: number;
                 /** @description Page size for page (default 20; more than 100 is read as 100) */
                 page_size?: number;
-                action?: "read" | "list" | "create" | "update" | "delete" | "member_add" | "member_change" | "member_remove";
+                action?: "read" | "list" | "create" | "update" | "delete" | "restore" | "purge" | "member_add" | "member_change" | "member_remove";
                 /** @description An ISO 8601 timestamp or date (a date means its start, UTC) */
                 since?: string;
                 /** @description An ISO 8601 timestamp or date (a date means its start, UTC) */
@@ -5669,7 +6673,7 @@ export interface operations {
                 page?: number;
                 /** @description Page size for page (default 20; more than 100 is read as 100) */
                 page_size?: number;
-                action?: "read" | "list" | "create" | "update" | "delete" | "member_add" | "member_change" | "member_remove";
+                action?: "read" | "list" | "create" | "update" | "delete" | "restore" | "purge" | "member_add" | "member_change" | "member_remove";
                 /** @description An ISO 8601 timestamp or date (a date means its start, UTC) */
                 since?: string;
                 /** @description An ISO 8601 timestamp or date (a date means its start, UTC) */
@@ -6444,6 +7448,167 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
+            /** @description Deleted (restore it, or list it with `include_deleted=true`) */
+            410: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    historyFhirPatient: {
+        parameters: {
+            query?: {
+                /** @description Entries a page */
+                _count?: number;
+                /** @description Entries to skip */
+                _offset?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirHistoryBundle"];
+                };
+            };
+            /** @description Invalid input; `errors` lists every invalid field */
+            400: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    vreadFhirPatient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                vid: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirPatient"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Deleted (restore it, or list it with `include_deleted=true`) */
+            410: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
             /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
             503: {
                 headers: {
@@ -6594,6 +7759,167 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
+            /** @description Deleted (restore it, or list it with `include_deleted=true`) */
+            410: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    historyFhirPractitioner: {
+        parameters: {
+            query?: {
+                /** @description Entries a page */
+                _count?: number;
+                /** @description Entries to skip */
+                _offset?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirHistoryBundle"];
+                };
+            };
+            /** @description Invalid input; `errors` lists every invalid field */
+            400: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    vreadFhirPractitioner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                vid: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["FhirPractitioner"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Deleted (restore it, or list it with `include_deleted=true`) */
+            410: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
             /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
             503: {
                 headers: {
@@ -6735,6 +8061,17 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description Deleted (restore it, or list it with `include_deleted=true`) */
+            410: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
                     "X-Request-Id"?: string;

@@ -8,6 +8,8 @@ export type AuditAction =
   | "create"
   | "update"
   | "delete"
+  | "restore"
+  | "purge"
   | "member_add"
   | "member_change"
   | "member_remove";

@@ -11,7 +11,7 @@ import {
 import type { Db } from "./client.ts";
 import type { Criteria } from "../lib/fhir.ts";
 import { eventsOfRows } from "./audit.ts";
-import type { Scope } from "./scope.ts";
+import type { Deleted, Scope } from "./scope.ts";
 import { type Found, setClause, versionedWrite } from "./versioned.ts";
 
 /** Columns a client may write. */
@@ -45,6 +45,8 @@ export type DoctorRow = DoctorFields & {
   created_at: Date;
   updated_at: Date;
   version: number;
+  deleted_at: Date | null;
+  deleted_by: number | null;
 };
 
 /** Orderings a doctor list accepts. */
@@ -56,6 +58,8 @@ export interface DoctorFilters {
   specialization?: string;
   is_available?: boolean;
   city?: string;
+  /** Deleted doctors too, those the caller created (all for an admin). */
+  deleted?: Deleted;
 }
 
 /** Adds a doctor to the shared directory, with its audit event, in one statement. */
@@ -71,7 +75,7 @@ export async function insertDoctor(s: Scope, fields: DoctorFields) {
   return row;
 }
 
-/** A doctor by id (every signed-in user may read every doctor). */
+/** A doctor by id, deleted or not (every signed-in user may read every doctor). */
 export async function findDoctor(s: Scope, id: number) {
   const [row] = await s.sql<DoctorRow[]>`select * from doctors where id = ${id}`;
   return row as DoctorRow | undefined;
@@ -85,29 +89,32 @@ export async function doctorsByIds(s: Scope, ids: number[]): Promise<Map<number,
 }
 
 /**
- * Sets `fields` on a doctor and bumps its version, or deletes it (which fails on
- * `patient_doctors_doctor_id_fkey` while assignments remain), with the audit event, in one
- * statement, if the user may change it and `versions` allow; undefined when there is no such
- * doctor.
+ * Sets `fields` on a live doctor and bumps its version, or marks it deleted (not while it has
+ * live assignments on live patients: `doctor_has_assignments`), or restores it, with the audit
+ * event, in one statement, if the user may change it and `versions` allow; undefined when
+ * there is no such doctor.
  */
 export function changeDoctor(
   s: Scope,
   id: number,
-  fields: Partial<DoctorFields> | "delete",
+  fields: Partial<DoctorFields> | "delete" | "restore",
   versions: number[] | undefined,
 ): Promise<Found<DoctorRow> | undefined> {
   const db = s.sql;
   const user = s.caller;
+  // Only its creator or an admin changes a doctor.
+  const rules = user.role === "admin" ? [] : [db`current.created_by = ${user.id}`];
+  if (fields === "delete") rules.push(db`not doctor_has_assignments(current.id)`);
   return versionedWrite<DoctorRow>(db, {
     table: "doctors",
     id,
     visible: db`true`,
     keep: ["created_by"],
     versions,
-    // Only its creator or an admin changes a doctor.
-    rules: user.role === "admin" ? [] : [db`current.created_by = ${user.id}`],
-    change: fields === "delete"
-      ? "delete"
+    rules,
+    by: user.id,
+    change: fields === "delete" || fields === "restore"
+      ? fields
       : setClause(db, fields, DOCTOR_FIELDS.filter((f) => fields[f] !== undefined), "created_by"),
     event: s.event(),
     patientIds: db`'{}'::int[]`,
@@ -122,8 +129,9 @@ export async function listDoctors(
   p: Page<(typeof DOCTOR_ORDERINGS)[number]>,
 ): Promise<{ count: number; rows: DoctorRow[] }> {
   const db = s.sql;
+  const owned = s.caller.role === "admin" ? db`true` : db`created_by = ${s.caller.id}`;
   const where = () =>
-    db`true
+    db`${s.live("", f.deleted, owned)}
     ${f.specialization ? db`and specialization = ${f.specialization}` : db``}
     ${f.is_available === undefined ? db`` : db`and is_available = ${f.is_available}`}
     ${f.city ? db`and lower(city) = ${f.city.toLowerCase()}` : db``}
@@ -189,7 +197,7 @@ export function searchDoctors(
   page: { limit: number; offset: number; total: TotalMode },
 ): Promise<SearchPage<DoctorRow>> {
   const db = s.sql;
-  const where = () => db`where ${doctorCriteria(db, params, specialtySystem)}`;
+  const where = () => db`where ${s.live("")} and ${doctorCriteria(db, params, specialtySystem)}`;
   return searchPage(
     db,
     {

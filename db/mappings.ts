@@ -12,7 +12,7 @@ import type { Criteria } from "../lib/fhir.ts";
 import { MATCHED_MAX } from "./patients.ts";
 import { DOCTOR_FIELDS, type DoctorRow } from "./doctors.ts";
 import { eventsOfRows, type WriteEvent } from "./audit.ts";
-import type { Scope } from "./scope.ts";
+import type { Deleted, Scope } from "./scope.ts";
 import { setClause } from "./versioned.ts";
 
 /** A stored assignment with its patient's name. */
@@ -24,7 +24,13 @@ export interface MappingRow {
   notes: string | null;
   assigned_at: Date;
   assigned_by: number;
+  version: number;
+  updated_at: Date;
+  deleted_at: Date | null;
+  deleted_by: number | null;
   patient_name: string;
+  /** When its patient was deleted (the mapping is hidden with it). */
+  patient_deleted_at?: Date | null;
   /** The patient's clinic (not answered: for the audit event). */
   clinic_id?: number | null;
 }
@@ -38,6 +44,8 @@ export interface MappingFilters {
   doctor_id?: number;
   is_primary?: boolean;
   clinic_id?: number;
+  /** Deleted mappings too, of the patients the caller manages (`include_deleted=true`). */
+  deleted?: Deleted;
 }
 
 /** A page of mappings and how many match in all. */
@@ -49,7 +57,8 @@ export interface MappingPage {
 
 const SELECT = (db: Db) =>
   db`select m.id, m.patient_id as patient, m.doctor_id as doctor, m.is_primary, m.notes,
-      m.assigned_at, m.assigned_by, p.name as patient_name, p.clinic_id
+      m.assigned_at, m.assigned_by, m.version, m.updated_at, m.deleted_at, m.deleted_by,
+      p.name as patient_name, p.clinic_id, p.deleted_at as patient_deleted_at
     from patient_doctors m join patients p on p.id = m.patient_id`;
 
 async function page(
@@ -79,7 +88,8 @@ export function listMappings(
   return s.run((db) =>
     page(
       () =>
-        db`${s.visible("p.scope_key")}
+        db`${s.visible("p.scope_key", "read", f.deleted)}
+      and ${s.live("m", f.deleted, s.manages("p.scope_key"))}
       ${f.clinic_id ? db`and p.clinic_id = ${f.clinic_id}` : db``}
       ${f.patient_id ? db`and m.patient_id = ${f.patient_id}` : db``}
       ${f.doctor_id ? db`and m.doctor_id = ${f.doctor_id}` : db``}
@@ -90,28 +100,33 @@ export function listMappings(
   );
 }
 
-/** A patient's mappings and its clinic, or undefined when the caller may not see the patient. */
+/**
+ * A live patient's live mappings and its clinic; undefined when the caller may not see the
+ * patient, `deleted` when it was deleted.
+ */
 export function listMappingsOfPatient(
   s: Scope,
   patientId: number,
   p: Page<(typeof MAPPING_ORDERINGS)[number]>,
-): Promise<(MappingPage & { clinicId: number | null }) | undefined> {
+): Promise<(MappingPage & { clinicId: number | null }) | "deleted" | undefined> {
   return s.run(async (db) => {
-    const [patient] = await db<{ clinic_id: number | null }[]>`
-      select clinic_id from patients where id = ${patientId} and ${s.visible()}`;
+    const [patient] = await db<{ clinic_id: number | null; deleted_at: Date | null }[]>`
+      select clinic_id, deleted_at from patients
+      where id = ${patientId} and ${s.visible("scope_key", "read", "all")}`;
     if (!patient) return undefined;
+    if (patient.deleted_at) return "deleted";
     return {
-      ...await page(() => db`m.patient_id = ${patientId}`, p, db),
+      ...await page(() => db`m.patient_id = ${patientId} and ${s.live("m")}`, p, db),
       clinicId: patient.clinic_id,
     };
   });
 }
 
-/** One mapping, if the caller may see its patient. */
+/** One mapping, if the caller may see its patient (deleted or not: see `deleted_at`). */
 export function findMapping(s: Scope, id: number) {
   return s.run(async (db) => {
     const [row] = await db<MappingRow[]>`
-      ${SELECT(db)} where m.id = ${id} and ${s.visible("p.scope_key")}`;
+      ${SELECT(db)} where m.id = ${id} and ${s.visible("p.scope_key", "read", "all")}`;
     return row as MappingRow | undefined;
   });
 }
@@ -156,6 +171,8 @@ const DOCTOR_COLUMNS = [
   "created_at",
   "updated_at",
   "version",
+  "deleted_at",
+  "deleted_by",
 ];
 
 /**
@@ -164,7 +181,8 @@ const DOCTOR_COLUMNS = [
  */
 const WRITTEN = (db: Db, patientName: postgres.PendingQuery<postgres.Row[]>) =>
   db`written.id, written.patient_id as patient, written.doctor_id as doctor, written.is_primary,
-    written.notes, written.assigned_at, written.assigned_by, ${patientName} as patient_name
+    written.notes, written.assigned_at, written.assigned_by, written.version, written.updated_at,
+    written.deleted_at, written.deleted_by, ${patientName} as patient_name
     ${
     DOCTOR_COLUMNS.reduce((cols, col) => db`${cols}, d.${db(col)} as ${db(`doctor_${col}`)}`, db``)
   }`;
@@ -200,12 +218,14 @@ export async function assignDoctor(
       select id, name from patients
       where id = ${m.patient} and ${s.visible("scope_key", "write")} for no key update
     ), doctor as (
-      select * from doctors where id = ${m.doctor} for key share
+      -- FOR SHARE: a doctor being deleted waits for this, or this for its deletion.
+      select * from doctors where id = ${m.doctor} and deleted_at is null for share
     ), demoted as (
       -- Only when the assignment will be made: a refused one must change nothing.
-      update patient_doctors set is_primary = false
-      where ${m.is_primary}::boolean and is_primary and patient_id = (select id from patient)
-        and exists (select 1 from doctor)
+      update patient_doctors
+      set is_primary = false, version = version + 1, updated_at = now(), updated_by = ${s.caller.id}
+      where ${m.is_primary}::boolean and is_primary and deleted_at is null
+        and patient_id = (select id from patient) and exists (select 1 from doctor)
       returning id
     ), written as (
       -- Reading the count of demoted rows makes the insert wait for the demotion.
@@ -227,55 +247,80 @@ export async function assignDoctor(
   };
 }
 
+/** A change to a mapping: fields to set, or a deletion or restore. */
+export type MappingChange = { is_primary?: boolean; notes?: string | null } | "delete" | "restore";
+
+/** What a mapping write found: the current version and deletion, and the row written. */
+export interface MappingWrite {
+  version: number;
+  deleted: boolean;
+  row?: WrittenMapping;
+}
+
 /**
- * Changes `is_primary` and/or `notes` of a mapping whose patient the caller may see, with its
- * audit event, in one statement (a new primary demotes the old one first); undefined when
- * the caller may see no such mapping.
+ * Changes `is_primary` and/or `notes` of a live mapping, or marks it deleted, or restores it,
+ * with its audit event, in one statement, when the caller may write its live patient and
+ * `versions` (`If-Match`) allow (a new primary demotes the old one first). Undefined when the
+ * caller may see no such mapping; else what was found, and the row if written.
  */
 export async function changeMapping(
   s: Scope,
   id: number,
-  changes: { is_primary?: boolean; notes?: string | null },
-): Promise<WrittenMapping | undefined> {
+  change: MappingChange,
+  versions?: number[],
+): Promise<MappingWrite | undefined> {
   const event = s.event();
-  const cols = (["is_primary", "notes"] as const).filter((c) => changes[c] !== undefined);
-  const [row] = await primaryRace(() =>
-    s.run((db) =>
-      db<Record<string, unknown>[]>`
+  const by = s.caller.id;
+  const primary = typeof change === "object" && change.is_primary === true;
+  const statement = () =>
+    s.run((db) => {
+      const set = change === "delete"
+        ? db`set deleted_at = now(), deleted_by = ${by}`
+        : change === "restore"
+        ? db`set deleted_at = null, deleted_by = null`
+        : setClause(
+          db,
+          change,
+          (["is_primary", "notes"] as const).filter((c) => change[c] !== undefined),
+          "notes",
+        );
+      return db<Record<string, unknown>[]>`
     with mapping as (
-      select m.id, m.patient_id, p.name from patient_doctors m join patients p on p.id = m.patient_id
+      select m.id, m.patient_id, m.version, m.deleted_at, p.name
+      from patient_doctors m join patients p on p.id = m.patient_id
       where m.id = ${id} and ${s.visible("p.scope_key", "write")}
       for no key update of p
+    ), allowed as (
+      select * from mapping
+      where ${change === "restore" ? db`deleted_at is not null` : db`deleted_at is null`}
+        ${versions ? db`and version = any(${versions}::int[])` : db``}
     ), demoted as (
-      update patient_doctors set is_primary = false
-      where ${changes.is_primary === true}::boolean and is_primary and id <> ${id}
-        and patient_id = (select patient_id from mapping)
+      update patient_doctors
+      set is_primary = false, version = version + 1, updated_at = now(), updated_by = ${by}
+      where ${primary}::boolean and is_primary and deleted_at is null and id <> ${id}
+        and patient_id = (select patient_id from allowed)
       returning id
     ), written as (
-      update patient_doctors t ${setClause(db, changes, cols, "notes")}
-      from mapping, (select count(*) from demoted) as settled
-      where t.id = mapping.id
+      update patient_doctors t ${set}, version = t.version + 1, updated_at = now(),
+        updated_by = ${by}
+      from allowed, (select count(*) from demoted) as settled
+      where t.id = allowed.id
       returning t.*
     ), event as (${mappingEvents(db, event)})
-    select ${WRITTEN(db, db`(select name from mapping)`)}
-    from written join doctors d on d.id = written.doctor_id`
-    )
-  );
-  return row && writtenMapping(row);
-}
-
-/** Deletes a mapping the caller may see, with its audit event, in one statement. */
-export async function removeMapping(s: Scope, id: number) {
-  const [row] = await s.run((db) =>
-    db<{ id: number }[]>`
-    with written as (
-      delete from patient_doctors m using patients p
-      where m.id = ${id} and p.id = m.patient_id and ${s.visible("p.scope_key", "write")}
-      returning m.id, m.patient_id
-    ), event as (${mappingEvents(db, s.event())})
-    select id from written`
-  );
-  return row !== undefined;
+    select mapping.version as current_version, mapping.deleted_at as current_deleted_at,
+      ${WRITTEN(db, db`mapping.name`)}
+    from mapping left join written on true left join doctors d on d.id = written.doctor_id`;
+    });
+  // Only a new primary can race another on the one-primary index; a restore that collides
+  // with a live primary is a conflict to answer (409).
+  const [hit] = await (primary ? primaryRace(statement) : statement());
+  if (!hit) return undefined;
+  const { current_version, current_deleted_at, ...row } = hit;
+  return {
+    version: current_version as number,
+    deleted: current_deleted_at !== null,
+    row: row.id === null ? undefined : writtenMapping(row),
+  };
 }
 
 /** A patient's care team: its assigned doctors, oldest assignment first. */
@@ -294,17 +339,20 @@ function careTeamWhere(db: Db, s: Scope, params: Map<string, Criteria>): Fragmen
   for (const name of ["patient", "subject"]) {
     for (const ids of params.get(name)?.reference ?? []) parts.push(db`p.id = any(${ids})`);
   }
-  parts.push(db`exists (select 1 from patient_doctors m where m.patient_id = p.id)`);
+  parts.push(
+    db`exists (select 1 from patient_doctors m where m.patient_id = p.id and ${s.live("m")})`,
+  );
   return allOf(db, parts);
 }
 
-const CARE_TEAM = (db: Db) =>
+const CARE_TEAM = (db: Db, s: Scope) =>
   db`select p.id as patient_id, p.name as patient_name, t.updated, t.members
     from patients p cross join lateral (
       select max(m.assigned_at) as updated,
         json_agg(json_build_object('doctor', d.id, 'name', d.name, 'primary', m.is_primary,
           'since', (extract(epoch from m.assigned_at) * 1000)::bigint) order by m.id) as members
-      from patient_doctors m join doctors d on d.id = m.doctor_id where m.patient_id = p.id
+      from patient_doctors m join doctors d on d.id = m.doctor_id
+      where m.patient_id = p.id and ${s.live("m")}
     ) t`;
 
 /** A patient's care team, if the caller may see the patient and it has assignments. */
@@ -312,7 +360,7 @@ export function findCareTeam(s: Scope, patientId: number) {
   const params = new Map([["_id", { id: [[patientId]] }]]);
   return s.run(async (db) => {
     const [row] = await db<CareTeamRow[]>`
-      ${CARE_TEAM(db)} where ${careTeamWhere(db, s, params)}`;
+      ${CARE_TEAM(db, s)} where ${careTeamWhere(db, s, params)}`;
     return row as CareTeamRow | undefined;
   });
 }
@@ -342,7 +390,7 @@ export function searchCareTeams(
       {
         rows: (limit) =>
           db<CareTeamRow[]>`
-      ${CARE_TEAM(db)} where ${careTeamWhere(db, s, params)}
+      ${CARE_TEAM(db, s)} where ${careTeamWhere(db, s, params)}
       order by p.id limit ${limit} offset ${page.offset}`,
         from: () => db`from patients p where ${careTeamWhere(db, s, params)}`,
       },

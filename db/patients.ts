@@ -12,7 +12,7 @@ import {
 import type { Db } from "./client.ts";
 import type { Criteria } from "../lib/fhir.ts";
 import { eventsOfRows } from "./audit.ts";
-import { int, type Need, type Scope } from "./scope.ts";
+import { type Deleted, int, type Need, type Scope } from "./scope.ts";
 import { type Found, setClause, versionedWrite } from "./versioned.ts";
 
 /** Columns a client may write. */
@@ -46,6 +46,8 @@ export type PatientRow = PatientFields & {
   created_at: Date;
   updated_at: Date;
   version: number;
+  deleted_at: Date | null;
+  deleted_by: number | null;
 };
 
 /** Orderings a patient list accepts. */
@@ -63,6 +65,8 @@ export interface PatientFilters {
   gender?: string;
   blood_group?: string;
   clinic_id?: number;
+  /** Deleted patients too, those the caller manages (`include_deleted=true`). */
+  deleted?: Deleted;
 }
 
 /** Every column of a patient as read (`scope_key` is the database's own). */
@@ -74,6 +78,8 @@ const COLUMNS = [
   "created_at",
   "updated_at",
   "version",
+  "deleted_at",
+  "deleted_by",
 ];
 /** The columns as SQL text (`t` a table alias with its dot). */
 const COLUMN_LIST = (t = "") => COLUMNS.map((c) => t + c).join(", ");
@@ -104,7 +110,10 @@ export function insertPatient(s: Scope, fields: PatientFields, clinicId: number 
   });
 }
 
-/** The patient if the caller may see it (the hottest query: integers only, so inlined). */
+/**
+ * The patient if the caller may see it, deleted or not (the hottest query: integers only, so
+ * inlined).
+ */
 export async function findPatient(s: Scope, id: number) {
   const [row] = await s.inline<PatientRow>((visible) =>
     `select ${COLUMN_LIST()} from patients where id = ${int(id)} and ${visible}`
@@ -122,16 +131,22 @@ export interface ChangeRules {
   need: Need;
 }
 
+/** A change to a patient: fields to set, or a deletion or restore. */
+export type PatientChange =
+  | Partial<PatientFields & { clinic_id: number | null }>
+  | "delete"
+  | "restore";
+
 /**
- * Sets `fields` on a patient the caller may see and bumps its version, or deletes it (its
- * doctor assignments go with it, ON DELETE CASCADE), with its audit event, in one statement;
- * nothing is written unless `rules` hold against the locked row. Undefined when the caller
- * may see no such patient.
+ * Sets `fields` on a live patient the caller may see and bumps its version, or marks it
+ * deleted (its assignments are hidden with it) or restores it, with its audit event, in one
+ * statement; nothing is written unless `rules` hold against the locked row. Undefined when the
+ * caller may see no such patient; `current.deleted_at` says whether it was deleted.
  */
 export function changePatient(
   s: Scope,
   id: number,
-  fields: Partial<PatientFields & { clinic_id: number | null }> | "delete",
+  fields: PatientChange,
   rules: ChangeRules,
 ): Promise<Found<PatientRow> | undefined> {
   return s.run((db) => changeIn(db, s, id, fields, rules));
@@ -141,7 +156,7 @@ function changeIn(
   db: Db,
   s: Scope,
   id: number,
-  fields: Partial<PatientFields & { clinic_id: number | null }> | "delete",
+  fields: PatientChange,
   rules: ChangeRules,
 ): Promise<Found<PatientRow> | undefined> {
   const { versions, age, need } = rules;
@@ -149,16 +164,17 @@ function changeIn(
   return versionedWrite<PatientRow>(db, {
     table: "patients",
     id,
-    visible: s.visible("scope_key", need),
+    visible: s.visible("scope_key", need, "all"),
     keep: ["date_of_birth"],
     versions,
     rules: age
       ? [db`(current.date_of_birth is null or
           date_part('year', age(${age.today}::date, current.date_of_birth)) = ${age.years}::int)`]
       : [],
-    change: fields === "delete"
-      ? "delete"
+    change: fields === "delete" || fields === "restore"
+      ? fields
       : setClause(db, fields, writable.filter((f) => fields[f] !== undefined), "created_by"),
+    by: s.caller.id,
     event: s.event(),
     patientIds: db`array[written.id]`,
     clinicId: db`written.clinic_id`,
@@ -186,7 +202,7 @@ async function listIn(
     ${f.gender ? db`and gender = ${f.gender}` : db``}
     ${f.blood_group ? db`and blood_group = ${f.blood_group}` : db``}
     ${f.search ? db`and ${matching(db, "id", f.search)}` : db``}`;
-  const where = () => db`${s.visible()} ${filters()}`;
+  const where = () => db`${s.visible("scope_key", "read", f.deleted)} ${filters()}`;
   const dir = p.ordering.desc ? db`desc` : db`asc`;
   const order = () => db`order by ${db(p.ordering.field)} ${dir}, id ${dir}`;
   const keys = s.keys() ?? [];
@@ -197,7 +213,8 @@ async function listIn(
       select * from (${
       keys.flatMap((key, i) => [
         ...(i ? [db`union all`] : []),
-        db`(select ${PATIENT_COLUMNS(db)} from patients where scope_key = ${key} ${filters()}
+        db`(select ${PATIENT_COLUMNS(db)} from patients
+          where scope_key = ${key} and ${s.live("", f.deleted, s.manages())} ${filters()}
           ${order()} limit ${p.offset + p.limit})`,
       ])
     }) merged ${order()} limit ${p.limit} offset ${p.offset}`
@@ -239,14 +256,14 @@ export type PatientWithPrimary = PatientRow & {
 const WITH_PRIMARY = (db: Db) =>
   db`select ${PATIENT_COLUMNS(db, "p.")}, d.id as primary_id, d.name as primary_name
     from patients p
-    left join patient_doctors m on m.patient_id = p.id and m.is_primary
+    left join patient_doctors m on m.patient_id = p.id and m.is_primary and m.deleted_at is null
     left join doctors d on d.id = m.doctor_id`;
 
-/** The patient with its primary doctor, if the caller may see it. */
+/** The patient with its primary doctor, if the caller may see it (deleted or not). */
 export function findPatientWithPrimary(s: Scope, id: number) {
   return s.run(async (db) => {
     const [row] = await db<PatientWithPrimary[]>`
-      ${WITH_PRIMARY(db)} where p.id = ${id} and ${s.visible("p.scope_key")}`;
+      ${WITH_PRIMARY(db)} where p.id = ${id} and ${s.visible("p.scope_key", "read", "all")}`;
     return row as PatientWithPrimary | undefined;
   });
 }
@@ -318,4 +335,27 @@ export async function matchedPatientIds(
     order by p.id limit ${MATCHED_MAX}`
   );
   return rows.map((r) => r.id);
+}
+
+/**
+ * Removes a patient for good (admins): the record, its assignments and their versions, leaving
+ * one tombstone version (`purge_patient`, migrations/010_history.sql) and the audit event, in
+ * one statement. False when there is no such patient.
+ */
+export async function purgePatient(s: Scope, id: number): Promise<boolean> {
+  const [row] = await s.run((db) =>
+    db<{ id: number }[]>`
+    with target as (
+      select id, clinic_id from patients where id = ${id}
+    ), purged as materialized (
+      select target.id, target.clinic_id, purge_patient(target.id, ${s.caller.id}) as tombstone
+      from target
+    ), written as (
+      select id, clinic_id from purged where tombstone is not null
+    ), event as (${
+      eventsOfRows(db, s.event(), "written", db`array[written.id]`, db`written.clinic_id`)
+    })
+    select id from written`
+  );
+  return row !== undefined;
 }

@@ -28,6 +28,13 @@ const WRITERS: ReadonlySet<ClinicRole> = new Set(["owner", "clinician", "front_d
 /** What a statement needs of the rows it touches. */
 export type Need = "read" | "write" | "clinical";
 
+/**
+ * Which deleted records a statement sees: none (`live`, every list and search), also those
+ * the caller manages (`managed`: `include_deleted=true` for owners, clinic owners and admins),
+ * or all it may otherwise see (`all`: a lookup that answers 410, a restore).
+ */
+export type Deleted = "live" | "managed" | "all";
+
 /** The fields answered as null to a front_desk member. */
 export const CLINICAL_FIELDS = [
   "allergies",
@@ -52,7 +59,14 @@ export interface Scope {
    * SQL that holds for the rows whose scope key column the caller may read (or write, or
    * write clinical fields of).
    */
-  visible(keyColumn?: string, need?: Need): Fragment;
+  visible(keyColumn?: string, need?: Need, deleted?: Deleted): Fragment;
+  /**
+   * The deleted-row filter on the table aliased `alias` (its `deleted_at`); `managed` rows are
+   * those for which `manages` holds (SQL over the row), and every row for an admin.
+   */
+  live(alias: string, deleted?: Deleted, manages?: Fragment): Fragment;
+  /** SQL that holds for the rows whose scope key the caller manages (owner or clinic owner). */
+  manages(keyColumn?: string): Fragment;
   /** The scope keys the caller may `need` (undefined for an admin, who may see every key). */
   keys(need?: Need): readonly number[] | undefined;
   /** True when the caller may `need` a record of this clinic (null: a personal record). */
@@ -75,12 +89,16 @@ function noEvent(): WriteEvent {
 }
 
 /** The scope keys (db/009: a clinic's id, or minus a user's id) the caller may `need`. */
-function keysOf(caller: Caller, clinics: ReadonlyMap<number, ClinicRole>, need: Need): number[] {
+function keysOf(
+  caller: Caller,
+  clinics: ReadonlyMap<number, ClinicRole>,
+  need: Need | "manage",
+): number[] {
   const keys = [-caller.id];
   for (const [id, role] of clinics) {
     if (
-      need === "read" ||
-      (need === "write" ? WRITERS.has(role) : WRITERS.has(role) && role !== "front_desk")
+      need === "manage" ? role === "owner" : need === "read" ||
+        (need === "write" ? WRITERS.has(role) : WRITERS.has(role) && role !== "front_desk")
     ) {
       keys.push(id);
     }
@@ -100,24 +118,33 @@ export function scopeFor(
     read: keysOf(caller, clinics, "read"),
     write: keysOf(caller, clinics, "write"),
     clinical: keysOf(caller, clinics, "clinical"),
+    manage: keysOf(caller, clinics, "manage"),
   };
   const ints = (k: number[]) => `{${k.map(int).join(",")}}`;
   const context = admin
     ? { admin: "on", read: "{}", write: "{}" }
     : { admin: "off", read: ints(keys.read), write: ints(keys.write) };
+  const manages = (keyColumn = "scope_key") =>
+    admin ? pool`true` : keyIn(pool, keyColumn, keys.manage);
+  const live = (alias: string, deleted: Deleted = "live", owned: Fragment = pool`false`) => {
+    if (deleted === "all" || (deleted === "managed" && admin)) return pool`true`;
+    const column = pool(alias ? `${alias}.deleted_at` : "deleted_at");
+    return deleted === "live" ? pool`${column} is null` : pool`(${column} is null or ${owned})`;
+  };
   return {
     caller,
     clinics,
     sql: pool,
     event,
-    visible(keyColumn = "scope_key", need: Need = "read") {
-      if (admin) return pool`true`;
-      const k = keys[need];
+    visible(keyColumn = "scope_key", need: Need = "read", deleted: Deleted = "live") {
+      const alias = keyColumn.includes(".") ? keyColumn.slice(0, keyColumn.indexOf(".")) : "";
+      const notDeleted = live(alias, deleted, manages(keyColumn));
+      if (admin) return notDeleted;
       // One key (no clinics): an equality, which walks the (scope_key, field, id) indexes.
-      return k.length === 1
-        ? pool`${pool(keyColumn)} = ${k[0]}`
-        : pool`${pool(keyColumn)} = any(${k}::int[])`;
+      return pool`${keyIn(pool, keyColumn, keys[need])} and ${notDeleted}`;
     },
+    live,
+    manages,
     keys: (need = "read") => admin ? undefined : keys[need],
     may(clinicId, createdBy, need) {
       if (admin) return true;
@@ -138,6 +165,13 @@ export function scopeFor(
     },
     run: (fn) => inContext(pool, context, fn),
   };
+}
+
+/** `column` is one of `keys`: an equality when there is one key. */
+function keyIn(pool: Sql, column: string, keys: number[]): Fragment {
+  return keys.length === 1
+    ? pool`${pool(column)} = ${keys[0]}`
+    : pool`${pool(column)} = any(${keys}::int[])`;
 }
 
 /** An integer to write into SQL text; anything else is refused. */

@@ -1,7 +1,9 @@
 /**
  * Changes to versioned rows (patients, doctors) in one statement each: the row is locked, the
  * caller's rules are checked against it, the change and its audit event are written only if
- * they hold, and what was found comes back so the caller can say why not (404, 403, 412, …).
+ * they hold, and what was found comes back so the caller can say why not (404, 403, 410, 412,
+ * …). A deletion marks the row deleted; the table's trigger appends each change's version
+ * (migrations/010_history.sql).
  */
 import type postgres from "postgres";
 import type { Db } from "./client.ts";
@@ -15,14 +17,22 @@ export interface VersionedWrite {
   id: number;
   /** Which rows the caller may see (a `where` condition on the table): others are not found. */
   visible: Fragment;
-  /** Columns of the current row the caller needs to explain a refusal. */
+  /** Columns of the current row the caller needs to explain a refusal (`deleted_at` always). */
   keep: string[];
   /** `If-Match`: the versions the caller accepts (any when undefined). */
   versions?: number[];
-  /** Further conditions on the current row (`current.…`) that must all hold for the write. */
+  /**
+   * Further conditions on the current row (`current.…`) that must all hold for the write, beside
+   * `If-Match` and the row being live (deleted, for a restore).
+   */
   rules: Fragment[];
-  /** The `set …` clause of an update (on the table as `t`), or `delete`. */
-  change: Fragment | "delete";
+  /**
+   * The `set …` clause of an update (on the table as `t`), or `delete` (marks the row deleted)
+   * or `restore` (marks it live again).
+   */
+  change: Fragment | "delete" | "restore";
+  /** Who makes the change (the row's `updated_by`, which its version names). */
+  by: number;
   event: WriteEvent;
   /** The patients the event names, as an SQL int[] over the `written` row. */
   patientIds: Fragment;
@@ -60,27 +70,34 @@ export function setClause(
 export async function versionedWrite<R>(db: Db, w: VersionedWrite): Promise<Found<R> | undefined> {
   const table = db(w.table);
   const versions = w.versions ? [db`current.version = any(${w.versions}::int[])`] : [];
-  const rules = [...versions, ...w.rules].reduce((all, rule) => db`${all} and ${rule}`, db`true`);
-  const kept = w.keep.map((col) => `current_${col}`);
+  // Only a live row changes or is deleted; only a deleted one is restored.
+  const state = w.change === "restore"
+    ? db`current.deleted_at is not null`
+    : db`current.deleted_at is null`;
+  const rules = [...versions, state, ...w.rules].reduce((all, rule) => db`${all} and ${rule}`);
+  const keep = [...new Set(["deleted_at", ...w.keep])];
+  const kept = keep.map((col) => `current_${col}`);
+  const change = w.change === "delete"
+    ? db`set deleted_at = now(), deleted_by = ${w.by}`
+    : w.change === "restore"
+    ? db`set deleted_at = null, deleted_by = null`
+    : w.change;
   const [hit] = await db<Record<string, unknown>[]>`
     with current as (
-      select id, version ${w.keep.reduce((cols, col) => db`${cols}, ${db(col)}`, db``)}
+      select id, version ${keep.reduce((cols, col) => db`${cols}, ${db(col)}`, db``)}
       from ${table} where id = ${w.id} and ${w.visible} for update
     ), written as (
-      ${
-    w.change === "delete"
-      ? db`delete from ${table} t using current where t.id = current.id and ${rules} returning t.*`
-      : db`update ${table} t ${w.change}, version = t.version + 1, updated_at = now()
-          from current where t.id = current.id and ${rules} returning t.*`
-  }
+      update ${table} t ${change}, version = t.version + 1, updated_at = now(),
+        updated_by = ${w.by}
+      from current where t.id = current.id and ${rules} returning t.*
     ), event as (${eventsOfRows(db, w.event, "written", w.patientIds, w.clinicId)})
     select written.*, current.version as current_version ${
-    w.keep.reduce((cols, col, i) => db`${cols}, current.${db(col)} as ${db(kept[i])}`, db``)
+    keep.reduce((cols, col, i) => db`${cols}, current.${db(col)} as ${db(kept[i])}`, db``)
   }
     from current left join written on true`;
   if (!hit) return undefined;
   const current: Record<string, unknown> = {};
-  for (const [i, col] of w.keep.entries()) current[col] = hit[kept[i]];
+  for (const [i, col] of keep.entries()) current[col] = hit[kept[i]];
   const version = hit.current_version as number;
   for (const col of ["current_version", ...kept]) delete hit[col];
   return { version, current, written: hit.id === null ? undefined : hit as R };

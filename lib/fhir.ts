@@ -20,6 +20,7 @@ const ISSUE_CODES: Record<number, string> = {
   405: "not-supported",
   406: "not-supported",
   409: "conflict",
+  410: "deleted",
   412: "conflict",
   413: "too-costly",
   415: "not-supported",

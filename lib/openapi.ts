@@ -13,6 +13,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: "Visible but not yours to change",
   404: "Not found, or not visible to you",
   409: "Conflict; `errors` names the field",
+  410: "Deleted (restore it, or list it with `include_deleted=true`)",
   412: "`If-Match` does not name the current version",
   413: "Body over 1 MiB",
   415: "Body is not application/json",

@@ -142,19 +142,19 @@ function eventOf(
   };
 }
 
-/** The status a write answers when it succeeds. */
-const WRITE_STATUS: Record<string, number> = { POST: 201, DELETE: 204 };
+/** The status a write answers when it succeeds, by action (others: 200). */
+const WRITE_STATUS: Partial<Record<AuditAction, number>> = { create: 201, delete: 204, purge: 204 };
 
 /**
  * The event of the write this request makes, for the write's own statement to store with
- * the row (db/audit.ts `eventsOfRows`): the action and status follow from the method, the
- * resource type from the router. An answer with that status is then not recorded again.
+ * the row (db/audit.ts `eventsOfRows`): the action follows from the method unless the handler
+ * noted one (`restore`, `purge`), the status from the action, the resource type from the router. An answer with that status is then not recorded again.
  */
 export function writeEvent(c: Context<AppEnv>): WriteEvent {
-  const status = WRITE_STATUS[c.req.method] ?? 200;
   const note = c.get("audit");
+  const action = note.action ?? defaultAction(c.req.method, true);
+  const status = WRITE_STATUS[action] ?? 200;
   c.set("audit", { ...note, written: status });
-  const action = defaultAction(c.req.method, true);
   const { resource_id: _, patient_ids: __, clinic_id: ___, ...event } = eventOf(
     c,
     Date.now(),

@@ -17,6 +17,8 @@ const ACTIONS = [
   "create",
   "update",
   "delete",
+  "restore",
+  "purge",
   "member_add",
   "member_change",
   "member_remove",

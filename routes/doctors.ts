@@ -11,6 +11,8 @@ import {
   listDoctors,
 } from "../db/doctors.ts";
 import type { Found } from "../db/versioned.ts";
+import { findVersion, listVersions } from "../db/history.ts";
+import { gone, historyQuery, notDeleted, versionJson, versionSchema } from "./history.ts";
 import {
   bool,
   boolParam,
@@ -39,7 +41,7 @@ import {
   timestamp,
 } from "./http.ts";
 import { describe, named, shownAs } from "../lib/route_marks.ts";
-import { audit } from "../middleware/audit.ts";
+import { audit, noteAudit } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { searchGate } from "../middleware/search_gate.ts";
 import { ApiError } from "../lib/errors.ts";
@@ -243,6 +245,7 @@ export const doctorListQuery = z.object({
   specialization: specialization.optional(),
   is_available: boolParam.optional(),
   city: queryText(255).optional(),
+  include_deleted: boolParam.optional(),
 });
 
 type DoctorInput = Partial<
@@ -277,8 +280,13 @@ export const doctorSchema = named(
     created_at: timestamp,
     updated_at: timestamp,
     version: z.number().int(),
+    deleted_at: timestamp.nullable(),
+    deleted_by: z.number().int().nullable(),
   }),
 );
+
+/** A version of a doctor. */
+export const doctorVersionSchema = versionSchema("DoctorVersion", doctorSchema);
 
 /** The API shape of a doctor (`consultation_fee` stays a decimal string). */
 export function doctorJson(r: DoctorRow): Answer<typeof doctorSchema> {
@@ -303,33 +311,54 @@ export function doctorJson(r: DoctorRow): Answer<typeof doctorSchema> {
     created_at: r.created_at,
     updated_at: r.updated_at,
     version: r.version,
+    deleted_at: r.deleted_at,
+    deleted_by: r.deleted_by,
   };
 }
 
 const NOT_FOUND = "No doctor with this id";
 
-/** Why a change found and refused: 404 if missing, 403 if not theirs, 412 if stale. */
-function refusal(c: Context<AppEnv>, found: Found<DoctorRow> | undefined, versions?: number[]) {
+/**
+ * Why a change found and refused: 404 if missing, 403 if not theirs, 410 if deleted (409 for a
+ * restore of a live one), 412 if stale; else a deletion held back by live assignments, 409.
+ */
+function refusal(
+  c: Context<AppEnv>,
+  found: Found<DoctorRow> | undefined,
+  fields: Partial<DoctorFields> | "delete" | "restore",
+  versions?: number[],
+) {
   if (!found) return new ApiError(404, NOT_FOUND);
   const { caller } = c.var.db;
   if (found.current.created_by !== caller.id && caller.role !== "admin") {
     return new ApiError(403, "Only the doctor's creator or an admin may change it");
   }
+  const deleted = found.current.deleted_at !== null;
+  if (fields === "restore" && !deleted) return notDeleted("doctor");
+  if (fields !== "restore" && deleted) return gone("doctor");
   checkIfMatch(versions, found.version);
+  if (fields === "delete") {
+    return new ApiError(409, "The doctor still has patient assignments; remove them first", [
+      { field: "assignments", message: "must be removed before the doctor" },
+    ]);
+  }
   return new Error("a doctor change was refused for no known reason");
 }
 
 /** Writes `fields` (a PATCH's, or every field for PUT) and the audit event: one statement. */
-async function change(c: Context<AppEnv>, fields: Partial<DoctorFields>): Promise<DoctorRow> {
+async function change(
+  c: Context<AppEnv>,
+  fields: Partial<DoctorFields> | "delete" | "restore",
+): Promise<DoctorRow> {
   const id = pathId(c.req.param("id")!);
   const versions = ifMatch(c);
   const found = await changeDoctor(c.var.db, id, fields, versions);
   if (found?.written) return found.written;
-  throw refusal(c, found, versions);
+  throw refusal(c, found, fields, versions);
 }
 
 const doc = (d: Omit<Parameters<typeof describe>[0], "tag">) => describe({ tag: "Doctors", ...d });
-const CHANGE = { errors: [403, 404, 409, 412], ifMatch: true, etag: true };
+const CHANGE = { errors: [403, 404, 409, 410, 412], ifMatch: true, etag: true };
 
 /** The shared doctor directory: everyone reads, the creator or an admin changes. */
 export const doctors = new Hono<AppEnv>()
@@ -373,6 +402,7 @@ export const doctors = new Hono<AppEnv>()
         specialization: q.specialization,
         is_available: q.is_available,
         city: q.city || undefined,
+        deleted: q.include_deleted ? "managed" : "live",
       }, p);
       return c.json(envelope(c, p, count, rows.map(doctorJson)));
     },
@@ -390,6 +420,7 @@ export const doctors = new Hono<AppEnv>()
     async (c) => {
       const row = await findDoctor(c.var.db, pathId(c.req.param("id")));
       if (!row) throw new ApiError(404, NOT_FOUND);
+      if (row.deleted_at) throw gone("doctor");
       return conditionalRead(c, `"${row.version}"`, doctorJson(row));
     },
   )
@@ -431,17 +462,63 @@ export const doctors = new Hono<AppEnv>()
     "/:id",
     doc({
       operationId: "deleteDoctor",
-      summary: "Delete",
+      summary: "Delete (restorable; not while it has assignments)",
       ok: { status: 204 },
-      errors: [403, 404, 409, 412],
+      errors: [403, 404, 409, 410, 412],
       ifMatch: true,
     }),
     async (c) => {
-      const id = pathId(c.req.param("id"));
-      const versions = ifMatch(c);
-      // A doctor still assigned fails on its foreign key: 409 through the error funnel.
-      const found = await changeDoctor(c.var.db, id, "delete", versions);
-      if (!found?.written) throw refusal(c, found, versions);
+      await change(c, "delete");
       return c.body(null, 204);
+    },
+  )
+  .post(
+    "/:id/restore",
+    doc({
+      operationId: "restoreDoctor",
+      summary: "Restore a deleted doctor",
+      ok: { status: 200, schema: doctorSchema },
+      errors: [403, 404, 409, 412],
+      ifMatch: true,
+      etag: true,
+    }),
+    async (c) => {
+      noteAudit(c, { action: "restore" });
+      const row = await change(c, "restore");
+      setEtag(c, row.version);
+      return c.json(doctorJson(row));
+    },
+  )
+  .get(
+    "/:id/history",
+    doc({
+      operationId: "listDoctorVersions",
+      summary: "The doctor's versions, newest first",
+      ok: { status: 200, schema: listOf(doctorVersionSchema) },
+      errors: [404],
+    }),
+    validate("query", historyQuery),
+    async (c) => {
+      const id = pathId(c.req.param("id"));
+      const p = page(c.req.valid("query"));
+      const { count, rows } = await listVersions<DoctorRow>(c.var.db, "doctor", id, p);
+      if (count === 0) throw new ApiError(404, NOT_FOUND);
+      return c.json(envelope(c, p, count, rows.map((v) => versionJson(v, doctorJson))));
+    },
+  )
+  .get(
+    "/:id/history/:version",
+    doc({
+      operationId: "getDoctorVersion",
+      summary: "One version of the doctor",
+      ok: { status: 200, schema: doctorVersionSchema },
+      errors: [404],
+    }),
+    async (c) => {
+      const id = pathId(c.req.param("id"));
+      const number = pathId(c.req.param("version"));
+      const version = await findVersion<DoctorRow>(c.var.db, "doctor", id, number);
+      if (!version) throw new ApiError(404, "No such version of this doctor");
+      return c.json(versionJson(version, doctorJson));
     },
   );

@@ -1,7 +1,10 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { findPatientWithPrimary, matchedPatientIds, searchPatients } from "../db/patients.ts";
-import { findDoctor, searchDoctors } from "../db/doctors.ts";
+import { type DoctorRow, findDoctor, searchDoctors } from "../db/doctors.ts";
+import { findVersion, listVersions, type VersionRow } from "../db/history.ts";
+import type { PatientRow } from "../db/patients.ts";
+import type { Scope } from "../db/scope.ts";
 import { findCareTeam, matchedCareTeamIds, searchCareTeams } from "../db/mappings.ts";
 import { findClinic, searchClinics } from "../db/clinics.ts";
 import type { SearchPage } from "../db/page.ts";
@@ -25,10 +28,12 @@ import {
   careTeamResource,
   fhirBundleSchema,
   fhirCareTeamSchema,
+  fhirHistoryBundleSchema,
   fhirOrganizationSchema,
   fhirPatientSchema,
   fhirPractitionerRoleSchema,
   fhirPractitionerSchema,
+  historyBundle,
   operationOutcomeSchema,
   organizationResource,
   type ParamDoc,
@@ -124,9 +129,99 @@ const readDoc = (type: string, schema: z.ZodType, operationId: string) =>
     operationId,
     summary: `Read a ${type}`,
     schema,
-    errors: [404],
+    errors: type === "CareTeam" || type === "Organization" ? [404] : [404, 410],
     etag: type !== "CareTeam",
   });
+
+const vreadDoc = (type: string, schema: z.ZodType, operationId: string) =>
+  fhirDoc({ operationId, summary: `Read one version of a ${type}`, schema, errors: [404, 410] });
+
+const historyDoc = (type: string, operationId: string) =>
+  fhirDoc({
+    operationId,
+    summary: `The versions of a ${type}, newest first (a history Bundle)`,
+    schema: fhirHistoryBundleSchema,
+    query: z.object({
+      _count: z.int().min(1).max(COUNT_MAX).optional().meta({ description: "Entries a page" }),
+      _offset: z.int().min(0).optional().meta({ description: "Entries to skip" }),
+    }),
+    errors: [404],
+  });
+
+/** `_count` and `_offset` of a history read (FHIR's defaults; bad values fall back to them). */
+function historyPage(c: Context<AppEnv>): { limit: number; offset: number } {
+  const q = new URL(c.req.url).searchParams;
+  const number = (name: string) => {
+    const raw = q.get(name);
+    return raw !== null && /^\d{1,9}$/.test(raw) ? Number(raw) : undefined;
+  };
+  const count = number("_count");
+  return {
+    limit: count === undefined ? 20 : Math.max(1, Math.min(COUNT_MAX, count)),
+    offset: number("_offset") ?? 0,
+  };
+}
+
+/** The FHIR resources of a record's kept versions: Patient (from patients) or Practitioner. */
+const HISTORIES = {
+  Patient: {
+    kind: "patient",
+    resource: (s: Scope, r: PatientRow) =>
+      patientResource({ ...r, primary_id: null, primary_name: null }, s.redacts(r.clinic_id)),
+  },
+  Practitioner: {
+    kind: "doctor",
+    resource: (_s: Scope, r: DoctorRow) => practitionerResource(r),
+  },
+} as const;
+
+type HistoryType = keyof typeof HISTORIES;
+
+/** The resource of one kept version of `type`, typed by its table. */
+function versionResource(type: HistoryType, s: Scope, v: VersionRow<unknown>) {
+  if (!v.snapshot) return undefined;
+  return type === "Patient"
+    ? HISTORIES.Patient.resource(s, v.snapshot as PatientRow)
+    : HISTORIES.Practitioner.resource(s, v.snapshot as DoctorRow);
+}
+
+/**
+ * Whether the caller may see `type`/`id`: a live or deleted patient they may read (any
+ * doctor); 404 otherwise, with the patient's clinic noted for the audit event.
+ */
+async function checkVisible(c: Context<AppEnv>, type: HistoryType, id: number): Promise<void> {
+  if (type === "Practitioner") {
+    if (!await findDoctor(c.var.db, id)) throw new ApiError(404, "No Practitioner with this id");
+    return;
+  }
+  const row = await findPatientWithPrimary(c.var.db, id);
+  if (!row) throw new ApiError(404, "No Patient with this id");
+  noteAudit(c, { action: "read", clinicId: row.clinic_id });
+}
+
+/** The history Bundle of `type`/`id`. */
+async function historyOf(c: Context<AppEnv>, type: HistoryType, id: number) {
+  await checkVisible(c, type, id);
+  const p = historyPage(c);
+  const { count, rows } = await listVersions(c.var.db, HISTORIES[type].kind, id, p);
+  const versions = rows.map((v) => ({ ...v, resource: versionResource(type, c.var.db, v) }));
+  return fhirJson(
+    c,
+    historyBundle(base(c), type, id, { count: p.limit, offset: p.offset, total: count }, versions),
+  );
+}
+
+/** One version of `type`/`id` (vread): 410 for the version that deleted it. */
+async function vread(c: Context<AppEnv>, type: HistoryType, id: number) {
+  await checkVisible(c, type, id);
+  const number = pathId(c.req.param("vid")!);
+  const v = await findVersion(c.var.db, HISTORIES[type].kind, id, number);
+  if (!v) throw new ApiError(404, `No version ${number} of this ${type}`);
+  if (v.action === "delete" || v.action === "purge" || !v.snapshot) {
+    throw new ApiError(410, `This version records the ${type}'s deletion`);
+  }
+  return fhirJson(c, versionResource(type, c.var.db, v));
+}
 
 const searchDoc = (type: string, operationId: string) =>
   fhirDoc({
@@ -230,8 +325,23 @@ export const fhir = new Hono<AppEnv>()
       const row = await findPatientWithPrimary(db, pathId(c.req.param("id")));
       if (!row) throw new ApiError(404, "No Patient with this id");
       noteAudit(c, { clinicId: row.clinic_id });
+      if (row.deleted_at) throw new ApiError(410, "This Patient was deleted");
       return fhirJson(c, patientResource(row, db.redacts(row.clinic_id)), row.version);
     },
+  )
+  .get(
+    "/Patient/:id/_history",
+    historyDoc("Patient", "historyFhirPatient"),
+    audit("patient"),
+    requireAuth,
+    (c) => historyOf(c, "Patient", pathId(c.req.param("id"))),
+  )
+  .get(
+    "/Patient/:id/_history/:vid",
+    vreadDoc("Patient", fhirPatientSchema, "vreadFhirPatient"),
+    audit("patient"),
+    requireAuth,
+    (c) => vread(c, "Patient", pathId(c.req.param("id"))),
   )
   .get(
     "/Practitioner",
@@ -252,8 +362,21 @@ export const fhir = new Hono<AppEnv>()
     async (c) => {
       const row = await findDoctor(c.var.db, pathId(c.req.param("id")));
       if (!row) throw new ApiError(404, "No Practitioner with this id");
+      if (row.deleted_at) throw new ApiError(410, "This Practitioner was deleted");
       return fhirJson(c, practitionerResource(row), row.version);
     },
+  )
+  .get(
+    "/Practitioner/:id/_history",
+    historyDoc("Practitioner", "historyFhirPractitioner"),
+    requireAuth,
+    (c) => historyOf(c, "Practitioner", pathId(c.req.param("id"))),
+  )
+  .get(
+    "/Practitioner/:id/_history/:vid",
+    vreadDoc("Practitioner", fhirPractitionerSchema, "vreadFhirPractitioner"),
+    requireAuth,
+    (c) => vread(c, "Practitioner", pathId(c.req.param("id"))),
   )
   .get(
     "/PractitionerRole",
@@ -274,6 +397,7 @@ export const fhir = new Hono<AppEnv>()
     async (c) => {
       const row = await findDoctor(c.var.db, pathId(c.req.param("id")));
       if (!row) throw new ApiError(404, "No PractitionerRole with this id");
+      if (row.deleted_at) throw new ApiError(410, "This PractitionerRole was deleted");
       return fhirJson(c, practitionerRoleResource(row), row.version);
     },
   )

@@ -163,6 +163,82 @@ export const fhirBundleSchema = named(
   }).meta({ description: "FHIR R4 Bundle of type searchset" }),
 );
 
+/** A FHIR R4 history Bundle: a record's versions, newest first. */
+export const fhirHistoryBundleSchema = named(
+  "FhirHistoryBundle",
+  z.strictObject({
+    resourceType: z.literal("Bundle"),
+    type: z.literal("history"),
+    total: z.number().int(),
+    link: z.array(z.strictObject({
+      relation: z.enum(["self", "next", "previous"]),
+      url: text.meta({ format: "uri" }),
+    })),
+    entry: z.array(z.strictObject({
+      fullUrl: text.meta({ format: "uri" }),
+      resource: z.looseObject({ resourceType: text }).optional(),
+      request: z.strictObject({ method: z.enum(["POST", "PUT", "DELETE"]), url: text }),
+      response: z.strictObject({ status: text, lastModified: text }),
+    })).optional(),
+  }).meta({ description: "FHIR R4 Bundle of type history" }),
+);
+
+/** What a version did, as the FHIR request that would have done it. */
+const HISTORY_METHODS = {
+  create: "POST",
+  update: "PUT",
+  restore: "PUT",
+  delete: "DELETE",
+  purge: "DELETE",
+} as const;
+
+/**
+ * A history Bundle of `type`/`id`: one entry per version, newest first, with the resource as
+ * it was (none for a deletion), and paging links carrying `_count`/`_offset`.
+ */
+export function historyBundle(
+  base: string,
+  type: string,
+  id: number,
+  page: { count: number; offset: number; total: number },
+  versions: {
+    version: number;
+    at: Date;
+    action: keyof typeof HISTORY_METHODS;
+    resource?: Resource;
+  }[],
+): Answer<typeof fhirHistoryBundleSchema> {
+  const at = (offset: number) =>
+    `${base}/${type}/${id}/_history?_count=${page.count}${offset ? `&_offset=${offset}` : ""}`;
+  return {
+    resourceType: "Bundle",
+    type: "history",
+    total: page.total,
+    link: [
+      { relation: "self" as const, url: at(page.offset) },
+      ...(page.offset + page.count < page.total
+        ? [{ relation: "next" as const, url: at(page.offset + page.count) }]
+        : []),
+      ...(page.offset > 0
+        ? [{ relation: "previous" as const, url: at(Math.max(0, page.offset - page.count)) }]
+        : []),
+    ],
+    entry: some(versions.map((v) => {
+      const method = HISTORY_METHODS[v.action];
+      const gone = method === "DELETE";
+      return {
+        fullUrl: `${base}/${type}/${id}/_history/${v.version}`,
+        resource: gone ? undefined : v.resource,
+        request: { method, url: method === "POST" ? type : `${type}/${id}` },
+        response: {
+          status: gone ? "204 No Content" : v.action === "create" ? "201 Created" : "200 OK",
+          lastModified: instant(v.at),
+        },
+      };
+    })),
+  };
+}
+
 /** The FHIR CapabilityStatement of this server. */
 export const capabilityStatementSchema = named(
   "CapabilityStatement",
@@ -376,6 +452,9 @@ export function searchBundle(
   };
 }
 
+/** The resources whose versions are kept (vread and `_history`). */
+export const HISTORY_TYPES: ReadonlySet<string> = new Set(["Patient", "Practitioner"]);
+
 /** A search parameter as the CapabilityStatement lists it. */
 export interface ParamDoc {
   type: ParamType;
@@ -411,9 +490,13 @@ export function capabilityStatement(
       },
       resource: Object.entries(resources).map(([type, params]) => ({
         type,
-        interaction: [{ code: "read" }, { code: "search-type" }],
+        interaction: [
+          { code: "read" },
+          ...(HISTORY_TYPES.has(type) ? [{ code: "vread" }, { code: "history-instance" }] : []),
+          { code: "search-type" },
+        ],
         versioning: type === "CareTeam" ? "no-version" : "versioned",
-        readHistory: false,
+        readHistory: HISTORY_TYPES.has(type),
         searchParam: [
           ...Object.entries(params).map(([name, p]) => ({
             name,

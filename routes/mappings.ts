@@ -9,24 +9,27 @@ import {
   listMappings,
   listMappingsOfPatient,
   MAPPING_ORDERINGS,
+  type MappingChange,
   type MappingPage,
   type MappingRow,
-  removeMapping,
   type WrittenMapping,
 } from "../db/mappings.ts";
 import { bool, boolParam, idParam, int, optionalText, pageQuery } from "../lib/fields.ts";
 import {
   type Answer,
+  checkIfMatch,
   clinicOfAll,
   conditionalRead,
-  contentEtag,
   envelope,
+  ifMatch,
   link,
   listOf,
   page,
   pathId,
+  setEtag,
   timestamp,
 } from "./http.ts";
+import { gone, notDeleted } from "./history.ts";
 import { describe, named } from "../lib/route_marks.ts";
 import { audit, noteAudit } from "../middleware/audit.ts";
 import type { Scope } from "../db/scope.ts";
@@ -98,6 +101,7 @@ export const mappingListQuery = z.object({
   doctor_id: idParam.optional(),
   is_primary: boolParam.optional(),
   clinic_id: idParam.optional(),
+  include_deleted: boolParam.optional(),
 });
 
 /** A mapping as answered: the full doctor comes along. */
@@ -113,6 +117,10 @@ export const mappingSchema = named(
     assigned_by: z.number().int(),
     patient_name: z.string(),
     doctor_detail: doctorSchema,
+    version: z.number().int(),
+    updated_at: timestamp,
+    deleted_at: timestamp.nullable(),
+    deleted_by: z.number().int().nullable(),
   }),
 );
 
@@ -132,6 +140,10 @@ async function withDoctors(
     assigned_by: r.assigned_by,
     patient_name: r.patient_name,
     doctor_detail: doctorJson(doctors.get(r.doctor)!),
+    version: r.version,
+    updated_at: r.updated_at,
+    deleted_at: r.deleted_at,
+    deleted_by: r.deleted_by,
   }));
 }
 
@@ -161,6 +173,7 @@ export async function patientMappingsPage(
   });
   const list = await listMappingsOfPatient(c.var.db, patientId, page(q));
   if (!list) throw new ApiError(404, "No patient with this id");
+  if (list === "deleted") throw gone("patient");
   noteAudit(c, { clinicId: list.clinicId });
   return await mappingListJson(c, list);
 }
@@ -170,27 +183,58 @@ function readOnly(): ApiError {
   return new ApiError(403, "A viewer may not change the clinic's assignments");
 }
 
-/** Why a write found no mapping it may change: 403 when the caller may read it, else 404. */
-async function refusal(s: Scope, mappingId: number): Promise<ApiError> {
-  return await findMapping(s, mappingId) ? readOnly() : new ApiError(404, NOT_FOUND);
-}
-
 async function oneMapping(c: Context<AppEnv>, mappingId: number) {
   const row = await findMapping(c.var.db, mappingId);
   if (!row) throw new ApiError(404, NOT_FOUND);
   noteAudit(c, { patientIds: [row.patient], clinicId: row.clinic_id });
+  // Deleted, or hidden with its deleted patient.
+  if (row.deleted_at || row.patient_deleted_at) throw gone("mapping");
   const [json] = await withDoctors(c.var.db, [row]);
   return json;
 }
 
 /** A mapping as answered, from a row that came with its doctor. */
 function mappingJson({ doctor_detail, ...row }: WrittenMapping): Answer<typeof mappingSchema> {
-  return { ...row, doctor_detail: doctorJson(doctor_detail) };
+  return {
+    id: row.id,
+    patient: row.patient,
+    doctor: row.doctor,
+    is_primary: row.is_primary,
+    notes: row.notes,
+    assigned_at: row.assigned_at,
+    assigned_by: row.assigned_by,
+    patient_name: row.patient_name,
+    doctor_detail: doctorJson(doctor_detail),
+    version: row.version,
+    updated_at: row.updated_at,
+    deleted_at: row.deleted_at,
+    deleted_by: row.deleted_by,
+  };
+}
+
+/**
+ * A change, deletion or restore of a mapping under `If-Match`: the row written, or why not
+ * (404, 403 for a role that may only read it, 410 when deleted, 409 when not, 412).
+ */
+async function write(c: Context<AppEnv>, change: MappingChange): Promise<WrittenMapping> {
+  const mappingId = pathId(c.req.param("id")!);
+  const versions = ifMatch(c);
+  const found = await changeMapping(c.var.db, mappingId, change, versions);
+  if (!found) {
+    const row = await findMapping(c.var.db, mappingId);
+    if (!row) throw new ApiError(404, NOT_FOUND);
+    if (row.patient_deleted_at) throw gone("patient");
+    throw readOnly();
+  }
+  if (found.row) return found.row;
+  if (change === "restore" && !found.deleted) throw notDeleted("mapping");
+  if (change !== "restore" && found.deleted) throw gone("mapping");
+  checkIfMatch(versions, found.version);
+  throw new Error("a mapping change was refused for no known reason");
 }
 
 async function deleteOne(c: Context<AppEnv>) {
-  const mappingId = pathId(c.req.param("id")!);
-  if (!await removeMapping(c.var.db, mappingId)) throw await refusal(c.var.db, mappingId);
+  await write(c, "delete");
   return c.body(null, 204);
 }
 
@@ -240,7 +284,11 @@ export const mappings = new Hono<AppEnv>()
     searchGate,
     async (c) => {
       const q = c.req.valid("query");
-      const list = await listMappings(c.var.db, q, page(q));
+      const list = await listMappings(
+        c.var.db,
+        { ...q, deleted: q.include_deleted ? "managed" : "live" },
+        page(q),
+      );
       // A filter on one patient names it even when the page is empty (its count still tells).
       const named = q.patient_id === undefined ? [] : [q.patient_id];
       noteAudit(c, {
@@ -276,7 +324,7 @@ export const mappings = new Hono<AppEnv>()
     }),
     async (c) => {
       const body = await oneMapping(c, pathId(c.req.param("id")));
-      return conditionalRead(c, await contentEtag(body), body);
+      return conditionalRead(c, `"${body.version}"`, body);
     },
   )
   .patch(
@@ -285,14 +333,14 @@ export const mappings = new Hono<AppEnv>()
       operationId: "updateMapping",
       summary: "Change is_primary or notes",
       ok: ONE,
-      errors: [403, 404, 409],
+      errors: [403, 404, 409, 410, 412],
+      ifMatch: true,
+      etag: true,
     }),
     validate("json", mappingPatch),
     async (c) => {
-      const mappingId = pathId(c.req.param("id"));
-      const changes = c.req.valid("json");
-      const row = await changeMapping(c.var.db, mappingId, changes);
-      if (!row) throw await refusal(c.var.db, mappingId);
+      const row = await write(c, c.req.valid("json"));
+      setEtag(c, row.version);
       return c.json(mappingJson(row));
     },
   )
@@ -300,11 +348,29 @@ export const mappings = new Hono<AppEnv>()
     "/detail/:id",
     doc({
       operationId: "deleteMapping",
-      summary: "Remove one assignment",
+      summary: "Remove one assignment (restorable)",
       ok: { status: 204 },
-      errors: [403, 404],
+      errors: [403, 404, 410, 412],
+      ifMatch: true,
     }),
     deleteOne,
+  )
+  .post(
+    "/detail/:id/restore",
+    doc({
+      operationId: "restoreMapping",
+      summary: "Restore a removed assignment",
+      ok: ONE,
+      errors: [403, 404, 409, 412],
+      ifMatch: true,
+      etag: true,
+    }),
+    async (c) => {
+      noteAudit(c, { action: "restore" });
+      const row = await write(c, "restore");
+      setEtag(c, row.version);
+      return c.json(mappingJson(row));
+    },
   )
   // The seeds' clients call GET /api/mappings/<patient_id>/ but DELETE /api/mappings/<mapping_id>/.
   .get(
@@ -327,7 +393,8 @@ export const mappings = new Hono<AppEnv>()
       operationId: "deleteMappingAlias",
       summary: "Remove the assignment with this **mapping** id",
       ok: { status: 204 },
-      errors: [403, 404],
+      errors: [403, 404, 410, 412],
+      ifMatch: true,
     }),
     deleteOne,
   );

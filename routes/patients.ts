@@ -8,11 +8,16 @@ import {
   listPatients,
   PATIENT_FIELDS,
   PATIENT_ORDERINGS,
+  type PatientChange,
   type PatientFields,
   type PatientRow,
+  purgePatient,
 } from "../db/patients.ts";
+import { findVersion, listVersions } from "../db/history.ts";
+import { gone, historyQuery, notDeleted, versionJson, versionSchema } from "./history.ts";
 import {
   ageOn,
+  boolParam,
   idParam,
   int,
   optionalEmail,
@@ -148,7 +153,11 @@ export const patientListQuery = z.object({
   gender: gender.optional(),
   blood_group: bloodGroupCode.optional(),
   clinic_id: idParam.optional(),
+  include_deleted: boolParam.optional(),
 });
+
+/** Query of `DELETE /api/patients/<id>/`: `purge=true` removes it for good (admins). */
+const deleteQuery = z.object({ purge: boolParam.optional() });
 
 type PatientInput =
   & Partial<Record<keyof PatientFields, string | number | null | undefined>>
@@ -197,8 +206,13 @@ export const patientSchema = named(
     created_at: timestamp,
     updated_at: timestamp,
     version: z.number().int(),
+    deleted_at: timestamp.nullable(),
+    deleted_by: z.number().int().nullable(),
   }),
 );
+
+/** A version of a patient. */
+export const patientVersionSchema = versionSchema("PatientVersion", patientSchema);
 
 /** A patient as answered to the scope's caller: redacted for a front_desk member. */
 export function patientJson(r: PatientRow, s: Scope): Answer<typeof patientSchema> {
@@ -225,6 +239,8 @@ export function patientJson(r: PatientRow, s: Scope): Answer<typeof patientSchem
     created_at: r.created_at,
     updated_at: r.updated_at,
     version: r.version,
+    deleted_at: r.deleted_at,
+    deleted_by: r.deleted_by,
   };
   if (!s.redacts(r.clinic_id)) return answer;
   for (const f of CLINICAL_FIELDS) answer[f] = null;
@@ -259,7 +275,7 @@ function sendsClinical(body: PatientInput): boolean {
 const NOT_FOUND = "No patient with this id";
 
 const doc = (d: Omit<Parameters<typeof describe>[0], "tag">) => describe({ tag: "Patients", ...d });
-const CHANGE = { errors: [403, 404, 409, 412], ifMatch: true, etag: true };
+const CHANGE = { errors: [403, 404, 409, 410, 412], ifMatch: true, etag: true };
 
 /**
  * Patients: a personal patient is its creator's alone, a clinic's is shared by its members
@@ -309,6 +325,7 @@ export const patients = new Hono<AppEnv>()
         gender: q.gender,
         blood_group: q.blood_group,
         clinic_id: q.clinic_id,
+        deleted: q.include_deleted ? "managed" : "live",
       }, p);
       noteAudit(c, { patientIds: matched, clinicId: q.clinic_id ?? clinicOfAll(rows) });
       const s = c.var.db;
@@ -329,6 +346,7 @@ export const patients = new Hono<AppEnv>()
       const row = await findPatient(c.var.db, pathId(c.req.param("id")));
       if (!row) throw new ApiError(404, NOT_FOUND);
       noteAudit(c, { clinicId: row.clinic_id });
+      if (row.deleted_at) throw gone("patient");
       return conditionalRead(c, `"${row.version}"`, patientJson(row, c.var.db));
     },
   )
@@ -379,18 +397,84 @@ export const patients = new Hono<AppEnv>()
     "/:id",
     doc({
       operationId: "deletePatient",
-      summary: "Delete",
+      summary: "Delete (restorable); `purge=true` removes it for good (admins)",
       ok: { status: 204 },
+      errors: [403, 404, 410, 412],
+      ifMatch: true,
+    }),
+    validate("query", deleteQuery),
+    async (c) => {
+      const id = pathId(c.req.param("id"));
+      if (c.req.valid("query").purge) {
+        if (c.var.db.caller.role !== "admin") throw new ApiError(403, "Only admins purge");
+        noteAudit(c, { action: "purge" });
+        if (!await purgePatient(c.var.db, id)) throw new ApiError(404, NOT_FOUND);
+        return c.body(null, 204);
+      }
+      await change(c, id, "delete", undefined, "write");
+      return c.body(null, 204);
+    },
+  )
+  .post(
+    "/:id/restore",
+    doc({
+      operationId: "restorePatient",
+      summary: "Restore a deleted patient",
+      ok: { status: 200, schema: patientSchema },
       errors: [403, 404, 409, 412],
       ifMatch: true,
+      etag: true,
     }),
     async (c) => {
       const id = pathId(c.req.param("id"));
-      const versions = ifMatch(c);
-      const found = await changePatient(c.var.db, id, "delete", { versions, need: "write" });
-      if (!found) throw await refusal(c.var.db, id, "write");
-      if (!found.written) checkIfMatch(versions, found.version);
-      return c.body(null, 204);
+      noteAudit(c, { action: "restore" });
+      const row = await change(c, id, "restore", undefined, "write");
+      setEtag(c, row.version);
+      return c.json(patientJson(row, c.var.db));
+    },
+  )
+  .get(
+    "/:id/history",
+    doc({
+      operationId: "listPatientVersions",
+      summary: "The patient's versions, newest first",
+      ok: { status: 200, schema: listOf(patientVersionSchema) },
+      errors: [404],
+    }),
+    validate("query", historyQuery),
+    async (c) => {
+      const id = pathId(c.req.param("id"));
+      const s = c.var.db;
+      const patient = await findPatient(s, id);
+      // A purged patient's tombstone is an admin's to see.
+      if (!patient && s.caller.role !== "admin") throw new ApiError(404, NOT_FOUND);
+      noteAudit(c, { action: "read", clinicId: patient?.clinic_id ?? null });
+      const p = page(c.req.valid("query"));
+      const { count, rows } = await listVersions<PatientRow>(s, "patient", id, p);
+      if (count === 0) throw new ApiError(404, NOT_FOUND);
+      return c.json(
+        envelope(c, p, count, rows.map((v) => versionJson(v, (r) => patientJson(r, s)))),
+      );
+    },
+  )
+  .get(
+    "/:id/history/:version",
+    doc({
+      operationId: "getPatientVersion",
+      summary: "One version of the patient",
+      ok: { status: 200, schema: patientVersionSchema },
+      errors: [404],
+    }),
+    async (c) => {
+      const id = pathId(c.req.param("id"));
+      const number = pathId(c.req.param("version"));
+      const s = c.var.db;
+      const patient = await findPatient(s, id);
+      if (!patient && s.caller.role !== "admin") throw new ApiError(404, NOT_FOUND);
+      noteAudit(c, { clinicId: patient?.clinic_id ?? null });
+      const version = await findVersion<PatientRow>(s, "patient", id, number);
+      if (!version) throw new ApiError(404, "No such version of this patient");
+      return c.json(versionJson(version, (r) => patientJson(r, s)));
     },
   )
   .get(
@@ -449,19 +533,21 @@ async function refusal(s: Scope, id: number, need: Need): Promise<ApiError> {
 async function change(
   c: Context<AppEnv>,
   id: number,
-  fields: Partial<PatientFields>,
+  fields: Partial<PatientFields> | "delete" | "restore",
   clinic: number | null | undefined,
   need: Need,
 ): Promise<PatientRow> {
   const s = c.var.db;
   const versions = ifMatch(c);
-  const age = fields.age != null && fields.date_of_birth === undefined
+  const age = typeof fields === "object" && fields.age != null &&
+      fields.date_of_birth === undefined
     ? { years: fields.age as number, today: today() }
     : undefined;
   if (clinic !== undefined) {
     // A move: the patient must be one the caller sees before the target clinic is judged.
     const current = await findPatient(s, id);
     if (!current) throw new ApiError(404, NOT_FOUND);
+    if (current.deleted_at) throw gone("patient");
     if (clinic === null && current.clinic_id !== null) {
       // Only a personal patient can be personal: a clinic's stays with some clinic.
       throw invalid([{
@@ -474,12 +560,15 @@ async function change(
   const found = await changePatient(
     s,
     id,
-    clinic === undefined ? fields : { ...fields, clinic_id: clinic },
+    (clinic === undefined ? fields : { ...fields as object, clinic_id: clinic }) as PatientChange,
     { versions, age, need },
   );
   if (!found) throw await refusal(s, id, need);
   if (found.written) return found.written;
+  const deleted = found.current.deleted_at !== null;
+  if (fields === "restore" && !deleted) throw notDeleted("patient");
+  if (fields !== "restore" && deleted) throw gone("patient");
   checkIfMatch(versions, found.version);
-  checkAge(fields as PatientInput, found.current as PatientFields);
+  if (typeof fields === "object") checkAge(fields as PatientInput, found.current as PatientFields);
   throw new Error("a patient change was refused for no known reason");
 }

@@ -91,6 +91,6 @@ dbTest("a front end's typed client signs up, keeps a patient and assigns a docto
   });
   assert.equal(gone.response.status, 204);
   const missing = await api.GET("/api/patients/{id}/", { headers, params: { path } });
-  assert.equal(missing.response.status, 404);
-  assert.equal(missing.error?.status, 404);
+  assert.equal(missing.response.status, 410);
+  assert.equal(missing.error?.status, 410);
 });

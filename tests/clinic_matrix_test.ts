@@ -98,6 +98,22 @@ dbTest("clinics: every patient-data route answers each role as the role table sa
       expect: byRole(204, WRITERS),
       call: async () => ({ path: `/api/patients/${await patient()}/` }),
     },
+    "POST /api/patients/:id/restore": {
+      expect: byRole(200, WRITERS),
+      call: async () => {
+        const fresh = await patient();
+        assert.equal((await team.clinician.call("DELETE", `/api/patients/${fresh}/`)).status, 204);
+        return { path: `/api/patients/${fresh}/restore/` };
+      },
+    },
+    "GET /api/patients/:id/history": {
+      expect: READ,
+      call: () => Promise.resolve({ path: `/api/patients/${P}/history/` }),
+    },
+    "GET /api/patients/:id/history/:version": {
+      expect: READ,
+      call: () => Promise.resolve({ path: `/api/patients/${P}/history/1/` }),
+    },
     "GET /api/patients/:id/doctors": {
       expect: READ,
       call: () => Promise.resolve({ path: `/api/patients/${P}/doctors/` }),
@@ -132,6 +148,14 @@ dbTest("clinics: every patient-data route answers each role as the role table sa
       expect: byRole(204, WRITERS),
       call: async () => ({ path: `/api/mappings/detail/${await mapping(P)}/` }),
     },
+    "POST /api/mappings/detail/:id/restore": {
+      expect: byRole(200, WRITERS),
+      call: async () => {
+        const fresh = await mapping(P);
+        assert.equal((await owner.call("DELETE", `/api/mappings/detail/${fresh}/`)).status, 204);
+        return { path: `/api/mappings/detail/${fresh}/restore/` };
+      },
+    },
     "GET /api/mappings/:id": {
       expect: READ,
       call: () => Promise.resolve({ path: `/api/mappings/${P}/` }),
@@ -155,6 +179,14 @@ dbTest("clinics: every patient-data route answers each role as the role table sa
     "GET /fhir/Patient/:id": {
       expect: READ,
       call: () => Promise.resolve({ path: `/fhir/Patient/${P}` }),
+    },
+    "GET /fhir/Patient/:id/_history": {
+      expect: READ,
+      call: () => Promise.resolve({ path: `/fhir/Patient/${P}/_history` }),
+    },
+    "GET /fhir/Patient/:id/_history/:vid": {
+      expect: READ,
+      call: () => Promise.resolve({ path: `/fhir/Patient/${P}/_history/1` }),
     },
     "GET /fhir/CareTeam": {
       expect: LIST,

@@ -3,7 +3,7 @@ import { sql } from "../db/client.ts";
 import { scopeFor } from "../db/scope.ts";
 import { flushAudit } from "../middleware/audit.ts";
 import { dbTest, testApp } from "./helpers.ts";
-import { errorFields, signUp } from "./records_helpers.ts";
+import { errorFields, signUp, signUpAdmin } from "./records_helpers.ts";
 import { addMember, emailOf, makeTeam } from "./clinic_helpers.ts";
 
 const CLINICAL = ["allergies", "blood_group", "current_medications", "medical_history"];
@@ -60,6 +60,11 @@ dbTest("clinics: create, list, read, rename, delete, with the caller's role", as
   assert.equal(refused.status, 409);
   assert.deepEqual(errorFields(refused.body), ["patients"]);
   assert.equal((await bob.json("DELETE", `/api/patients/${patient.body.id}/`)).status, 204);
+  // A deleted patient can be restored: the clinic still holds it until an admin purges it.
+  assert.equal((await ann.json("DELETE", `/api/clinics/${id}/`)).status, 409);
+  const admin = await signUpAdmin(app);
+  const purged = await admin.call("DELETE", `/api/patients/${patient.body.id}/?purge=true`);
+  assert.equal(purged.status, 204);
   assert.equal((await ann.json("DELETE", `/api/clinics/${id}/`)).status, 204);
   assert.equal((await ann.json("GET", `/api/clinics/${id}/`)).status, 404);
   assert.equal((await bob.json("GET", "/api/clinics/")).body.count, 0);

@@ -75,7 +75,7 @@ dbTest("doctors: a CRUD story", async (t) => {
   });
   await t.step("DELETE by the creator", async () => {
     assert.equal((await ann.call("DELETE", `/api/doctors/${id}/`)).status, 204);
-    assert.equal((await bob.call("GET", `/api/doctors/${id}/`)).status, 404);
+    assert.equal((await bob.call("GET", `/api/doctors/${id}/`)).status, 410);
   });
 });
 

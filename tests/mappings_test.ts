@@ -28,6 +28,8 @@ dbTest("mappings: a CRUD story over every route and alias", async (t) => {
     assert.deepEqual(Object.keys(a.body).sort(), [
       "assigned_at",
       "assigned_by",
+      "deleted_at",
+      "deleted_by",
       "doctor",
       "doctor_detail",
       "id",
@@ -35,6 +37,8 @@ dbTest("mappings: a CRUD story over every route and alias", async (t) => {
       "notes",
       "patient",
       "patient_name",
+      "updated_at",
+      "version",
     ]);
     assert.equal(a.body.patient_name, "Robin Patient");
     assert.equal(a.body.doctor_detail.name, "Dr One");
@@ -111,16 +115,17 @@ dbTest("mappings: a CRUD story over every route and alias", async (t) => {
   await t.step("DELETE by mapping id under both paths", async () => {
     assert.equal((await ann.call("DELETE", `/api/mappings/${m1}/`)).status, 204);
     assert.equal((await ann.call("DELETE", `/api/mappings/detail/${m2}/`)).status, 204);
-    assert.equal((await ann.call("GET", `/api/mappings/detail/${m1}/`)).status, 404);
-    assert.equal((await ann.call("DELETE", `/api/mappings/${m1}/`)).status, 404);
+    // Removed, not destroyed (Part 2): 410 to those who could see it.
+    assert.equal((await ann.call("GET", `/api/mappings/detail/${m1}/`)).status, 410);
+    assert.equal((await ann.call("DELETE", `/api/mappings/${m1}/`)).status, 410);
   });
-  await t.step("deleting the patient deletes its assignments", async () => {
+  await t.step("deleting the patient hides its assignments", async () => {
     const left = await ann.json("GET", `/api/mappings/?patient_id=${patient.id}`);
     assert.equal(left.body.count, 1);
     assert.equal((await ann.call("DELETE", `/api/patients/${patient.id}/`)).status, 204);
     assert.equal(
       (await ann.call("GET", `/api/mappings/detail/${left.body.results[0].id}/`)).status,
-      404,
+      410,
     );
     assert.equal((await ann.json("GET", `/api/mappings/?patient_id=${patient.id}`)).body.count, 0);
   });

@@ -133,7 +133,7 @@ Deno.test({
 });
 
 Deno.test({
-  name: "the clinics migration runs on a database holding records; personal patients keep working",
+  name: "the clinics and history migrations run on a database holding records; they keep working",
   sanitizeOps: false,
   sanitizeResources: false,
   async fn() {
@@ -160,7 +160,23 @@ Deno.test({
           request_id, status)
         values (${owner}, 'create', 'patient', ${patient}, array[${patient}::int], 'old', 201)`;
 
-      assert.deepEqual(await migrate(sql, all), ["009_clinics.sql"]);
+      await sql`update patients set allergies = 'Dust', version = 2 where id = ${patient}`;
+      const [{ id: doctor }] = await sql`
+        insert into doctors (created_by, name, specialization, email)
+        values (${owner}, 'Dr Old', 'general', 'old@doctors.test') returning id`;
+      await sql`insert into patient_doctors (patient_id, doctor_id, assigned_by)
+        values (${patient}, ${doctor}, ${owner})`;
+
+      assert.deepEqual(await migrate(sql, all), ["009_clinics.sql", "010_history.sql"]);
+      // History starts where each record stands.
+      const versions = await sql<{ resource_type: string; version: number; name: string }[]>`
+        select resource_type, version, snapshot ->> 'name' as name from versions
+        order by resource_type`;
+      assert.deepEqual(versions.map((v) => ({ ...v })), [
+        { resource_type: "doctor", version: 1, name: "Dr Old" },
+        { resource_type: "mapping", version: 1, name: null },
+        { resource_type: "patient", version: 2, name: "Kept" },
+      ]);
       const scope = scopeFor({ id: owner, role: "user" }, undefined, new Map(), sql);
       const row = await findPatient(scope, patient);
       assert.deepEqual({ name: row?.name, allergies: row?.allergies, clinic: row?.clinic_id }, {

@@ -122,11 +122,11 @@ dbTest("patients: a CRUD story", async (t) => {
       assert.equal(fits.body.version, 5, "the refused change made no version");
     },
   );
-  await t.step("DELETE answers 204; the patient is gone", async () => {
+  await t.step("DELETE answers 204; the patient is gone (410: deleted, restorable)", async () => {
     const res = await ann.call("DELETE", `/api/patients/${id}/`, undefined, { "If-Match": '"5"' });
     assert.equal(res.status, 204);
-    assert.equal((await ann.call("GET", `/api/patients/${id}/`)).status, 404);
-    assert.equal((await ann.call("DELETE", `/api/patients/${id}/`)).status, 404);
+    assert.equal((await ann.call("GET", `/api/patients/${id}/`)).status, 410);
+    assert.equal((await ann.call("DELETE", `/api/patients/${id}/`)).status, 410);
   });
 });
 
