@@ -157,7 +157,12 @@ dbTest("fhir: the CapabilityStatement is public and lists every resource", async
     ["Patient", "Practitioner", "PractitionerRole", "CareTeam", "Organization"],
   );
   for (const r of rest.resource) {
-    assert.deepEqual(r.interaction.map((i: Json) => i.code), ["read", "search-type"]);
+    const versioned = r.type === "Patient" || r.type === "Practitioner";
+    assert.deepEqual(
+      r.interaction.map((i: Json) => i.code),
+      versioned ? ["read", "vread", "history-instance", "search-type"] : ["read", "search-type"],
+    );
+    assert.equal(r.readHistory, versioned);
   }
   const patientParams = rest.resource[0].searchParam.map((p: Json) => p.name);
   for (const name of ["_id", "name", "birthdate", "gender", "_count", "_total"]) {
