@@ -8377,6 +8377,17 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
+            /** @description Deleted (restore it, or list it with `include_deleted=true`) */
+            410: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
             /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
             503: {
                 headers: {

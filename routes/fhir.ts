@@ -1,9 +1,14 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { findPatientWithPrimary, matchedPatientIds, searchPatients } from "../db/patients.ts";
+import {
+  findPatient,
+  findPatientWithPrimary,
+  matchedPatientIds,
+  type PatientRow,
+  searchPatients,
+} from "../db/patients.ts";
 import { type DoctorRow, findDoctor, searchDoctors } from "../db/doctors.ts";
 import { findVersion, listVersions, type VersionRow } from "../db/history.ts";
-import type { PatientRow } from "../db/patients.ts";
 import type { Scope } from "../db/scope.ts";
 import { findCareTeam, matchedCareTeamIds, searchCareTeams } from "../db/mappings.ts";
 import { findClinic, searchClinics } from "../db/clinics.ts";
@@ -129,7 +134,7 @@ const readDoc = (type: string, schema: z.ZodType, operationId: string) =>
     operationId,
     summary: `Read a ${type}`,
     schema,
-    errors: type === "CareTeam" || type === "Organization" ? [404] : [404, 410],
+    errors: type === "Organization" ? [404] : [404, 410],
     etag: type !== "CareTeam",
   });
 
@@ -451,7 +456,13 @@ export const fhir = new Hono<AppEnv>()
       const id = pathId(c.req.param("team"));
       noteAudit(c, { action: "read", patientIds: [id] });
       const row = await findCareTeam(c.var.db, id);
-      if (!row) throw new ApiError(404, "No CareTeam with this id");
+      if (!row) {
+        // No team: no live assignments, or a patient the caller may not see, or one deleted.
+        if ((await findPatient(c.var.db, id))?.deleted_at) {
+          throw new ApiError(410, "This CareTeam's patient was deleted");
+        }
+        throw new ApiError(404, "No CareTeam with this id");
+      }
       return fhirJson(c, careTeamResource(row));
     },
   );
