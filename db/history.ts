@@ -21,7 +21,7 @@ export interface VersionRow<R> {
 const TABLES = { patient: "patients", doctor: "doctors" } as const;
 type Versioned = keyof typeof TABLES;
 
-/** Splits a row of `versionsOf` into the version and its snapshot. */
+/** Splits a row of `SELECT` into the version and its snapshot. */
 function versionRow<R>(row: Record<string, unknown>): VersionRow<R> {
   const { v_version, v_at, v_by, v_action, v_changed_fields, ...snapshot } = row;
   return {

@@ -13,7 +13,7 @@ import { MATCHED_MAX } from "./patients.ts";
 import { DOCTOR_FIELDS, type DoctorRow } from "./doctors.ts";
 import { eventsOfRows, type WriteEvent } from "./audit.ts";
 import type { Deleted, Scope } from "./scope.ts";
-import { setClause } from "./versioned.ts";
+import { lifecycleSet, setClause, stateFor } from "./versioned.ts";
 
 /** A stored assignment with its patient's name. */
 export interface MappingRow {
@@ -274,10 +274,8 @@ export async function changeMapping(
   const primary = typeof change === "object" && change.is_primary === true;
   const statement = () =>
     s.run((db) => {
-      const set = change === "delete"
-        ? db`set deleted_at = now(), deleted_by = ${by}`
-        : change === "restore"
-        ? db`set deleted_at = null, deleted_by = null`
+      const set = change === "delete" || change === "restore"
+        ? lifecycleSet(db, change, by)
         : setClause(
           db,
           change,
@@ -292,7 +290,7 @@ export async function changeMapping(
       for no key update of p
     ), allowed as (
       select * from mapping
-      where ${change === "restore" ? db`deleted_at is not null` : db`deleted_at is null`}
+      where ${stateFor(db, change, "mapping")}
         ${versions ? db`and version = any(${versions}::int[])` : db``}
     ), demoted as (
       update patient_doctors

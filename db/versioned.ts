@@ -66,21 +66,32 @@ export function setClause(
   );
 }
 
+/**
+ * What a change asks of a row's `deleted_at` (on the table aliased `alias`): a restore needs a
+ * deleted row, any other change a live one.
+ */
+export function stateFor(db: Db, change: unknown, alias: string) {
+  const column = db(`${alias}.deleted_at`);
+  return change === "restore" ? db`${column} is not null` : db`${column} is null`;
+}
+
+/** The `set` clause of a deletion (marks the row deleted by `by`) or a restore. */
+export function lifecycleSet(db: Db, change: "delete" | "restore", by: number) {
+  return change === "delete"
+    ? db`set deleted_at = now(), deleted_by = ${by}`
+    : db`set deleted_at = null, deleted_by = null`;
+}
+
 /** Runs a versioned write; undefined when the caller may see no such row. */
 export async function versionedWrite<R>(db: Db, w: VersionedWrite): Promise<Found<R> | undefined> {
   const table = db(w.table);
   const versions = w.versions ? [db`current.version = any(${w.versions}::int[])`] : [];
-  // Only a live row changes or is deleted; only a deleted one is restored.
-  const state = w.change === "restore"
-    ? db`current.deleted_at is not null`
-    : db`current.deleted_at is null`;
+  const state = stateFor(db, w.change, "current");
   const rules = [...versions, state, ...w.rules].reduce((all, rule) => db`${all} and ${rule}`);
   const keep = [...new Set(["deleted_at", ...w.keep])];
   const kept = keep.map((col) => `current_${col}`);
-  const change = w.change === "delete"
-    ? db`set deleted_at = now(), deleted_by = ${w.by}`
-    : w.change === "restore"
-    ? db`set deleted_at = null, deleted_by = null`
+  const change = w.change === "delete" || w.change === "restore"
+    ? lifecycleSet(db, w.change, w.by)
     : w.change;
   const [hit] = await db<Record<string, unknown>[]>`
     with current as (

@@ -12,7 +12,7 @@ import {
 } from "../db/doctors.ts";
 import type { Found } from "../db/versioned.ts";
 import { findVersion, listVersions } from "../db/history.ts";
-import { gone, historyQuery, notDeleted, versionJson, versionSchema } from "./history.ts";
+import { checkState, gone, historyQuery, versionJson, versionSchema } from "./history.ts";
 import {
   bool,
   boolParam,
@@ -333,9 +333,7 @@ function refusal(
   if (found.current.created_by !== caller.id && caller.role !== "admin") {
     return new ApiError(403, "Only the doctor's creator or an admin may change it");
   }
-  const deleted = found.current.deleted_at !== null;
-  if (fields === "restore" && !deleted) return notDeleted("doctor");
-  if (fields !== "restore" && deleted) return gone("doctor");
+  checkState("doctor", fields === "restore", found.current.deleted_at !== null);
   checkIfMatch(versions, found.version);
   if (fields === "delete") {
     return new ApiError(409, "The doctor still has patient assignments; remove them first", [

@@ -38,6 +38,7 @@ import {
   fhirPatientSchema,
   fhirPractitionerRoleSchema,
   fhirPractitionerSchema,
+  HISTORIES,
   historyBundle,
   operationOutcomeSchema,
   organizationResource,
@@ -167,27 +168,15 @@ function historyPage(c: Context<AppEnv>): { limit: number; offset: number } {
   };
 }
 
-/** The FHIR resources of a record's kept versions: Patient (from patients) or Practitioner. */
-const HISTORIES = {
-  Patient: {
-    kind: "patient",
-    resource: (s: Scope, r: PatientRow) =>
-      patientResource({ ...r, primary_id: null, primary_name: null }, s.redacts(r.clinic_id)),
-  },
-  Practitioner: {
-    kind: "doctor",
-    resource: (_s: Scope, r: DoctorRow) => practitionerResource(r),
-  },
-} as const;
-
 type HistoryType = keyof typeof HISTORIES;
 
-/** The resource of one kept version of `type`, typed by its table. */
+/** The resource of one kept version of `type` (none for a purge's tombstone). */
 function versionResource(type: HistoryType, s: Scope, v: VersionRow<unknown>) {
   if (!v.snapshot) return undefined;
-  return type === "Patient"
-    ? HISTORIES.Patient.resource(s, v.snapshot as PatientRow)
-    : HISTORIES.Practitioner.resource(s, v.snapshot as DoctorRow);
+  if (type === "Practitioner") return practitionerResource(v.snapshot as DoctorRow);
+  const r = v.snapshot as PatientRow;
+  // A version keeps the patient alone: no primary doctor in it.
+  return patientResource({ ...r, primary_id: null, primary_name: null }, s.redacts(r.clinic_id));
 }
 
 /**
@@ -199,7 +188,7 @@ async function checkVisible(c: Context<AppEnv>, type: HistoryType, id: number): 
     if (!await findDoctor(c.var.db, id)) throw new ApiError(404, "No Practitioner with this id");
     return;
   }
-  const row = await findPatientWithPrimary(c.var.db, id);
+  const row = await findPatient(c.var.db, id);
   if (!row) throw new ApiError(404, "No Patient with this id");
   noteAudit(c, { action: "read", clinicId: row.clinic_id });
 }
@@ -208,7 +197,7 @@ async function checkVisible(c: Context<AppEnv>, type: HistoryType, id: number): 
 async function historyOf(c: Context<AppEnv>, type: HistoryType, id: number) {
   await checkVisible(c, type, id);
   const p = historyPage(c);
-  const { count, rows } = await listVersions(c.var.db, HISTORIES[type].kind, id, p);
+  const { count, rows } = await listVersions(c.var.db, HISTORIES[type], id, p);
   const versions = rows.map((v) => ({ ...v, resource: versionResource(type, c.var.db, v) }));
   return fhirJson(
     c,
@@ -220,7 +209,7 @@ async function historyOf(c: Context<AppEnv>, type: HistoryType, id: number) {
 async function vread(c: Context<AppEnv>, type: HistoryType, id: number) {
   await checkVisible(c, type, id);
   const number = pathId(c.req.param("vid")!);
-  const v = await findVersion(c.var.db, HISTORIES[type].kind, id, number);
+  const v = await findVersion(c.var.db, HISTORIES[type], id, number);
   if (!v) throw new ApiError(404, `No version ${number} of this ${type}`);
   if (v.action === "delete" || v.action === "purge" || !v.snapshot) {
     throw new ApiError(410, `This version records the ${type}'s deletion`);

@@ -452,8 +452,8 @@ export function searchBundle(
   };
 }
 
-/** The resources whose versions are kept (vread and `_history`). */
-export const HISTORY_TYPES: ReadonlySet<string> = new Set(["Patient", "Practitioner"]);
+/** The resources whose versions are kept (vread and `_history`), and the record each is made of. */
+export const HISTORIES = { Patient: "patient", Practitioner: "doctor" } as const;
 
 /** A search parameter as the CapabilityStatement lists it. */
 export interface ParamDoc {
@@ -492,11 +492,11 @@ export function capabilityStatement(
         type,
         interaction: [
           { code: "read" },
-          ...(HISTORY_TYPES.has(type) ? [{ code: "vread" }, { code: "history-instance" }] : []),
+          ...(type in HISTORIES ? [{ code: "vread" }, { code: "history-instance" }] : []),
           { code: "search-type" },
         ],
         versioning: type === "CareTeam" ? "no-version" : "versioned",
-        readHistory: HISTORY_TYPES.has(type),
+        readHistory: type in HISTORIES,
         searchParam: [
           ...Object.entries(params).map(([name, p]) => ({
             name,

@@ -43,9 +43,15 @@ export function gone(what: string): ApiError {
   return new ApiError(410, `This ${what} was deleted; it can be restored`);
 }
 
-/** 409 for a restore of a record that is not deleted. */
-export function notDeleted(what: string): ApiError {
-  return new ApiError(409, `This ${what} is not deleted`, [
-    { field: "deleted_at", message: "is not set: there is nothing to restore" },
-  ]);
+/**
+ * Throws when a change was refused for the record's state: 409 on `deleted_at` for a restore
+ * of a live record, 410 for any other change of a deleted one.
+ */
+export function checkState(what: string, restoring: boolean, deleted: boolean): void {
+  if (restoring && !deleted) {
+    throw new ApiError(409, `This ${what} is not deleted`, [
+      { field: "deleted_at", message: "is not set: there is nothing to restore" },
+    ]);
+  }
+  if (!restoring && deleted) throw gone(what);
 }

@@ -29,7 +29,7 @@ import {
   setEtag,
   timestamp,
 } from "./http.ts";
-import { gone, notDeleted } from "./history.ts";
+import { checkState, gone } from "./history.ts";
 import { describe, named } from "../lib/route_marks.ts";
 import { audit, noteAudit } from "../middleware/audit.ts";
 import type { Scope } from "../db/scope.ts";
@@ -227,8 +227,7 @@ async function write(c: Context<AppEnv>, change: MappingChange): Promise<Written
     throw readOnly();
   }
   if (found.row) return found.row;
-  if (change === "restore" && !found.deleted) throw notDeleted("mapping");
-  if (change !== "restore" && found.deleted) throw gone("mapping");
+  checkState("mapping", change === "restore", found.deleted);
   checkIfMatch(versions, found.version);
   throw new Error("a mapping change was refused for no known reason");
 }

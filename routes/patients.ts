@@ -14,7 +14,7 @@ import {
   purgePatient,
 } from "../db/patients.ts";
 import { findVersion, listVersions } from "../db/history.ts";
-import { gone, historyQuery, notDeleted, versionJson, versionSchema } from "./history.ts";
+import { checkState, gone, historyQuery, versionJson, versionSchema } from "./history.ts";
 import {
   ageOn,
   boolParam,
@@ -445,10 +445,7 @@ export const patients = new Hono<AppEnv>()
     async (c) => {
       const id = pathId(c.req.param("id"));
       const s = c.var.db;
-      const patient = await findPatient(s, id);
-      // A purged patient's tombstone is an admin's to see.
-      if (!patient && s.caller.role !== "admin") throw new ApiError(404, NOT_FOUND);
-      noteAudit(c, { action: "read", clinicId: patient?.clinic_id ?? null });
+      await checkHistory(c, id);
       const p = page(c.req.valid("query"));
       const { count, rows } = await listVersions<PatientRow>(s, "patient", id, p);
       if (count === 0) throw new ApiError(404, NOT_FOUND);
@@ -469,9 +466,7 @@ export const patients = new Hono<AppEnv>()
       const id = pathId(c.req.param("id"));
       const number = pathId(c.req.param("version"));
       const s = c.var.db;
-      const patient = await findPatient(s, id);
-      if (!patient && s.caller.role !== "admin") throw new ApiError(404, NOT_FOUND);
-      noteAudit(c, { clinicId: patient?.clinic_id ?? null });
+      await checkHistory(c, id);
       const version = await findVersion<PatientRow>(s, "patient", id, number);
       if (!version) throw new ApiError(404, "No such version of this patient");
       return c.json(versionJson(version, (r) => patientJson(r, s)));
@@ -512,6 +507,16 @@ export const patients = new Hono<AppEnv>()
       return c.json(envelope(c, p, count, rows.map(auditEventJson)));
     },
   );
+
+/**
+ * Before a history read: 404 unless the caller may see the patient, deleted or not (an admin
+ * goes on: a purged patient's tombstone is theirs to see); its clinic goes in the audit event.
+ */
+async function checkHistory(c: Context<AppEnv>, id: number): Promise<void> {
+  const patient = await findPatient(c.var.db, id);
+  if (!patient && c.var.db.caller.role !== "admin") throw new ApiError(404, NOT_FOUND);
+  noteAudit(c, { clinicId: patient?.clinic_id ?? null });
+}
 
 /**
  * Why a write found no patient it may change: 403 when the caller can read it but their
@@ -565,9 +570,7 @@ async function change(
   );
   if (!found) throw await refusal(s, id, need);
   if (found.written) return found.written;
-  const deleted = found.current.deleted_at !== null;
-  if (fields === "restore" && !deleted) throw notDeleted("patient");
-  if (fields !== "restore" && deleted) throw gone("patient");
+  checkState("patient", fields === "restore", found.current.deleted_at !== null);
   checkIfMatch(versions, found.version);
   if (typeof fields === "object") checkAge(fields as PatientInput, found.current as PatientFields);
   throw new Error("a patient change was refused for no known reason");
