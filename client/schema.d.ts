@@ -5731,7 +5731,7 @@ export interface operations {
                 /** @description Page size for page (default 20; more than 100 is read as 100) */
                 page_size?: number;
                 /** @description A field to sort by; a leading `-` sorts descending */
-                ordering?: "added_at" | "-added_at";
+                ordering?: "id" | "-id" | "name" | "-name" | "created_at" | "-created_at";
             };
             header?: never;
             path?: never;

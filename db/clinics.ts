@@ -65,9 +65,13 @@ export interface MemberRow {
   added_by: number | null;
 }
 
+/** Clinics (as `c`) with the membership of user `me` in each (as `m`, null when none). */
+const CLINICS_OF = (db: Db, me: number) =>
+  db`from clinics c left join clinic_members m on m.clinic_id = c.id and m.user_id = ${me}`;
 const CLINIC = (db: Db, me: number) =>
-  db`select c.id, c.name, m.role, c.created_at, c.updated_at, c.version
-    from clinics c left join clinic_members m on m.clinic_id = c.id and m.user_id = ${me}`;
+  db`select c.id, c.name, m.role, c.created_at, c.updated_at, c.version ${CLINICS_OF(db, me)}`;
+/** The clinics the scope's caller may see: theirs, or every one for an admin. */
+const SEEN = (s: Scope) => s.caller.role === "admin" ? s.sql`true` : s.sql`m.role is not null`;
 
 /** The event of a change to a clinic or its members, stored by the change's statement. */
 function clinicEvent(db: Db, e: WriteEvent, action: WriteEvent["action"], source: string) {
@@ -103,20 +107,25 @@ export async function findClinic(s: Scope, id: number): Promise<ClinicRow | unde
   return row;
 }
 
-/** A page of the caller's clinics (every clinic for an admin), by id. */
+/** Orderings a clinic list accepts. */
+export const CLINIC_ORDERINGS = ["id", "name", "created_at"] as const;
+
+/** `asc` or `desc`, as the page asks. */
+const direction = (db: Db, p: Page) => p.ordering.desc ? db`desc` : db`asc`;
+
+/** A page of the caller's clinics (every clinic for an admin). */
 export async function listClinics(
   s: Scope,
-  p: Page,
+  p: Page<(typeof CLINIC_ORDERINGS)[number]>,
 ): Promise<{ count: number; rows: ClinicRow[] }> {
   const db = s.sql;
-  const where = s.caller.role === "admin" ? db`true` : db`m.role is not null`;
+  const dir = direction(db, p);
   const [rows, [{ count }]] = await Promise.all([
-    db<ClinicRow[]>`${CLINIC(db, s.caller.id)} where ${where}
-      order by c.id limit ${p.limit} offset ${p.offset}`,
+    db<ClinicRow[]>`${CLINIC(db, s.caller.id)} where ${SEEN(s)}
+      order by ${db(`c.${p.ordering.field}`)} ${dir}, c.id ${dir}
+      limit ${p.limit} offset ${p.offset}`,
     db<{ count: number }[]>`
-      select count(*)::int as count from clinics c
-      left join clinic_members m on m.clinic_id = c.id and m.user_id = ${s.caller.id}
-      where ${where}`,
+      select count(*)::int as count ${CLINICS_OF(db, s.caller.id)} where ${SEEN(s)}`,
   ]);
   return { count, rows };
 }
@@ -128,7 +137,7 @@ export function searchClinics(
   page: { limit: number; offset: number; total: TotalMode },
 ): Promise<SearchPage<ClinicRow>> {
   const db = s.sql;
-  const parts: Fragment[] = [s.caller.role === "admin" ? db`true` : db`m.role is not null`];
+  const parts: Fragment[] = [SEEN(s)];
   for (const ids of params.get("_id")?.id ?? []) parts.push(db`c.id = any(${ids})`);
   for (const names of params.get("name")?.string ?? []) {
     parts.push(
@@ -147,10 +156,7 @@ export function searchClinics(
       rows: (limit) =>
         db<ClinicRow[]>`${CLINIC(db, s.caller.id)} where ${where()}
         order by c.id limit ${limit} offset ${page.offset}`,
-      from: () =>
-        db`from clinics c
-        left join clinic_members m on m.clinic_id = c.id and m.user_id = ${s.caller.id}
-        where ${where()}`,
+      from: () => db`${CLINICS_OF(db, s.caller.id)} where ${where()}`,
     },
     page.limit,
     page.offset,
@@ -232,7 +238,8 @@ export async function listMembers(
   const db = s.sql;
   const [rows, [{ count }]] = await Promise.all([
     db<MemberRow[]>`${MEMBER(db)} where m.clinic_id = ${clinicId}
-      order by m.added_at, m.user_id limit ${p.limit} offset ${p.offset}`,
+      order by m.added_at ${direction(db, p)}, m.user_id ${direction(db, p)}
+      limit ${p.limit} offset ${p.offset}`,
     db<{ count: number }[]>`
       select count(*)::int as count from clinic_members where clinic_id = ${clinicId}`,
   ]);

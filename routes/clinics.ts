@@ -3,6 +3,7 @@ import { z } from "zod";
 import {
   addMember,
   changeMember,
+  CLINIC_ORDERINGS,
   type ClinicRow,
   deleteClinic,
   findClinic,
@@ -115,6 +116,7 @@ async function clinicOf(
 }
 
 const memberPageQuery = z.object(pageQuery(["added_at"]));
+const clinicPageQuery = z.object(pageQuery(CLINIC_ORDERINGS));
 const OWNER = ["owner"] as const;
 
 /** Clinics: teams sharing patients, each member with a role. */
@@ -144,7 +146,7 @@ export const clinics = new Hono<AppEnv>()
       summary: "The caller's clinics (admins: all)",
       ok: { status: 200, schema: listOf(clinicSchema) },
     }),
-    validate("query", memberPageQuery),
+    validate("query", clinicPageQuery),
     async (c) => {
       const p = page(c.req.valid("query"));
       const { count, rows } = await listClinics(c.var.db, p);

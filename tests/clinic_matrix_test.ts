@@ -79,7 +79,10 @@ dbTest("clinics: every patient-data route answers each role as the role table sa
     "GET /api/patients": {
       expect: LIST,
       call: () =>
-        Promise.resolve({ path: "/api/patients/?limit=100", listed: (b) => ids(b).includes(P) }),
+        Promise.resolve({
+          path: "/api/patients/?limit=100&ordering=-id",
+          listed: (b) => ids(b).includes(P),
+        }),
     },
     "GET /api/patients/:id": {
       expect: READ,
@@ -130,7 +133,10 @@ dbTest("clinics: every patient-data route answers each role as the role table sa
     "GET /api/mappings": {
       expect: LIST,
       call: () =>
-        Promise.resolve({ path: "/api/mappings/?limit=100", listed: (b) => ids(b).includes(M) }),
+        Promise.resolve({
+          path: "/api/mappings/?limit=100&ordering=-id",
+          listed: (b) => ids(b).includes(M),
+        }),
     },
     "GET /api/mappings/patient/:id": {
       expect: READ,
@@ -204,7 +210,7 @@ dbTest("clinics: every patient-data route answers each role as the role table sa
       expect: LIST,
       call: () =>
         Promise.resolve({
-          path: "/fhir/Organization",
+          path: `/fhir/Organization?_id=${clinic}`,
           listed: (b) => entryIds(b).includes(String(clinic)),
         }),
     },
@@ -220,7 +226,7 @@ dbTest("clinics: every patient-data route answers each role as the role table sa
       expect: LIST,
       call: () =>
         Promise.resolve({
-          path: "/api/clinics/?limit=100",
+          path: "/api/clinics/?limit=100&ordering=-id",
           listed: (b) => ids(b).includes(clinic),
         }),
     },
