@@ -32,6 +32,27 @@ dbTest("clinics: create, list, read, rename, delete, with the caller's role", as
 
   const list = await ann.json("GET", "/api/clinics/");
   assert.deepEqual(list.body.results.map((c: { id: number }) => c.id), [id]);
+  // Lists order by a listed field, in either direction.
+  const second = (await ann.json("POST", "/api/clinics/", { name: "Alder" })).body.id;
+  const order = async (q: string) =>
+    (await ann.json("GET", `/api/clinics/?ordering=${q}`)).body.results.map((c: { id: number }) =>
+      c.id
+    );
+  assert.deepEqual(await order("-id"), [second, id]);
+  assert.deepEqual(await order("name"), [second, id]);
+  assert.equal((await ann.json("GET", "/api/clinics/?ordering=added_at")).status, 400);
+  const members = async (q: string) =>
+    (await ann.json("GET", `/api/clinics/${id}/members/?ordering=${q}`)).body.results.map((
+      m: { user_id: number },
+    ) => m.user_id);
+  await ann.json("POST", `/api/clinics/${id}/members/`, {
+    email: await emailOf(bob),
+    role: "viewer",
+  });
+  assert.deepEqual(await members("added_at"), [ann.id, bob.id]);
+  assert.deepEqual(await members("-added_at"), [bob.id, ann.id]);
+  await ann.call("DELETE", `/api/clinics/${id}/members/${bob.id}/`);
+  assert.equal((await ann.call("DELETE", `/api/clinics/${second}/`)).status, 204);
   assert.equal((await bob.json("GET", "/api/clinics/")).body.count, 0);
   assert.equal((await bob.json("GET", `/api/clinics/${id}/`)).status, 404);
   assert.equal((await bob.json("PATCH", `/api/clinics/${id}/`, { name: "Mine" })).status, 404);
@@ -342,7 +363,52 @@ dbTest("clinics: FHIR Organization for members, audit events carry the clinic", 
   assert.equal(created[0].clinic_id, t.clinic);
   assert.equal((await t.clinician.json("GET", `/api/clinics/${t.clinic}/audit/`)).status, 403);
   assert.equal((await t.outsider.json("GET", `/api/clinics/${t.clinic}/audit/`)).status, 404);
+  // The clinic audit takes since/until as /api/audit/ does.
+  const reads = (q: string) =>
+    t.owner.json("GET", `/api/clinics/${t.clinic}/audit/?action=read&limit=100&${q}`);
+  const future = new Date(Date.now() + 3_600_000).toISOString();
+  assert.equal((await reads(`since=${future}`)).body.count, 0);
+  assert.ok((await reads(`until=${future}`)).body.count >= 1);
+  assert.equal((await reads("until=2000-01-01T00:00:00Z")).body.count, 0);
+  assert.equal((await reads("since=yesterday")).status, 400);
 });
+
+dbTest(
+  "clinics: the mapping list filters by clinic; admins change clinics they are not in",
+  async () => {
+    const app = await testApp();
+    const t = await makeTeam(app);
+    const doctor = (await t.owner.json("POST", "/api/doctors/", {
+      name: "Dr Filter",
+      specialization: "general",
+    })).body.id;
+    const inClinic = (await t.owner.json("POST", "/api/patients/", {
+      name: "In Clinic",
+      clinic: t.clinic,
+    })).body.id;
+    const personal = (await t.owner.json("POST", "/api/patients/", { name: "Personal" })).body.id;
+    const m1 =
+      (await t.owner.json("POST", "/api/mappings/", { patient: inClinic, doctor })).body.id;
+    const m2 =
+      (await t.owner.json("POST", "/api/mappings/", { patient: personal, doctor })).body.id;
+    const ids = async (q: string) =>
+      (await t.owner.json("GET", `/api/mappings/?doctor_id=${doctor}${q}`)).body.results
+        .map((m: { id: number }) => m.id);
+    assert.deepEqual(await ids(""), [m1, m2]);
+    assert.deepEqual(await ids(`&clinic_id=${t.clinic}`), [m1]);
+    assert.deepEqual(await ids(`&clinic_id=${t.otherClinic}`), []);
+    assert.equal((await t.owner.json("GET", "/api/mappings/?clinic_id=x")).status, 400);
+
+    // An admin is no member of the other clinic, yet renames and deletes it.
+    const renamed = await t.admin.json("PATCH", `/api/clinics/${t.otherClinic}/`, {
+      name: "Renamed",
+    });
+    assert.equal(renamed.status, 200);
+    assert.equal(renamed.body.name, "Renamed");
+    assert.equal((await t.admin.call("DELETE", `/api/clinics/${t.otherClinic}/`)).status, 204);
+    assert.equal((await t.other_clinic.call("GET", `/api/clinics/${t.otherClinic}/`)).status, 404);
+  },
+);
 
 dbTest("clinics: row-level security refuses what a query forgot to filter", async () => {
   const app = await testApp();

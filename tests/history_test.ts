@@ -181,7 +181,22 @@ dbTest("history: doctors — soft delete, restore, uniqueness among live ones", 
     assert.deepEqual(errorFields(restore.body), ["email"]);
     assert.equal((await ann.json("GET", `/api/doctors/${id}/`)).status, 410, "nothing changed");
     assert.equal((await bob.call("DELETE", `/api/doctors/${other.body.id}/`)).status, 204);
-    const ok = await ann.json("POST", `/api/doctors/${id}/restore/`);
+    const sameLicense = await bob.json("POST", "/api/doctors/", {
+      ...DOCTOR,
+      license_number: license,
+    });
+    assert.equal(sameLicense.status, 201);
+    const licensed = await ann.json("POST", `/api/doctors/${id}/restore/`);
+    assert.equal(licensed.status, 409);
+    assert.deepEqual(errorFields(licensed.body), ["license_number"]);
+    assert.equal((await bob.call("DELETE", `/api/doctors/${sameLicense.body.id}/`)).status, 204);
+    const stale = await ann.json("POST", `/api/doctors/${id}/restore/`, undefined, {
+      "If-Match": '"1"',
+    });
+    assert.equal(stale.status, 412);
+    const ok = await ann.json("POST", `/api/doctors/${id}/restore/`, undefined, {
+      "If-Match": '"2"',
+    });
     assert.equal(ok.status, 200);
     assert.equal(ok.body.license_number, license);
     const history = await bob.json("GET", `/api/doctors/${id}/history/`);
@@ -252,6 +267,17 @@ dbTest("history: mappings — removed, restored, hidden with their patient", asy
         "If-Match": '"1"',
       });
       assert.equal(stale.status, 412);
+      // Another primary meanwhile: restoring this primary would make two (409 on is_primary).
+      const other = (await ann.json("POST", "/api/doctors/", DOCTOR)).body;
+      const primary = await ann.json("POST", "/api/mappings/", {
+        patient: patient.id,
+        doctor: other.id,
+        is_primary: true,
+      });
+      const twoPrimaries = await ann.json("POST", `/api/mappings/detail/${id}/restore/`);
+      assert.equal(twoPrimaries.status, 409);
+      assert.deepEqual(errorFields(twoPrimaries.body), ["is_primary"]);
+      assert.equal((await ann.call("DELETE", `/api/mappings/${primary.body.id}/`)).status, 204);
       const restored = await ann.json("POST", `/api/mappings/detail/${id}/restore/`, undefined, {
         "If-Match": '"2"',
       });
