@@ -15,6 +15,7 @@ import { requestId } from "./middleware/request_id.ts";
 import { problemSchema } from "./lib/errors.ts";
 import { type DocumentInfo, openApiDocument } from "./lib/openapi.ts";
 import { users } from "./routes/users.ts";
+import { appointments } from "./routes/appointments.ts";
 import { auditLog } from "./routes/audit.ts";
 import { auth } from "./routes/auth.ts";
 import { clinics } from "./routes/clinics.ts";
@@ -58,6 +59,7 @@ const ABOUT: DocumentInfo = {
     Patients: "Your patients' records (an admin sees every patient)",
     Doctors: "The shared directory of doctors",
     Mappings: "Doctors assigned to patients",
+    Appointments: "Booked time of patients with doctors; doctors' working hours and free slots",
     Audit: "Who read or changed patient data (admins)",
     Users: "Managing accounts: roles, deactivation, sessions, sign-in lockouts (admins)",
     FHIR: "A read-only HL7 FHIR R4 view of the same records (application/fhir+json); " +
@@ -67,7 +69,8 @@ const ABOUT: DocumentInfo = {
   schemas: { Problem: problemSchema },
   // The resources are documented as the seeds' clients call them: with a trailing slash.
   slash: (path) =>
-    path === "/api" || /^\/api\/(auth|patients|doctors|mappings|audit|users)(\/|$)/.test(path),
+    path === "/api" ||
+    /^\/api\/(auth|patients|doctors|mappings|appointments|audit|users)(\/|$)/.test(path),
 };
 
 /** The OpenAPI document of an app made by `createApp`. */
@@ -156,6 +159,7 @@ export function createApp(config: Config): Hono<AppEnv> {
   app.route("/api/patients", patients);
   app.route("/api/doctors", doctors);
   app.route("/api/mappings", mappings);
+  app.route("/api/appointments", appointments);
   app.route("/api/clinics", clinics);
   app.route("/api/audit", auditLog);
   app.route("/api/users", users);

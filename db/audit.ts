@@ -14,7 +14,13 @@ export type AuditAction =
   | "member_change"
   | "member_remove";
 /** What kind of record it happened to. */
-export type AuditResource = "patient" | "doctor" | "mapping" | "user" | "clinic";
+export type AuditResource =
+  | "patient"
+  | "doctor"
+  | "mapping"
+  | "user"
+  | "clinic"
+  | "appointment";
 
 /** One audit event, as stored and as answered. */
 export interface AuditEvent {

@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
@@ -45,7 +46,7 @@ export async function startEmbedded(dataDir: string): Promise<EmbeddedServer> {
   await Deno.chmod(dataDir, 0o700);
   const lock = await lockDataDir(dataDir);
   try {
-    const db = await PGlite.create(`${dataDir}/pgdata`, { extensions: { pg_trgm } });
+    const db = await PGlite.create(`${dataDir}/pgdata`, { extensions: { btree_gist, pg_trgm } });
     const path = `${dataDir}/.s.PGSQL.5432`;
     await Deno.remove(path).catch(() => {}); // left by a crash; the lock proves it is stale
     const server = new PGLiteSocketServer({ db, path });

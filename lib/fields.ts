@@ -185,6 +185,25 @@ export const instant = shownAs(
   },
 );
 
+/**
+ * A moment in a request body: an ISO 8601 timestamp with its time and its zone (`Z` or an
+ * offset), so that it never depends on the server's own zone; as a Date.
+ */
+export const zonedInstant = shownAs(
+  str()
+    .refine(
+      (v) => realInstant(v) && /[T ]\d{2}:\d{2}.*(?:Z|[+-]\d{2}:?\d{2})$/.test(v),
+      "must be an ISO 8601 timestamp with a time zone, like 2026-05-01T09:00:00Z",
+    )
+    .transform((v) => new Date(v.replace(" ", "T")))
+    .refine((d) => !Number.isNaN(d.getTime()), "must be a real point in time"),
+  {
+    type: "string",
+    format: "date-time",
+    description: "An ISO 8601 timestamp with its zone (Z or an offset)",
+  },
+);
+
 /** Largest page a client may ask for; larger limits are clamped to it. */
 export const MAX_LIMIT = 100;
 

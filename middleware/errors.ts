@@ -115,11 +115,31 @@ export const CONFLICTS: Record<string, { field: string; message: string; detail:
     message: "the patient already has a primary doctor",
     detail: "The patient already has a primary doctor",
   },
+  appointments_doctor_overlap: {
+    field: "start",
+    message: "the doctor is already booked at this time",
+    detail: "The doctor already has an appointment overlapping this time",
+  },
+  appointments_status_move: {
+    field: "status",
+    message: "cannot move from the current status to this one",
+    detail: "An appointment's status moves booked → arrived → fulfilled, or from booked to " +
+      "cancelled or noshow, or from arrived to cancelled",
+  },
   patient_doctors_doctor_id_fkey: {
     field: "assignments",
     message: "must be removed before the doctor",
     detail: "The doctor still has patient assignments; remove them first",
   },
+};
+
+/** Checks whose refusal names a field the request got wrong (400): the field, and why. */
+export const INVALID: Record<string, { field: string; message: string }> = {
+  appointments_end_check: { field: "end", message: "must be after start" },
+  appointments_length_check: { field: "end", message: "must be at most 24 hours after start" },
+  doctor_hours_end_check: { field: "hours", message: "each span must end after it starts" },
+  doctor_hours_overlap: { field: "hours", message: "spans of one weekday must not overlap" },
+  doctor_schedules_timezone_check: { field: "timezone", message: "is not a known time zone" },
 };
 
 /**
@@ -137,6 +157,16 @@ function fromPostgres(c: Context<AppEnv>, err: postgres.PostgresError): Response
   if (err.code === "23503" && ACCOUNT_KEYS.has(err.constraint_name ?? "")) {
     const gone = unauthorized("The account of this token does not exist; sign in again");
     return problemResponse(c, 401, gone.message, undefined, gone.headers);
+  }
+  const name = err.constraint_name ?? "";
+  if (err.code.startsWith("23") && INVALID[name]) {
+    return problemResponse(c, 400, "The request has invalid fields", [INVALID[name]]);
+  }
+  if (err.code.startsWith("23") && CONFLICTS[name]) {
+    const conflict = CONFLICTS[name];
+    return problemResponse(c, 409, conflict.detail, [
+      { field: conflict.field, message: conflict.message },
+    ]);
   }
   switch (err.code) {
     case "23505": // unique_violation

@@ -51,7 +51,7 @@ export const auditEventSchema = named(
     at: timestamp,
     user_id: z.number().int().nullable(),
     action: z.enum(ACTIONS),
-    resource_type: z.enum(["patient", "doctor", "mapping", "user", "clinic"]),
+    resource_type: z.enum(["patient", "doctor", "mapping", "user", "clinic", "appointment"]),
     resource_id: z.number().int().nullable(),
     patient_ids: z.array(z.number().int()),
     clinic_id: z.number().int().nullable(),

@@ -47,6 +47,15 @@ import { searchGate } from "../middleware/search_gate.ts";
 import { ApiError } from "../lib/errors.ts";
 import { bodyAliases, nameFromParts, validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
+import {
+  availability,
+  availabilityQuery,
+  availabilitySchema,
+  getSchedule,
+  replaceSchedule,
+  scheduleBody,
+  scheduleSchema,
+} from "./schedules.ts";
 
 /** The specialization codes of the directory. */
 export const SPECIALIZATIONS = [
@@ -503,6 +512,38 @@ export const doctors = new Hono<AppEnv>()
       if (count === 0) throw new ApiError(404, NOT_FOUND);
       return c.json(envelope(c, p, count, rows.map((v) => versionJson(v, doctorJson))));
     },
+  )
+  .get(
+    "/:id/schedule",
+    doc({
+      operationId: "getDoctorSchedule",
+      summary: "The doctor's working hours (404 until one is set)",
+      ok: { status: 200, schema: scheduleSchema },
+      errors: [404, 410],
+    }),
+    getSchedule,
+  )
+  .put(
+    "/:id/schedule",
+    doc({
+      operationId: "replaceDoctorSchedule",
+      summary: "Set the doctor's working hours in its time zone (creator or admin)",
+      ok: { status: 200, schema: scheduleSchema },
+      errors: [403, 404, 410],
+    }),
+    validate("json", scheduleBody),
+    (c) => replaceSchedule(c, c.req.valid("json")),
+  )
+  .get(
+    "/:id/availability",
+    doc({
+      operationId: "getDoctorAvailability",
+      summary: "Free slots inside the doctor's hours (a window of at most 31 days)",
+      ok: { status: 200, schema: availabilitySchema },
+      errors: [404, 410],
+    }),
+    validate("query", availabilityQuery),
+    (c) => availability(c, c.req.valid("query")),
   )
   .get(
     "/:id/history/:version",

@@ -56,6 +56,11 @@ import type { AppEnv } from "../types.ts";
 import { CLINICAL_FIELDS, type Need, type Scope } from "../db/scope.ts";
 import { accessLogQuery, auditEventJson, auditEventSchema } from "./audit.ts";
 import { mappingPageQuery, mappingSchema, patientMappingsPage } from "./mappings.ts";
+import {
+  appointmentPageQuery,
+  appointmentSchema,
+  patientAppointmentsPage,
+} from "./appointments.ts";
 
 /** Accepted spellings of each gender code (any letter case). */
 const GENDERS: Record<string, string> = {
@@ -484,6 +489,20 @@ export const patients = new Hono<AppEnv>()
     async (c) => {
       const id = pathId(c.req.param("id"));
       return c.json(await patientMappingsPage(c, id, c.req.valid("query")));
+    },
+  )
+  .get(
+    "/:id/appointments",
+    doc({
+      operationId: "listPatientAppointments",
+      summary: "The patient's appointments, by start",
+      ok: { status: 200, schema: listOf(appointmentSchema) },
+      errors: [404, 410],
+    }),
+    validate("query", appointmentPageQuery),
+    async (c) => {
+      const id = pathId(c.req.param("id"));
+      return c.json(await patientAppointmentsPage(c, id, c.req.valid("query")));
     },
   )
   .get(

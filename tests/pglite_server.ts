@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 
 /**
@@ -55,7 +56,7 @@ export async function newPgdata(pgdata: string): Promise<void> {
     await Deno.stat(`${template}/PG_VERSION`);
   } catch {
     const building = `${template}.${crypto.randomUUID()}`;
-    const db = await PGlite.create(building, { extensions: { pg_trgm } });
+    const db = await PGlite.create(building, { extensions: { btree_gist, pg_trgm } });
     await db.close();
     await Deno.rename(building, template).catch(async () => {
       // Another run made it first: keep theirs.
@@ -69,7 +70,7 @@ export async function newPgdata(pgdata: string): Promise<void> {
 /** Starts PGlite under `dir` and serves it on an ephemeral loopback port. */
 export async function startSharedPglite(dir: string): Promise<SharedPglite> {
   await newPgdata(`${dir}/pgdata`);
-  const db = await PGlite.create(`${dir}/pgdata`, { extensions: { pg_trgm } });
+  const db = await PGlite.create(`${dir}/pgdata`, { extensions: { btree_gist, pg_trgm } });
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (listener.addr as Deno.NetAddr).port;
   const jobs: Job[] = [];

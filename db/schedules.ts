@@ -1,0 +1,126 @@
+/**
+ * Doctors' working weeks and their free slots (migrations/011_appointments.sql). Schedules
+ * belong to the shared doctor directory: no patient data, read by every signed-in user.
+ */
+import type { Scope } from "./scope.ts";
+
+/** One span of working hours on an ISO weekday (1 is Monday), as `HH:MM`. */
+export interface Hours {
+  weekday: number;
+  start: string;
+  end: string;
+}
+
+/** A doctor's schedule as stored. */
+export interface Schedule {
+  doctor: number;
+  timezone: string;
+  hours: Hours[];
+  /** Days off (`YYYY-MM-DD`): no hours that day. */
+  exceptions: { date: string; available: false }[];
+  updated_at: Date;
+  updated_by: number;
+  version: number;
+}
+
+/** A doctor's schedule, if it has one. */
+export async function findSchedule(s: Scope, doctorId: number): Promise<Schedule | undefined> {
+  const [row] = await s.sql<Schedule[]>`
+    select s.doctor_id as doctor, s.timezone, s.updated_at, s.updated_by, s.version,
+      coalesce((
+        select json_agg(json_build_object('weekday', h.weekday,
+          'start', to_char(h.start_time, 'HH24:MI'), 'end', to_char(h.end_time, 'HH24:MI'))
+          order by h.weekday, h.start_time)
+        from doctor_hours h where h.doctor_id = s.doctor_id), '[]') as hours,
+      coalesce((
+        select json_agg(json_build_object('date', to_char(o.day, 'YYYY-MM-DD'),
+          'available', false) order by o.day)
+        from doctor_days_off o where o.doctor_id = s.doctor_id), '[]') as exceptions
+    from doctor_schedules s where s.doctor_id = ${doctorId}`;
+  return row;
+}
+
+/** Why a schedule was not written: no such doctor, deleted, or not the caller's to change. */
+export type ScheduleRefusal = "missing" | "deleted" | "forbidden";
+
+/**
+ * Replaces a live doctor's schedule in one transaction, when the caller created the doctor
+ * or is an admin (the doctor is held against deletion meanwhile). Overlapping hours on one
+ * weekday fail on `doctor_hours_overlap`; a zone PostgreSQL does not know on
+ * `doctor_schedules_timezone_check`.
+ */
+export async function putSchedule(
+  s: Scope,
+  doctorId: number,
+  schedule: { timezone: string; hours: Hours[]; days_off: string[] },
+): Promise<Schedule | ScheduleRefusal> {
+  const refused = await s.sql.begin(async (tx) => {
+    const [doctor] = await tx<{ created_by: number; deleted_at: Date | null }[]>`
+      select created_by, deleted_at from doctors where id = ${doctorId} for share`;
+    if (!doctor) return "missing";
+    if (doctor.deleted_at) return "deleted";
+    if (s.caller.role !== "admin" && doctor.created_by !== s.caller.id) return "forbidden";
+    await tx`
+      insert into doctor_schedules (doctor_id, timezone, updated_by)
+      values (${doctorId}, ${schedule.timezone}, ${s.caller.id})
+      on conflict (doctor_id) do update set timezone = excluded.timezone, updated_at = now(),
+        updated_by = excluded.updated_by, version = doctor_schedules.version + 1`;
+    await tx`delete from doctor_hours where doctor_id = ${doctorId}`;
+    await tx`delete from doctor_days_off where doctor_id = ${doctorId}`;
+    const h = schedule.hours;
+    await tx`
+      insert into doctor_hours (doctor_id, weekday, start_time, end_time)
+      select ${doctorId}, weekday, start_time::time, end_time::time
+      from unnest(${h.map((x) => x.weekday)}::int[], ${h.map((x) => x.start)}::text[],
+        ${h.map((x) => x.end)}::text[]) as t(weekday, start_time, end_time)`;
+    await tx`
+      insert into doctor_days_off (doctor_id, day)
+      select distinct ${doctorId}::int, day::date from unnest(${schedule.days_off}::text[]) as day`;
+    return undefined;
+  });
+  return refused ?? (await findSchedule(s, doctorId))!;
+}
+
+/** A free slot. */
+export interface Slot {
+  start: Date;
+  end: Date;
+}
+
+/** A doctor's free slots, and what the answer needs of the doctor. */
+export interface Availability {
+  deleted_at: Date | null;
+  /** Null when the doctor has no schedule (then no slots). */
+  timezone: string | null;
+  slots: Slot[];
+}
+
+/** The free slots of a doctor in `[from, to)`, in one statement; undefined for no doctor. */
+export async function freeSlots(
+  s: Scope,
+  doctorId: number,
+  from: Date,
+  to: Date,
+  slotMinutes: number,
+): Promise<Availability | undefined> {
+  const [row] = await s.sql<
+    { deleted_at: Date | null; timezone: string | null; starts: Date[]; ends: Date[] }[]
+  >`
+    select d.deleted_at, s.timezone, coalesce(f.starts, '{}') as starts,
+      coalesce(f.ends, '{}') as ends
+    from doctors d
+    left join doctor_schedules s on s.doctor_id = d.id
+    left join lateral (
+      select array_agg(slot_start order by slot_start) as starts,
+        array_agg(slot_end order by slot_start) as ends
+      from doctor_free_slots(d.id, ${from}::timestamptz, ${to}::timestamptz,
+        make_interval(mins => ${slotMinutes}::int))
+    ) f on s.doctor_id is not null and d.deleted_at is null
+    where d.id = ${doctorId}`;
+  if (!row) return undefined;
+  return {
+    deleted_at: row.deleted_at,
+    timezone: row.timezone,
+    slots: row.starts.map((start, i) => ({ start, end: row.ends[i] })),
+  };
+}
