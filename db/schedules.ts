@@ -3,6 +3,9 @@
  * belong to the shared doctor directory: no patient data, read by every signed-in user.
  */
 import type { Scope } from "./scope.ts";
+import type { Criteria } from "../lib/fhir.ts";
+import { allOf, type Fragment, type SearchPage, searchPage, type TotalMode } from "./page.ts";
+import type { Db } from "./client.ts";
 
 /** One span of working hours on an ISO weekday (1 is Monday), as `HH:MM`. */
 export interface Hours {
@@ -23,10 +26,8 @@ export interface Schedule {
   version: number;
 }
 
-/** A doctor's schedule, if it has one. */
-export async function findSchedule(s: Scope, doctorId: number): Promise<Schedule | undefined> {
-  const [row] = await s.sql<Schedule[]>`
-    select s.doctor_id as doctor, s.timezone, s.updated_at, s.updated_by, s.version,
+const SELECT = (db: Db) =>
+  db`select s.doctor_id as doctor, s.timezone, s.updated_at, s.updated_by, s.version,
       coalesce((
         select json_agg(json_build_object('weekday', h.weekday,
           'start', to_char(h.start_time, 'HH24:MI'), 'end', to_char(h.end_time, 'HH24:MI'))
@@ -36,8 +37,45 @@ export async function findSchedule(s: Scope, doctorId: number): Promise<Schedule
         select json_agg(json_build_object('date', to_char(o.day, 'YYYY-MM-DD'),
           'available', false) order by o.day)
         from doctor_days_off o where o.doctor_id = s.doctor_id), '[]') as exceptions
-    from doctor_schedules s where s.doctor_id = ${doctorId}`;
+    from doctor_schedules s`;
+
+/** A doctor's schedule, if it has one. */
+export async function findSchedule(s: Scope, doctorId: number): Promise<Schedule | undefined> {
+  const [row] = await s.sql<Schedule[]>`${SELECT(s.sql)} where s.doctor_id = ${doctorId}`;
   return row;
+}
+
+/** The schedules of live doctors matching a FHIR Schedule search (`_id`, `actor`). */
+function scheduleWhere(db: Db, params: Map<string, Criteria>): Fragment {
+  const parts: Fragment[] = [
+    db`exists (select 1 from doctors d where d.id = s.doctor_id and d.deleted_at is null)`,
+  ];
+  for (const ids of params.get("_id")?.id ?? []) parts.push(db`s.doctor_id = any(${ids})`);
+  for (const ids of params.get("actor")?.reference ?? []) {
+    parts.push(db`s.doctor_id = any(${ids})`);
+  }
+  return allOf(db, parts);
+}
+
+/** A page of the schedules matching a FHIR Schedule search, by doctor. */
+export function searchSchedules(
+  s: Scope,
+  params: Map<string, Criteria>,
+  p: { limit: number; offset: number; total: TotalMode },
+): Promise<SearchPage<Schedule>> {
+  const db = s.sql;
+  return searchPage(
+    db,
+    {
+      rows: (limit) =>
+        db<Schedule[]>`${SELECT(db)} where ${scheduleWhere(db, params)}
+          order by s.doctor_id limit ${limit} offset ${p.offset}`,
+      from: () => db`from doctor_schedules s where ${scheduleWhere(db, params)}`,
+    },
+    p.limit,
+    p.offset,
+    p.total,
+  );
 }
 
 /** Why a schedule was not written: no such doctor, deleted, or not the caller's to change. */

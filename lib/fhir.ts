@@ -295,7 +295,8 @@ export function parseSearch(
 /** The resource type a reference parameter points at. */
 function referenceType(name: string): string {
   if (name === "patient" || name === "subject") return "Patient";
-  if (name === "practitioner") return "Practitioner";
+  if (name === "practitioner" || name === "actor") return "Practitioner";
+  if (name === "schedule") return "Schedule";
   return "-";
 }
 

@@ -12,6 +12,12 @@ import { findVersion, listVersions, type VersionRow } from "../db/history.ts";
 import type { Scope } from "../db/scope.ts";
 import { findCareTeam, matchedCareTeamIds, searchCareTeams } from "../db/mappings.ts";
 import { findClinic, searchClinics } from "../db/clinics.ts";
+import {
+  findAppointment,
+  matchedAppointmentPatients,
+  searchAppointments,
+} from "../db/appointments.ts";
+import { findSchedule, freeSlots, searchSchedules } from "../db/schedules.ts";
 import type { SearchPage } from "../db/page.ts";
 import { ApiError } from "../lib/errors.ts";
 import {
@@ -28,9 +34,11 @@ import { requireAuth } from "../middleware/auth.ts";
 import { searchGate } from "../middleware/search_gate.ts";
 import type { AppEnv } from "../types.ts";
 import {
+  appointmentResource,
   capabilityStatement,
   capabilityStatementSchema,
   careTeamResource,
+  fhirAppointmentSchema,
   fhirBundleSchema,
   fhirCareTeamSchema,
   fhirHistoryBundleSchema,
@@ -38,6 +46,7 @@ import {
   fhirPatientSchema,
   fhirPractitionerRoleSchema,
   fhirPractitionerSchema,
+  fhirScheduleSchema,
   HISTORIES,
   historyBundle,
   operationOutcomeSchema,
@@ -46,7 +55,9 @@ import {
   patientResource,
   practitionerResource,
   practitionerRoleResource,
+  scheduleResource,
   searchBundle,
+  slotResource,
   SPECIALTY_SYSTEM,
 } from "./fhir_resources.ts";
 import { clinicOfAll, conditionalRead, origin, pathId } from "./http.ts";
@@ -88,6 +99,29 @@ const PARAMS: Record<string, Record<string, ParamDoc>> = {
   Organization: {
     _id: { type: "id", documentation: "Organization ids (the clinic's), comma-separated" },
     name: { type: "string", documentation: "As Patient's name (with :contains and :exact)" },
+  },
+  Appointment: {
+    _id: { type: "id", documentation: "Appointment ids, comma-separated" },
+    patient: { type: "reference", documentation: "Patient/<id>" },
+    practitioner: { type: "reference", documentation: "Practitioner/<id>" },
+    date: {
+      type: "date",
+      documentation: "The start's day (UTC): YYYY, YYYY-MM or YYYY-MM-DD with an optional " +
+        "prefix eq, ne, gt, lt, ge, le, sa, eb; repeat the parameter for a range",
+    },
+    status: { type: "token", documentation: "booked, arrived, fulfilled, cancelled or noshow" },
+  },
+  Schedule: {
+    _id: { type: "id", documentation: "Schedule ids (the doctor's), comma-separated" },
+    actor: { type: "reference", documentation: "Practitioner/<id>" },
+  },
+  Slot: {
+    schedule: { type: "reference", documentation: "Schedule/<id> (required: one schedule)" },
+    start: {
+      type: "date",
+      documentation: "Free 30-minute slots starting in a window of days (UTC) given by the " +
+        "prefixes ge, gt, le, lt or eq; at most 31 days, the next 7 when not given",
+    },
   },
 };
 
@@ -268,6 +302,44 @@ async function named(
 
 const limits = (s: Search) => ({ limit: s.count, offset: s.offset, total: s.total });
 
+/** Most days a Slot search may span, and the span when `start` does not say. */
+const SLOT_WINDOW_DAYS = 31;
+const SLOT_DEFAULT_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+/** The doctor and `[from, to)` window of a Slot search; 400 when it names neither or too much. */
+function slotWindow(s: Search): { doctor: number; from: Date; to: Date } {
+  const schedules = s.params.get("schedule")?.reference ?? [];
+  if (schedules.length !== 1 || schedules[0].length !== 1) {
+    throw new ApiError(400, "A Slot search names one schedule", [
+      { field: "schedule", message: "is required, once, with one Schedule/<id>" },
+    ]);
+  }
+  let from: number | undefined;
+  let to: number | undefined;
+  const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
+  for (const alternatives of s.params.get("start")?.date ?? []) {
+    if (alternatives.length !== 1 || alternatives[0].op === "ne") {
+      throw new ApiError(400, "Invalid search parameter 'start'", [
+        { field: "start", message: "takes one value with ge, gt, le, lt or eq (repeat it)" },
+      ]);
+    }
+    const m = alternatives[0];
+    const low = m.op === "gt" ? day(m.high) + DAY_MS : day(m.low);
+    const high = m.op === "lt" ? day(m.low) : day(m.high) + DAY_MS;
+    if (m.op !== "lt" && m.op !== "le") from = Math.max(from ?? low, low);
+    if (m.op !== "gt" && m.op !== "ge") to = Math.min(to ?? high, high);
+  }
+  from ??= to === undefined ? Date.now() : to - SLOT_DEFAULT_DAYS * DAY_MS;
+  to ??= from + SLOT_DEFAULT_DAYS * DAY_MS;
+  if (to - from > SLOT_WINDOW_DAYS * DAY_MS) {
+    throw new ApiError(400, "Invalid search parameter 'start'", [
+      { field: "start", message: `must span at most ${SLOT_WINDOW_DAYS} days` },
+    ]);
+  }
+  return { doctor: schedules[0][0], from: new Date(from), to: new Date(Math.max(from, to)) };
+}
+
 /** When the server started: the CapabilityStatement's date. */
 const STARTED = new Date().toISOString();
 
@@ -433,6 +505,88 @@ export const fhir = new Hono<AppEnv>()
       const row = await findClinic(c.var.db, pathId(c.req.param("id")));
       if (!row) throw new ApiError(404, "No Organization with this id");
       return fhirJson(c, organizationResource(row), row.version);
+    },
+  )
+  .get(
+    "/Appointment",
+    searchDoc("Appointment", "searchFhirAppointments"),
+    audit("appointment"),
+    requireAuth,
+    searchGate,
+    async (c) => {
+      const s = searchOf(c, "Appointment");
+      const db = c.var.db;
+      const page = await searchAppointments(db, s.params, limits(s));
+      const shown = [...new Set(page.rows.map((r) => r.patient_id))];
+      noteAudit(c, {
+        patientIds: await named(page, shown, () => matchedAppointmentPatients(db, s.params)),
+        clinicId: clinicOfAll(page.rows),
+      });
+      const resources = page.rows.map((r) => appointmentResource(r, db.redacts(r.clinic_id)));
+      return fhirJson(c, searchBundle(base(c), "Appointment", s, page, resources));
+    },
+  )
+  .get(
+    "/Appointment/:id",
+    readDoc("Appointment", fhirAppointmentSchema, "readFhirAppointment"),
+    audit("appointment"),
+    requireAuth,
+    async (c) => {
+      const db = c.var.db;
+      const row = await findAppointment(db, pathId(c.req.param("id")));
+      if (!row) throw new ApiError(404, "No Appointment with this id");
+      noteAudit(c, { patientIds: [row.patient_id], clinicId: row.clinic_id });
+      if (row.deleted_at || row.patient_deleted_at) {
+        throw new ApiError(410, "This Appointment was deleted");
+      }
+      return fhirJson(c, appointmentResource(row, db.redacts(row.clinic_id)), row.version);
+    },
+  )
+  .get(
+    "/Schedule",
+    searchDoc("Schedule", "searchFhirSchedules"),
+    requireAuth,
+    searchGate,
+    async (c) => {
+      const s = searchOf(c, "Schedule");
+      const page = await searchSchedules(c.var.db, s.params, limits(s));
+      const resources = page.rows.map(scheduleResource);
+      return fhirJson(c, searchBundle(base(c), "Schedule", s, page, resources));
+    },
+  )
+  .get(
+    "/Schedule/:id",
+    readDoc("Schedule", fhirScheduleSchema, "readFhirSchedule"),
+    requireAuth,
+    async (c) => {
+      const id = pathId(c.req.param("id"));
+      const [doctor, row] = await Promise.all([
+        findDoctor(c.var.db, id),
+        findSchedule(c.var.db, id),
+      ]);
+      if (!doctor || !row) throw new ApiError(404, "No Schedule with this id");
+      if (doctor.deleted_at) throw new ApiError(410, "This Schedule's Practitioner was deleted");
+      return fhirJson(c, scheduleResource(row), row.version);
+    },
+  )
+  .get(
+    "/Slot",
+    searchDoc("Slot", "searchFhirSlots"),
+    requireAuth,
+    searchGate,
+    async (c) => {
+      const s = searchOf(c, "Slot");
+      const { doctor, from, to } = slotWindow(s);
+      const found = await freeSlots(c.var.db, doctor, from, to, 30);
+      const all = found && !found.deleted_at ? found.slots : [];
+      const rows = all.slice(s.offset, s.offset + s.count);
+      const page = {
+        rows,
+        more: s.offset + s.count < all.length,
+        total: s.total === "none" ? undefined : all.length,
+      };
+      const resources = rows.map((slot) => slotResource(doctor, slot));
+      return fhirJson(c, searchBundle(base(c), "Slot", s, page, resources));
     },
   )
   .get(

@@ -9,6 +9,8 @@ import type { PatientWithPrimary } from "../db/patients.ts";
 import type { DoctorRow } from "../db/doctors.ts";
 import type { CareTeamRow } from "../db/mappings.ts";
 import type { ClinicRow } from "../db/clinics.ts";
+import type { AppointmentRow } from "../db/appointments.ts";
+import type { Schedule, Slot } from "../db/schedules.ts";
 import { FHIR_VERSION, humanName, type ParamType, type Search } from "../lib/fhir.ts";
 import { named } from "../lib/route_marks.ts";
 import type { Answer } from "./http.ts";
@@ -128,6 +130,54 @@ export const fhirCareTeamSchema = named(
       period: z.strictObject({ start: text }),
     })),
   }).meta({ description: "FHIR R4 CareTeam" }),
+);
+
+/** A FHIR Appointment made from an appointment. */
+export const fhirAppointmentSchema = named(
+  "FhirAppointment",
+  z.strictObject({
+    resourceType: z.literal("Appointment"),
+    id: text,
+    meta,
+    status: z.enum(["booked", "arrived", "fulfilled", "cancelled", "noshow"]),
+    reasonCode: z.array(concept).optional(),
+    start: text,
+    end: text,
+    minutesDuration: z.number().int(),
+    created: text,
+    comment: text.optional(),
+    participant: z.array(z.strictObject({
+      actor: reference,
+      required: z.literal("required"),
+      status: z.literal("accepted"),
+    })),
+  }).meta({ description: "FHIR R4 Appointment" }),
+);
+
+/** A FHIR Schedule made from a doctor's working hours (same id as the Practitioner). */
+export const fhirScheduleSchema = named(
+  "FhirSchedule",
+  z.strictObject({
+    resourceType: z.literal("Schedule"),
+    id: text,
+    meta,
+    active: z.boolean(),
+    actor: z.array(reference),
+    comment: text.optional(),
+  }).meta({ description: "FHIR R4 Schedule" }),
+);
+
+/** A FHIR Slot: one free slot of a doctor's schedule. */
+export const fhirSlotSchema = named(
+  "FhirSlot",
+  z.strictObject({
+    resourceType: z.literal("Slot"),
+    id: text,
+    schedule: reference,
+    status: z.literal("free"),
+    start: text,
+    end: text,
+  }).meta({ description: "FHIR R4 Slot" }),
 );
 
 /** A FHIR OperationOutcome: what every error under /fhir answers. */
@@ -397,6 +447,69 @@ export function careTeamResource(r: CareTeamRow): Answer<typeof fhirCareTeamSche
 }
 
 /**
+ * An appointment as a FHIR Appointment; `redacted` when the caller's role withholds its notes
+ * (its `comment`).
+ */
+export function appointmentResource(
+  r: AppointmentRow,
+  redacted = false,
+): Answer<typeof fhirAppointmentSchema> {
+  const start = new Date(r.start_at);
+  const end = new Date(r.end_at);
+  return {
+    resourceType: "Appointment",
+    id: String(r.id),
+    meta: {
+      versionId: String(r.version),
+      lastUpdated: instant(r.updated_at),
+      security: redacted ? [REDACTED] : undefined,
+    },
+    status: r.status,
+    reasonCode: r.reason === null ? undefined : [{ text: r.reason }],
+    start: instant(start),
+    end: instant(end),
+    minutesDuration: Math.round((end.getTime() - start.getTime()) / 60_000),
+    created: instant(r.created_at),
+    comment: redacted || r.notes === null ? undefined : r.notes,
+    participant: [
+      { actor: { reference: `Patient/${r.patient_id}` }, required: "required", status: "accepted" },
+      {
+        actor: { reference: `Practitioner/${r.doctor_id}` },
+        required: "required",
+        status: "accepted",
+      },
+    ],
+  };
+}
+
+const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/** A doctor's working hours as a FHIR Schedule: the hours, in words, are its comment. */
+export function scheduleResource(r: Schedule): Answer<typeof fhirScheduleSchema> {
+  const hours = r.hours.map((h) => `${WEEKDAYS[h.weekday - 1]} ${h.start}-${h.end}`);
+  return {
+    resourceType: "Schedule",
+    id: String(r.doctor),
+    meta: { versionId: String(r.version), lastUpdated: instant(r.updated_at) },
+    active: true,
+    actor: [{ reference: `Practitioner/${r.doctor}` }],
+    comment: `Working hours (${r.timezone}): ${hours.length ? hours.join(", ") : "none"}`,
+  };
+}
+
+/** A free slot of a doctor's schedule as a FHIR Slot (its id: the doctor's and the start's). */
+export function slotResource(doctor: number, slot: Slot): Answer<typeof fhirSlotSchema> {
+  return {
+    resourceType: "Slot",
+    id: `${doctor}-${Math.floor(new Date(slot.start).getTime() / 1000)}`,
+    schedule: { reference: `Schedule/${doctor}` },
+    status: "free",
+    start: instant(slot.start),
+    end: instant(slot.end),
+  };
+}
+
+/**
  * A searchset Bundle: `total` when counted, `self`/`next`/`previous` links carrying the
  * parameters used, an entry per match with its absolute `fullUrl`, and an OperationOutcome
  * entry warning of the parameters that were ignored.
@@ -455,6 +568,11 @@ export function searchBundle(
 /** The resources whose versions are kept (vread and `_history`), and the record each is made of. */
 export const HISTORIES = { Patient: "patient", Practitioner: "doctor" } as const;
 
+/** Resources that are searched only: computed, with no stored id to read (free slots). */
+const SEARCH_ONLY = new Set(["Slot"]);
+/** Resources without versions. */
+const UNVERSIONED = new Set(["CareTeam", "Slot"]);
+
 /** A search parameter as the CapabilityStatement lists it. */
 export interface ParamDoc {
   type: ParamType;
@@ -491,11 +609,11 @@ export function capabilityStatement(
       resource: Object.entries(resources).map(([type, params]) => ({
         type,
         interaction: [
-          { code: "read" },
+          ...(SEARCH_ONLY.has(type) ? [] : [{ code: "read" }]),
           ...(type in HISTORIES ? [{ code: "vread" }, { code: "history-instance" }] : []),
           { code: "search-type" },
         ],
-        versioning: type === "CareTeam" ? "no-version" : "versioned",
+        versioning: UNVERSIONED.has(type) ? "no-version" : "versioned",
         readHistory: type in HISTORIES,
         searchParam: [
           ...Object.entries(params).map(([name, p]) => ({

@@ -7,12 +7,15 @@ import type { z } from "zod";
 import { sql } from "../db/client.ts";
 import { flushAudit } from "../middleware/audit.ts";
 import {
+  fhirAppointmentSchema,
   fhirBundleSchema,
   fhirCareTeamSchema,
   fhirOrganizationSchema,
   fhirPatientSchema,
   fhirPractitionerRoleSchema,
   fhirPractitionerSchema,
+  fhirScheduleSchema,
+  fhirSlotSchema,
   operationOutcomeSchema,
 } from "../routes/fhir_resources.ts";
 import type { AppEnv } from "../types.ts";
@@ -154,13 +157,26 @@ dbTest("fhir: the CapabilityStatement is public and lists every resource", async
   const rest = cs.rest[0];
   assert.deepEqual(
     rest.resource.map((r: Json) => r.type),
-    ["Patient", "Practitioner", "PractitionerRole", "CareTeam", "Organization"],
+    [
+      "Patient",
+      "Practitioner",
+      "PractitionerRole",
+      "CareTeam",
+      "Organization",
+      "Appointment",
+      "Schedule",
+      "Slot",
+    ],
   );
   for (const r of rest.resource) {
     const versioned = r.type === "Patient" || r.type === "Practitioner";
     assert.deepEqual(
       r.interaction.map((i: Json) => i.code),
-      versioned ? ["read", "vread", "history-instance", "search-type"] : ["read", "search-type"],
+      versioned
+        ? ["read", "vread", "history-instance", "search-type"]
+        : r.type === "Slot"
+        ? ["search-type"]
+        : ["read", "search-type"],
     );
     assert.equal(r.readHistory, versioned);
   }
@@ -569,3 +585,131 @@ dbTest(
     assert.equal((await get(t.outsider, `/fhir/Organization/${t.clinic}`)).status, 404);
   },
 );
+
+dbTest("fhir: Appointment, Schedule and Slot", async (t) => {
+  const app = await testApp();
+  const team = await makeTeam(app);
+  const { owner, front_desk, outsider } = team;
+  const patient = (await owner.json("POST", "/api/patients/", {
+    name: "Anna Karenina",
+    clinic: team.clinic,
+  })).body.id;
+  const doctor = (await owner.json("POST", "/api/doctors/", {
+    name: "Dr Levin",
+    specialization: "general",
+  })).body.id;
+  const put = await owner.json("PUT", `/api/doctors/${doctor}/schedule/`, {
+    timezone: "Europe/Paris",
+    hours: [{ weekday: 2, start: "09:00", end: "11:00" }],
+  });
+  assert.equal(put.status, 200);
+  const booked = await owner.json("POST", "/api/appointments/", {
+    patient,
+    doctor,
+    start: "2027-03-02T08:00:00Z",
+    duration_minutes: 30,
+    reason: "Check-up",
+    notes: "Bring results",
+  });
+  assert.equal(booked.status, 201);
+  const later = await owner.json("POST", "/api/appointments/", {
+    patient,
+    doctor,
+    start: "2027-03-09T09:00:00Z",
+    duration_minutes: 45,
+  });
+  const id = booked.body.id;
+
+  await t.step("Appointment read: status, times, participants; comment redacted", async () => {
+    const res = await get(owner, `/fhir/Appointment/${id}`);
+    assert.equal(res.status, 200);
+    strict(fhirAppointmentSchema, res.body);
+    assert.equal(res.headers.get("ETag"), 'W/"1"');
+    const a = res.body;
+    assert.equal(a.status, "booked");
+    assert.equal(a.start, "2027-03-02T08:00:00.000Z");
+    assert.equal(a.end, "2027-03-02T08:30:00.000Z");
+    assert.equal(a.minutesDuration, 30);
+    assert.deepEqual(a.reasonCode, [{ text: "Check-up" }]);
+    assert.equal(a.comment, "Bring results");
+    assert.deepEqual(a.participant.map((p: Json) => p.actor.reference), [
+      `Patient/${patient}`,
+      `Practitioner/${doctor}`,
+    ]);
+    const desk = await get(front_desk, `/fhir/Appointment/${id}`);
+    assert.equal(desk.body.comment, undefined);
+    assert.equal(desk.body.meta.security[0].code, "REDACTED");
+    const hidden = await get(outsider, `/fhir/Appointment/${id}`);
+    assert.equal(hidden.status, 404);
+  });
+
+  await t.step(
+    "Appointment search: patient, practitioner, date with prefixes, status",
+    async () => {
+      const search = async (q: string) => {
+        const res = await get(owner, `/fhir/Appointment?${q}`);
+        assert.equal(res.status, 200, q);
+        strict(fhirBundleSchema, res.body);
+        return ids(res.body);
+      };
+      assert.deepEqual(await search(`patient=Patient/${patient}`), [id, later.body.id]);
+      assert.deepEqual(await search(`practitioner=${doctor}&date=2027-03-02`), [id]);
+      assert.deepEqual(await search(`practitioner=${doctor}&date=gt2027-03-02`), [later.body.id]);
+      assert.deepEqual(await search(`practitioner=${doctor}&date=lt2027-03-09`), [id]);
+      assert.deepEqual(
+        await search(`practitioner=${doctor}&date=ge2027-03-01&date=le2027-03-31`),
+        [id, later.body.id],
+      );
+      assert.deepEqual(await search(`practitioner=${doctor}&date=2027-03`), [id, later.body.id]);
+      await owner.json("PATCH", `/api/appointments/${later.body.id}/`, { status: "cancelled" });
+      assert.deepEqual(await search(`practitioner=${doctor}&status=cancelled`), [later.body.id]);
+      assert.deepEqual(await search(`practitioner=${doctor}&status=booked,arrived`), [id]);
+      const outsiders = await get(outsider, `/fhir/Appointment?practitioner=${doctor}`);
+      assert.deepEqual(ids(outsiders.body), []);
+      assert.equal((await get(owner, "/fhir/Appointment?date=2027-13")).status, 400);
+    },
+  );
+
+  await t.step("Schedule: read and search by actor", async () => {
+    const res = await get(outsider, `/fhir/Schedule/${doctor}`);
+    assert.equal(res.status, 200);
+    strict(fhirScheduleSchema, res.body);
+    assert.deepEqual(res.body.actor, [{ reference: `Practitioner/${doctor}` }]);
+    assert.equal(res.body.comment, "Working hours (Europe/Paris): Tue 09:00-11:00");
+    const found = await get(outsider, `/fhir/Schedule?actor=Practitioner/${doctor}`);
+    assert.deepEqual(ids(found.body), [doctor]);
+    assert.equal((await get(outsider, "/fhir/Schedule/2000000000")).status, 404);
+  });
+
+  await t.step("Slot: free slots of one schedule in a window", async () => {
+    const res = await get(
+      outsider,
+      `/fhir/Slot?schedule=Schedule/${doctor}&start=ge2027-03-02&start=lt2027-03-03`,
+    );
+    assert.equal(res.status, 200);
+    for (const e of res.body.entry) strict(fhirSlotSchema, e.resource);
+    // Tuesday 09:00–11:00 Paris (UTC+1) is 08:00–10:00 UTC; 08:00–08:30 is booked.
+    assert.deepEqual(res.body.entry.map((e: Json) => e.resource.start), [
+      "2027-03-02T08:30:00.000Z",
+      "2027-03-02T09:00:00.000Z",
+      "2027-03-02T09:30:00.000Z",
+    ]);
+    assert.equal(res.body.total, 3);
+    assert.equal(res.body.entry[0].resource.schedule.reference, `Schedule/${doctor}`);
+    const paged = await get(
+      outsider,
+      `/fhir/Slot?schedule=${doctor}&start=ge2027-03-02&start=lt2027-03-03&_count=2&_offset=2`,
+    );
+    assert.equal(paged.body.entry.length, 1);
+    for (
+      const q of [
+        "start=ge2027-03-02",
+        `schedule=${doctor}&start=ge2027-01-01&start=lt2027-03-01`,
+        `schedule=${doctor}&start=ne2027-03-02`,
+      ]
+    ) {
+      const bad = await get(outsider, `/fhir/Slot?${q}`);
+      assert.equal(bad.status, 400, q);
+    }
+  });
+});
