@@ -70,6 +70,21 @@ dbTest("clinics: every patient-data route answers each role as the role table sa
   };
   const P = await patient();
   const M = await mapping(P);
+  // Appointments with one doctor, each at its own time.
+  const D = await doctor();
+  let slot = 0;
+  const bookingOf = () => ({
+    patient: P,
+    doctor: D,
+    start: new Date(Date.UTC(2027, 8, 1, 6) + slot++ * 3600_000).toISOString(),
+    duration_minutes: 30,
+  });
+  const appointment = async () => {
+    const res = await owner.json("POST", "/api/appointments/", bookingOf());
+    assert.equal(res.status, 201);
+    return res.body.id as number;
+  };
+  const A = await appointment();
 
   const rows: Record<string, Row> = {
     "POST /api/patients": {
@@ -169,6 +184,62 @@ dbTest("clinics: every patient-data route answers each role as the role table sa
     "DELETE /api/mappings/:id": {
       expect: byRole(204, WRITERS),
       call: async () => ({ path: `/api/mappings/${await mapping(P)}/` }),
+    },
+    "POST /api/appointments": {
+      expect: byRole(201, WRITERS, 400),
+      call: () => Promise.resolve({ path: "/api/appointments/", body: bookingOf() }),
+    },
+    "GET /api/appointments": {
+      expect: LIST,
+      call: () =>
+        Promise.resolve({
+          path: `/api/appointments/?patient_id=${P}&limit=100`,
+          listed: (b) => ids(b).includes(A),
+        }),
+    },
+    "GET /api/appointments/:id": {
+      expect: READ,
+      call: () => Promise.resolve({ path: `/api/appointments/${A}/` }),
+    },
+    "PATCH /api/appointments/:id": {
+      expect: byRole(200, WRITERS),
+      call: () => Promise.resolve({ path: `/api/appointments/${A}/`, body: { reason: "Review" } }),
+    },
+    "DELETE /api/appointments/:id": {
+      expect: byRole(204, WRITERS),
+      call: async () => ({ path: `/api/appointments/${await appointment()}/` }),
+    },
+    "POST /api/appointments/:id/restore": {
+      expect: byRole(200, WRITERS),
+      call: async () => {
+        const fresh = await appointment();
+        assert.equal((await owner.call("DELETE", `/api/appointments/${fresh}/`)).status, 204);
+        return { path: `/api/appointments/${fresh}/restore/` };
+      },
+    },
+    "GET /api/appointments/:id/history": {
+      expect: READ,
+      call: () => Promise.resolve({ path: `/api/appointments/${A}/history/` }),
+    },
+    "GET /api/appointments/:id/history/:version": {
+      expect: READ,
+      call: () => Promise.resolve({ path: `/api/appointments/${A}/history/1/` }),
+    },
+    "GET /api/patients/:id/appointments": {
+      expect: READ,
+      call: () => Promise.resolve({ path: `/api/patients/${P}/appointments/` }),
+    },
+    "GET /fhir/Appointment": {
+      expect: LIST,
+      call: () =>
+        Promise.resolve({
+          path: `/fhir/Appointment?_id=${A}`,
+          listed: (b) => entryIds(b).includes(String(A)),
+        }),
+    },
+    "GET /fhir/Appointment/:id": {
+      expect: READ,
+      call: () => Promise.resolve({ path: `/fhir/Appointment/${A}` }),
     },
     "GET /api/audit": {
       expect: (a) => a === "admin" ? 200 : 403,
@@ -281,7 +352,7 @@ dbTest("clinics: every patient-data route answers each role as the role table sa
 
   // The routes of the app that touch patient data or clinics, each of which needs a row.
   const touching =
-    /^\/(api\/(patients|mappings|clinics|audit)|fhir\/(Patient|CareTeam|Organization))/;
+    /^\/(api\/(patients|mappings|appointments|clinics|audit)|fhir\/(Patient|CareTeam|Organization|Appointment))/;
   const routes = new Set(
     app.routes
       .filter((r) => r.method !== "ALL" && touching.test(r.path))

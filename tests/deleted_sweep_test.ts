@@ -1,5 +1,5 @@
 /**
- * Every read of a versioned record (patients, doctors, mappings), run before and after the
+ * Every read of a versioned record (patients, doctors, mappings, appointments), run before and after the
  * only record it matches is deleted: lists and searches must leave the deleted record out,
  * single reads answer 410. The routes come from the application: one without a row fails.
  */
@@ -10,7 +10,7 @@ import { signUp } from "./records_helpers.ts";
 /** What a read must do once its record is deleted. */
 type Kind = "list" | "read" | "history";
 /** Which record a read shows. */
-type Record_ = "patient" | "doctor" | "mapping";
+type Record_ = "patient" | "doctor" | "mapping" | "appointment";
 
 interface Row {
   kind: Kind;
@@ -47,7 +47,18 @@ dbTest(
       doctor: doctor.body.id,
       is_primary: true,
     });
-    const [P, D, M] = [patient.body.id, doctor.body.id, mapping.body.id];
+    const schedule = await ann.json("PUT", `/api/doctors/${doctor.body.id}/schedule/`, {
+      timezone: "UTC",
+      hours: [{ weekday: 1, start: "08:00", end: "12:00" }],
+    });
+    assert.equal(schedule.status, 200);
+    const appointment = await ann.json("POST", "/api/appointments/", {
+      patient: patient.body.id,
+      doctor: doctor.body.id,
+      start: "2027-02-01T08:00:00Z",
+      duration_minutes: 30,
+    });
+    const [P, D, M, A] = [patient.body.id, doctor.body.id, mapping.body.id, appointment.body.id];
     const has = (id: number) => (body: unknown) => ids(body).includes(id);
     const hasEntry = (id: number) => (body: unknown) => entries(body).includes(String(id));
 
@@ -124,6 +135,71 @@ dbTest(
         record: "mapping",
         path: () => `/api/mappings/detail/${M}/`,
       },
+      "GET /api/doctors/:id/schedule": {
+        kind: "read",
+        record: "doctor",
+        path: () => `/api/doctors/${D}/schedule/`,
+      },
+      "GET /api/doctors/:id/availability": {
+        kind: "read",
+        record: "doctor",
+        path: () => `/api/doctors/${D}/availability/?from=2027-02-01&to=2027-02-02`,
+      },
+      "GET /api/appointments": {
+        kind: "list",
+        record: "appointment",
+        path: () => `/api/appointments/?doctor_id=${D}`,
+        shows: has(A),
+      },
+      "GET /api/appointments/:id": {
+        kind: "read",
+        record: "appointment",
+        path: () => `/api/appointments/${A}/`,
+      },
+      "GET /api/appointments/:id/history": {
+        kind: "history",
+        record: "appointment",
+        path: () => `/api/appointments/${A}/history/`,
+      },
+      "GET /api/appointments/:id/history/:version": {
+        kind: "history",
+        record: "appointment",
+        path: () => `/api/appointments/${A}/history/1/`,
+      },
+      "GET /api/patients/:id/appointments": {
+        kind: "list",
+        record: "appointment",
+        path: () => `/api/patients/${P}/appointments/`,
+        shows: has(A),
+      },
+      "GET /fhir/Appointment": {
+        kind: "list",
+        record: "appointment",
+        path: () => `/fhir/Appointment?practitioner=${D}`,
+        shows: hasEntry(A),
+      },
+      "GET /fhir/Appointment/:id": {
+        kind: "read",
+        record: "appointment",
+        path: () => `/fhir/Appointment/${A}`,
+      },
+      "GET /fhir/Schedule": {
+        kind: "list",
+        record: "doctor",
+        path: () => `/fhir/Schedule?actor=Practitioner/${D}`,
+        shows: hasEntry(D),
+      },
+      "GET /fhir/Schedule/:id": {
+        kind: "read",
+        record: "doctor",
+        path: () => `/fhir/Schedule/${D}`,
+      },
+      "GET /fhir/Slot": {
+        kind: "list",
+        record: "doctor",
+        path: () => `/fhir/Slot?schedule=${D}&start=ge2027-02-01&start=lt2027-02-02`,
+        shows: (body) => entries(body).length > 0,
+      },
       "GET /fhir/Patient": {
         kind: "list",
         record: "patient",
@@ -192,7 +268,8 @@ dbTest(
       },
     };
 
-    const versioned = /^\/(api\/(patients|doctors|mappings)|fhir\/(Patient|Practitioner|CareTeam))/;
+    const versioned =
+      /^\/(api\/(patients|doctors|mappings|appointments)|fhir\/(Patient|Practitioner|CareTeam|Appointment|Schedule|Slot))/;
     const routes = new Set(
       app.routes
         .filter((r) => r.method === "GET" && versioned.test(r.path))
@@ -232,7 +309,14 @@ dbTest(
         ...expected("patient", false),
         ...expected("doctor", false),
         ...expected("mapping", false),
+        ...expected("appointment", false),
       });
+    });
+    await t.step("a deleted appointment: left out of every list and search", async () => {
+      assert.equal((await ann.call("DELETE", `/api/appointments/${A}/`)).status, 204);
+      assert.deepEqual(await sweep("appointment"), expected("appointment", true));
+      assert.equal((await ann.call("POST", `/api/appointments/${A}/restore/`)).status, 200);
+      assert.deepEqual(await sweep("appointment"), expected("appointment", false));
     });
     await t.step("a deleted mapping: left out of every assignment list and care team", async () => {
       assert.equal((await ann.call("DELETE", `/api/mappings/detail/${M}/`)).status, 204);
@@ -252,6 +336,10 @@ dbTest(
         "GET /api/patients/:id/doctors": 410,
         "GET /api/mappings/patient/:id": 410,
         "GET /api/mappings/:id": 410,
+      });
+      assert.deepEqual(await sweep("appointment"), {
+        ...expected("appointment", true),
+        "GET /api/patients/:id/appointments": 410,
       });
     });
     await t.step("a deleted doctor: left out of the directory and its FHIR view", async () => {

@@ -133,7 +133,8 @@ Deno.test({
 });
 
 Deno.test({
-  name: "the clinics and history migrations run on a database holding records; they keep working",
+  name: "the clinics, history and appointments migrations run on a database holding records; " +
+    "they keep working",
   sanitizeOps: false,
   sanitizeResources: false,
   async fn() {
@@ -167,7 +168,11 @@ Deno.test({
       await sql`insert into patient_doctors (patient_id, doctor_id, assigned_by)
         values (${patient}, ${doctor}, ${owner})`;
 
-      assert.deepEqual(await migrate(sql, all), ["009_clinics.sql", "010_history.sql"]);
+      assert.deepEqual(await migrate(sql, all), [
+        "009_clinics.sql",
+        "010_history.sql",
+        "011_appointments.sql",
+      ]);
       // History starts where each record stands.
       const versions = await sql<{ resource_type: string; version: number; name: string }[]>`
         select resource_type, version, snapshot ->> 'name' as name from versions
@@ -189,6 +194,23 @@ Deno.test({
       const [event] =
         await sql`select clinic_id, action from audit_events where request_id = 'old'`;
       assert.deepEqual({ ...event }, { clinic_id: null, action: "create" });
+      // The kept records take appointments; versions still name their patient.
+      const [{ id: appointment }] = await sql`
+        insert into appointments (patient_id, doctor_id, start_at, end_at, created_by)
+        values (${patient}, ${doctor}, '2027-01-04 09:00Z', '2027-01-04 09:30Z', ${owner})
+        returning id`;
+      await sql`update patients set city = 'Leeds' where id = ${patient}`;
+      const named = await sql<{ resource_type: string; patient_id: number }[]>`
+        select resource_type, patient_id from versions
+        where (resource_type = 'appointment' and resource_id = ${appointment})
+          or (resource_type = 'patient' and version = 3)`;
+      assert.deepEqual(
+        named.map((v) => ({ ...v })).sort((a, b) => a.resource_type < b.resource_type ? -1 : 1),
+        [
+          { resource_type: "appointment", patient_id: patient },
+          { resource_type: "patient", patient_id: patient },
+        ],
+      );
     } finally {
       await sql.end();
       await db.close();
