@@ -1,7 +1,8 @@
 /**
  * `deno task seed`: loads a demo data set through the data layer — three accounts, 40 doctors
- * across the specialities, 320 patients with plausible records, and their doctors — so a
- * front end has something to show. Safe to run twice: what exists is kept, nothing doubles.
+ * across the specialities with their working hours, 320 patients with plausible records, their
+ * doctors, and a week of appointments (from two days ago: those past are fulfilled or no-shows)
+ * — so a front end has something to show. Safe to run twice: what exists is kept, nothing doubles.
  * With the embedded database, stop the service first (one process at a time opens it).
  */
 import { ConfigError, loadConfig, readEnvironment } from "../config.ts";
@@ -12,6 +13,8 @@ import { insertPatient, type PatientFields } from "../db/patients.ts";
 import { findUserForLogin, insertUser, type User } from "../db/users.ts";
 import type { AuditAction, AuditResource, WriteEvent } from "../db/audit.ts";
 import { scopeFor } from "../db/scope.ts";
+import { changeAppointment, insertAppointment } from "../db/appointments.ts";
+import { freeSlots, putSchedule } from "../db/schedules.ts";
 import { hashPassword } from "../lib/passwords.ts";
 import { prepare } from "../startup.ts";
 import { SPECIALIZATIONS } from "../routes/doctors.ts";
@@ -80,6 +83,23 @@ const CITIES = [
   ["Porto", "Porto", "Portugal"],
   ["Toronto", "ON", "Canada"],
 ] as const;
+/** Each city's time zone: its doctors' hours are kept in it. */
+const ZONES: Record<string, string> = {
+  Springfield: "America/Chicago",
+  Leeds: "Europe/London",
+  Lyon: "Europe/Paris",
+  Porto: "Europe/Lisbon",
+  Toronto: "America/Toronto",
+};
+const REASONS = [
+  "Follow-up",
+  "Annual check-up",
+  "Blood pressure review",
+  "Test results",
+  "New symptoms",
+  "Medication review",
+  "Vaccination",
+];
 const ALLERGIES = [null, null, null, "Penicillin", "Peanuts", "Latex", "Sulfa drugs", "Pollen"];
 const HISTORY = [
   null,
@@ -137,8 +157,10 @@ async function account(a: (typeof DEMO_ACCOUNTS)[number], hash: string): Promise
 }
 
 /** Loads the demo set; answers what it added. */
-export async function seedDemo(): Promise<{ users: number; doctors: number; patients: number }> {
-  const added = { users: 0, doctors: 0, patients: 0 };
+export async function seedDemo(): Promise<
+  { users: number; doctors: number; patients: number; appointments: number }
+> {
+  const added = { users: 0, doctors: 0, patients: 0, appointments: 0 };
   const hash = await hashPassword(DEMO_PASSWORD);
   const users: User[] = [];
   for (const a of DEMO_ACCOUNTS) {
@@ -229,7 +251,97 @@ export async function seedDemo(): Promise<{ users: number; doctors: number; pati
       }
     }
   }
+  added.appointments = await bookWeek(users, doctorIds);
   return added;
+}
+
+/** The demo week: from two days ago (00:00 UTC) to five days ahead, some of it past. */
+function demoWeek(now = new Date()): [Date, Date] {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return [new Date(today - 2 * 86_400_000), new Date(today + 5 * 86_400_000)];
+}
+
+/**
+ * Working hours for every doctor without a schedule (weekdays in its city's zone), and, unless
+ * the demo accounts already booked some, the demo week's appointments: each patient with its
+ * primary doctor, at that doctor's next free slot, until the week is about two-thirds full.
+ * Those already past are fulfilled, one in ten a no-show.
+ */
+async function bookWeek(users: User[], doctorIds: number[]): Promise<number> {
+  const admin = scopeFor(users[0], () => event(users[0], "doctor", "update"));
+  const doctors = await sql<{ id: number; city: string; is_available: boolean }[]>`
+    select id, city, is_available from doctors where id = any(${doctorIds})
+      and not exists (select 1 from doctor_schedules s where s.doctor_id = doctors.id)`;
+  for (const d of doctors) {
+    const afternoon = d.id % 2 === 0 ? "17:00" : "16:00";
+    await putSchedule(admin, d.id, {
+      timezone: ZONES[d.city] ?? "UTC",
+      hours: [1, 2, 3, 4, 5].flatMap((weekday) =>
+        weekday === 3 && d.id % 3 === 0
+          ? [{ weekday, start: "09:00", end: "12:30" }]
+          : [{ weekday, start: "08:30", end: "12:30" }, { weekday, start: "13:30", end: afternoon }]
+      ),
+      days_off: [],
+    });
+  }
+  const [{ booked }] = await sql<{ booked: number }[]>`
+    select count(*)::int as booked from appointments where created_by = any(${
+    users.map((u) => u.id)
+  })`;
+  if (booked > 0) return 0;
+  const [from, to] = demoWeek();
+  const free = new Map<number, Date[]>();
+  for (const id of doctorIds) {
+    const found = await freeSlots(admin, id, from, to, 30);
+    free.set(id, (found?.slots ?? []).map((slot) => slot.start));
+  }
+  const pick = random(7);
+  let made = 0;
+  for (const user of users) {
+    const patients = await sql<{ id: number; doctor: number }[]>`
+      select p.id, m.doctor_id as doctor from patients p
+      join patient_doctors m on m.patient_id = p.id and m.is_primary and m.deleted_at is null
+      where p.created_by = ${user.id} and p.deleted_at is null order by p.id`;
+    const scope = scopeFor(
+      { id: user.id, role: "user" },
+      () => ({ ...event(user, "appointment"), status: 201 }),
+    );
+    const changes = scopeFor(
+      { id: user.id, role: "user" },
+      () => ({ ...event(user, "appointment", "update"), status: 200 }),
+    );
+    for (const p of patients) {
+      const slots = free.get(p.doctor) ?? [];
+      // Leave about a third of each doctor's week free.
+      if (slots.length <= 8 || pick([0, 1, 2]) === 0) continue;
+      const start = slots.splice(pick(slots.map((_, i) => i)), 1)[0];
+      const booking = await insertAppointment(scope, {
+        patient: p.id,
+        doctor: p.doctor,
+        start,
+        end: new Date(start.getTime() + (pick([1, 1, 1, 2]) === 2 ? 60 : 30) * 60_000),
+        status: "booked",
+        reason: pick(REASONS),
+        notes: null,
+      }, "write").catch(() => undefined); // an hour-long one may meet the next booking
+      if (!booking?.row) continue;
+      made++;
+      if (start.getTime() > Date.now()) continue;
+      const moves = pick([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) === 1
+        ? ["noshow"]
+        : ["arrived", "fulfilled"];
+      for (const status of moves) {
+        await changeAppointment(
+          changes,
+          booking.row.id,
+          { status: status as "noshow" },
+          undefined,
+          "write",
+        );
+      }
+    }
+  }
+  return made;
 }
 
 if (import.meta.main) {
@@ -248,7 +360,8 @@ if (import.meta.main) {
     const added = await seedDemo();
     console.log(
       `Demo data: added ${added.users} account(s), ${added.doctors} doctor(s), ` +
-        `${added.patients} patient(s) (what existed was kept).`,
+        `${added.patients} patient(s), ${added.appointments} appointment(s) ` +
+        "(what existed was kept).",
     );
     console.log(`Sign in with any of ${DEMO_ACCOUNTS.map((a) => a.email).join(", ")}`);
     console.log(`Password: ${DEMO_PASSWORD}`);

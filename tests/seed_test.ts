@@ -16,7 +16,10 @@ Deno.test({
       assert.match(first.output, /added 3 account\(s\), 40 doctor\(s\), 320 patient\(s\)/);
       const second = await runToEnd(denoCommand("scripts/seed.ts", [], env));
       assert.equal(second.code, 0, second.output);
-      assert.match(second.output, /added 0 account\(s\), 0 doctor\(s\), 0 patient\(s\)/);
+      assert.match(
+        second.output,
+        /added 0 account\(s\), 0 doctor\(s\), 0 patient\(s\), 0 appointment\(s\)/,
+      );
 
       const sql = createClient(db.url, 1);
       try {
@@ -28,13 +31,27 @@ Deno.test({
             (select count(*)::int from patients p where not exists (
               select 1 from patient_doctors m where m.patient_id = p.id and m.is_primary)
             ) as without_primary,
-            (select count(*)::int from audit_events where request_id = 'demo-seed') as events`;
+            (select count(*)::int from audit_events where request_id = 'demo-seed') as events,
+            (select count(*)::int from doctor_schedules) as schedules,
+            (select count(*)::int from appointments) as appointments,
+            (select count(*)::int from appointments
+              where start_at < now() and status in ('booked', 'arrived')) as past_open,
+            (select count(*)::int from appointments a join doctor_schedules s
+              on s.doctor_id = a.doctor_id join doctor_hours h on h.doctor_id = a.doctor_id
+              and h.weekday = extract(isodow from a.start_at at time zone s.timezone)
+              and (a.start_at at time zone s.timezone)::time >= h.start_time
+              and (a.start_at at time zone s.timezone)::time < h.end_time) as in_hours`;
         assert.deepEqual(
           [counts.users, counts.doctors, counts.patients, counts.without_primary],
           [3, 40, 320, 0],
         );
         assert.equal(counts.specialties, 21, "every speciality but other");
         assert.ok(counts.events >= 360, "made through the data layer, with its audit events");
+        // A week of bookings, inside the doctors' hours; none left open in the past.
+        assert.equal(counts.schedules, 40);
+        assert.ok(counts.appointments >= 100, `${counts.appointments} appointments`);
+        assert.equal(counts.in_hours, counts.appointments);
+        assert.equal(counts.past_open, 0);
       } finally {
         await sql.end();
       }
