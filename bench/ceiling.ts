@@ -95,6 +95,25 @@ const app = new Hono()
       values (${body.patient}, ${body.doctor}, ${Number(c.req.param("owner"))}) returning *`;
     return c.json(row, 201);
   })
+  // One booking insert (the exclusion constraint decides).
+  .post("/owners/:owner/appointments", async (c) => {
+    const body = await c.req.json();
+    const start = new Date(body.start);
+    const end = new Date(start.getTime() + body.duration_minutes * 60_000);
+    const [row] = await sql`
+      insert into appointments (patient_id, doctor_id, start_at, end_at, created_by)
+      values (${body.patient}, ${body.doctor}, ${start}, ${end}, ${Number(c.req.param("owner"))})
+      returning *`;
+    return c.json(row, 201);
+  })
+  // A doctor's free slots: the same function of the database.
+  .get("/doctors/:id/availability", async (c) => {
+    const slots = await sql`
+      select slot_start as start, slot_end as "end"
+      from doctor_free_slots(${Number(c.req.param("id"))}, ${c.req.query("from")!}::timestamptz,
+        ${c.req.query("to")!}::timestamptz, interval '30 minutes')`;
+    return c.json({ slots });
+  })
   // A refresh token swap: the session's digest changes from the token's to a new one.
   .post("/refresh", async (c) => {
     const { refresh } = await c.req.json();

@@ -52,6 +52,9 @@ const A = 1, B = 2, C = 3, D = 4, E = 5;
  * needs 8 users, and 100 patients each as before, for enough single-use assignment lines). */
 const F = 6, K = 7;
 
+/** Doctors 1..SCHEDULED have working hours and bookings (the availability case). */
+const SCHEDULED = 200;
+
 function log(msg: string) {
   console.error(`[bench] ${msg}`);
 }
@@ -120,8 +123,23 @@ async function seed(sql: Sql): Promise<void> {
     insert into clinic_members (clinic_id, user_id, role, added_by)
     values (${clinic}, ${F}, 'owner', ${F}), (${clinic}, ${K}, 'clinician', ${F})`;
   await sql`update patients set clinic_id = ${clinic} where created_by = ${F}`;
+  // Working hours for the first 200 doctors (Monday to Friday, 08:00–18:00 in Berlin) and a
+  // third of their week of 1 March 2027 booked, for the availability case.
+  await sql`
+    insert into doctor_schedules (doctor_id, timezone, updated_by)
+    select id, 'Europe/Berlin', created_by from doctors where id <= ${SCHEDULED}`;
+  await sql`
+    insert into doctor_hours (doctor_id, weekday, start_time, end_time)
+    select d, w, '08:00', '18:00' from generate_series(1, ${SCHEDULED}) d, generate_series(1, 5) w`;
+  await sql`
+    insert into appointments (patient_id, doctor_id, start_at, end_at, created_by)
+    select p.id, d, t, t + interval '30 minutes', ${A}
+    from generate_series(1, ${SCHEDULED}) d,
+      generate_series(timestamptz '2027-03-01 07:00Z', '2027-03-05 16:30Z', interval '90 minutes') t,
+      lateral (select id from patients where created_by = ${A} order by id limit 1) p
+    where extract(hour from t at time zone 'Europe/Berlin') between 8 and 17`;
   if (flags.rls === "off") {
-    for (const table of ["patients", "patient_doctors", "audit_events"]) {
+    for (const table of ["patients", "patient_doctors", "appointments", "audit_events"]) {
       await sql`alter table ${sql(table)} disable row level security`;
     }
   }
@@ -212,6 +230,36 @@ async function buildCases(sql: Sql, slot: number): Promise<Case[]> {
     const warm = Math.min(perRun(6000, WARMUP_SECONDS), Math.floor(mine.length / 4));
     return { warm: mine.slice(0, warm), run: mine.slice(warm) };
   };
+  // Bookings, each at its own (doctor, time) so none collides: half-hour slots from January
+  // 2028 of the doctors without hours.
+  const bookable = doctorIds.filter((id) => id > SCHEDULED);
+  const bookingsNeeded = 4 * (perRun(4000, SECONDS) + perRun(4000, WARMUP_SECONDS));
+  const perDoctor = Math.ceil(bookingsNeeded / bookable.length);
+  const bookingShare = Math.floor(bookable.length / 4);
+  const bookingBodies = (half: number) => {
+    const mine = bookable.slice(
+      (slot * 2 + half) * bookingShare,
+      (slot * 2 + half + 1) * bookingShare,
+    );
+    const lines: string[] = [];
+    for (let k = 0; k < perDoctor; k++) {
+      const start = new Date(Date.UTC(2028, 0, 3) + k * 1_800_000).toISOString();
+      for (const [i, doctor] of mine.entries()) {
+        lines.push(
+          JSON.stringify({
+            patient: aIds[(k + i) % aIds.length],
+            doctor,
+            start,
+            duration_minutes: 30,
+          }),
+        );
+      }
+    }
+    const warm = Math.min(perRun(4000, WARMUP_SECONDS), Math.floor(lines.length / 4));
+    return { warm: lines.slice(0, warm), run: lines.slice(warm) };
+  };
+  const week = "from=2027-03-01T00:00:00Z&to=2027-03-08T00:00:00Z";
+  const scheduled = doctorIds.filter((id) => id <= SCHEDULED);
   const refreshWarm = perRun(10_000, WARMUP_SECONDS);
   const refreshRun = perRun(10_000, SECONDS);
   const minted = selected({ name: "refresh" }) ? 2 * (refreshWarm + refreshRun) : 0;
@@ -354,6 +402,26 @@ async function buildCases(sql: Sql, slot: number): Promise<Case[]> {
       bodies: mappingBodies(0),
       token: tokenB,
       ceiling: { method: "POST", paths: [`/owners/${B}/mappings`], bodies: mappingBodies(1) },
+    },
+    {
+      name: "POST appointment",
+      kind: "write",
+      method: "POST",
+      paths: ["/api/appointments/"],
+      bodies: bookingBodies(0),
+      token: tokenA,
+      ceiling: { method: "POST", paths: [`/owners/${A}/appointments`], bodies: bookingBodies(1) },
+    },
+    {
+      name: "GET availability (a week, 30-minute slots)",
+      kind: "read",
+      method: "GET",
+      paths: scheduled.map((id) => `/api/doctors/${id}/availability/?${week}`),
+      token: tokenA,
+      ceiling: {
+        method: "GET",
+        paths: scheduled.map((id) => `/doctors/${id}/availability?${week}`),
+      },
     },
     {
       name: "login",
