@@ -39,10 +39,11 @@ const app = new Hono()
     const owner = Number(c.req.param("owner"));
     const { limit, offset } = page((k) => c.req.query(k));
     const term = c.req.query("search");
+    // Live patients, as the service lists them (its indexes hold those only).
     const where = term
-      ? sql`scope_key = ${-owner} and (lower(name) || ' ' || coalesce(lower(email), '') || ' ' ||
-          coalesce(phone, '')) like ${`%${term.toLowerCase()}%`}`
-      : sql`scope_key = ${-owner}`;
+      ? sql`scope_key = ${-owner} and deleted_at is null and (lower(name) || ' ' ||
+          coalesce(lower(email), '') || ' ' || coalesce(phone, '')) like ${`%${term.toLowerCase()}%`}`
+      : sql`scope_key = ${-owner} and deleted_at is null`;
     const [rows, [{ count }]] = await Promise.all([
       sql`select * from patients where ${where} order by id limit ${limit} offset ${offset}`,
       sql`select count(*)::int as count from patients where ${where}`,

@@ -133,7 +133,10 @@ export interface Availability {
   slots: Slot[];
 }
 
-/** The free slots of a doctor in `[from, to)`, in one statement; undefined for no doctor. */
+/**
+ * The free slots of a doctor in `[from, to)`, in one statement (none while it takes no
+ * patients: `is_available` false); undefined for no doctor.
+ */
 export async function freeSlots(
   s: Scope,
   doctorId: number,
@@ -153,7 +156,7 @@ export async function freeSlots(
         array_agg(slot_end order by slot_start) as ends
       from doctor_free_slots(d.id, ${from}::timestamptz, ${to}::timestamptz,
         make_interval(mins => ${slotMinutes}::int))
-    ) f on s.doctor_id is not null and d.deleted_at is null
+    ) f on s.doctor_id is not null and d.deleted_at is null and d.is_available
     where d.id = ${doctorId}`;
   if (!row) return undefined;
   return {

@@ -645,6 +645,10 @@ dbTest("schedules: working hours in the doctor's zone; free slots across DST", a
     ]);
     await bob.json("PATCH", `/api/appointments/${booked.body.id}/`, { status: "cancelled" });
     assert.equal((await slotsOf("2026-03-23T00:00:00Z", "2026-03-24T00:00:00Z")).length, 6);
+    // A doctor who takes no patients has no free slots (a booking would be 409).
+    await ann.json("PATCH", `/api/doctors/${doctor}/`, { is_available: false });
+    assert.deepEqual(await slotsOf("2026-03-23T00:00:00Z", "2026-03-24T00:00:00Z"), []);
+    await ann.json("PATCH", `/api/doctors/${doctor}/`, { is_available: true });
   });
 
   await t.step("a zone east of UTC: Europe/Berlin's change on 29 March 2026", async () => {

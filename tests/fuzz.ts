@@ -35,6 +35,9 @@ export async function fingerprint(): Promise<string> {
       (select string_agg(id || ':' || version, ',' order by id) from doctors),
       (select string_agg(concat_ws(':', id, patient_id, doctor_id, is_primary, notes), ','
         order by id) from patient_doctors),
+      (select string_agg(id || ':' || version, ',' order by id) from appointments),
+      (select string_agg(doctor_id || ':' || version, ',' order by doctor_id)
+        from doctor_schedules),
       (select string_agg(concat_ws(':', id, email, name, role, password_hash), ',' order by id)
         from users),
       (select string_agg(concat_ws(':', id, revoked_at), ',' order by id) from sessions)
@@ -90,6 +93,7 @@ interface Known {
   patient: number[];
   doctor: number[];
   mapping: number[];
+  appointment: number[];
   session: string[];
   file: string[];
   email: string[];
@@ -204,6 +208,26 @@ const VALID: Record<string, fc.Arbitrary<unknown>> = {
   action: fc.constantFrom("read", "list", "create", "update", "delete"),
   search: fc.constantFrom("ann", "fuzz", "912"),
   city: fc.constantFrom("Porto", "Lisbon"),
+  // Appointments: times at a random quarter hour of 2027, so bookings seldom collide.
+  start: fc.integer({ min: 0, max: 34_000 }).map((q) =>
+    new Date(Date.UTC(2027, 0, 1) + q * 900_000).toISOString()
+  ),
+  end: fc.integer({ min: 0, max: 34_000 }).map((q) =>
+    new Date(Date.UTC(2027, 0, 1) + q * 900_000).toISOString()
+  ),
+  duration_minutes: fc.integer({ min: 5, max: 480 }),
+  status: fc.constantFrom("booked", "arrived", "fulfilled", "cancelled", "noshow"),
+  reason: fc.constantFrom("Review", null),
+  from: fc.constantFrom("2027-01-04T00:00:00Z", "2027-01-04"),
+  to: fc.constantFrom("2027-01-11T00:00:00Z", "2027-02-01"),
+  slot_minutes: fc.constantFrom("15", "30", "480"),
+  timezone: fc.constantFrom("Europe/Lisbon", "America/New_York", "UTC", "Asia/Kolkata"),
+  hours: fc.constantFrom(
+    [],
+    [{ weekday: 1, start: "09:00", end: "12:00" }],
+    [{ weekday: 7, start: "00:30", end: "24:00" }, { weekday: 1, start: "13:00", end: "17:30" }],
+  ),
+  exceptions: fc.constantFrom([], [{ date: "2027-01-04", available: false }]),
 };
 
 /** Values near the rules, on the wrong side, by name. */
@@ -233,6 +257,21 @@ const INVALID: Record<string, unknown[]> = {
   action: ["bogus"],
   search: ["a\u0000b", "%", "_"],
   city: ["\u0000"],
+  start: ["2027-01-04T09:00:00", "2040-01-01T00:00:00Z", "2027-02-30T09:00:00Z", "now"],
+  end: ["2016-01-01T00:00:00Z", "2027-01-04T09:00"],
+  duration_minutes: [4, 481, 1.5, "30"],
+  status: ["done", "Booked"],
+  from: ["2027-01-32", "yesterday"],
+  to: ["2030-01-01T00:00:00Z"],
+  slot_minutes: ["4", "481", "abc", "1e2"],
+  timezone: ["Mars/Olympus", "EST5EDT", "+05:00", "../../etc/passwd"],
+  hours: [
+    [{ weekday: 8, start: "09:00", end: "10:00" }],
+    [{ weekday: 1, start: "10:00", end: "09:00" }],
+    [{ weekday: 1, start: "09:00", end: "12:00" }, { weekday: 1, start: "11:00", end: "13:00" }],
+    [{ weekday: 1, start: "24:00", end: "24:00" }],
+  ],
+  exceptions: [[{ date: "2027-02-29" }], [{ date: "2027-01-04", available: true }]],
 };
 
 /** A value for a field or parameter: an accepted one, or (when not `valid`) any other. */
@@ -484,6 +523,7 @@ export async function setUpCast(
     patient: [],
     doctor: [],
     mapping: [],
+    appointment: [],
     session: [],
     file: [],
     email: Object.values(emails),
@@ -513,6 +553,13 @@ export async function setUpCast(
     is_primary: true,
   });
   known.mapping.push((m.body as { id: number }).id);
+  const a = await json(target, "POST", "/api/appointments/", tokens.user, {
+    patient: known.patient[0],
+    doctor: known.doctor[0],
+    start: `2027-0${1 + (Date.now() % 9)}-0${1 + (Date.now() % 7)}T09:00:00Z`,
+    duration_minutes: 30,
+  });
+  known.appointment.push((a.body as { id: number }).id);
   const sessions = await json(target, "GET", "/api/auth/sessions/", tokens.user);
   known.session.push(...(sessions.body as { results: { id: string }[] }).results.map((s) => s.id));
   known.file.push("swagger-ui.css", "swagger-ui-bundle.js", "docs_init.js");
@@ -531,6 +578,7 @@ function poolOf(method: string, path: string): keyof Known {
   if (path.includes("{file}")) return "file";
   if (path.startsWith("/api/doctors/")) return "doctor";
   if (path.startsWith("/api/mappings/detail/")) return "mapping";
+  if (path.startsWith("/api/appointments/")) return "appointment";
   // The seeds' URL: GET takes a patient's id, DELETE a mapping's.
   if (path === "/api/mappings/{id}/") return method === "DELETE" ? "mapping" : "patient";
   return "patient";
@@ -649,6 +697,7 @@ async function run(
     if (op.path === "/api/patients/") cast.known.patient.push(id);
     if (op.path === "/api/doctors/") cast.known.doctor.push(id);
     if (op.path === "/api/mappings/") cast.known.mapping.push(id);
+    if (op.path === "/api/appointments/") cast.known.appointment.push(id);
   }
   if (res.status === 200 && op.path.endsWith("refresh/") && answer) {
     cast.known.refresh.push((answer as { refresh: string }).refresh);
