@@ -43,6 +43,7 @@ Deno.test({
         assert.match(text, /^412$/m);
         assert.match(text, /^304$/m);
         assert.match(text, /"CareTeam"/);
+        assert.match(text, /^\{"status":409,"errors":\[\{"field":"start"/m, "double booking");
       }
       assert.deepEqual([...Deno.readDirSync(dir)], [], "the examples leave no files behind");
     } finally {
