@@ -673,3 +673,45 @@ dbTest("schedules: working hours in the doctor's zone; free slots across DST", a
     ]);
   });
 });
+
+dbTest("appointments: a front desk finds a free slot and books it", async () => {
+  const app = await testApp();
+  const team = await makeTeam(app);
+  const desk = team.front_desk;
+  const patient = await patientOf(team.clinician, { clinic: team.clinic, allergies: "Nuts" });
+  const doctor = await doctorOf(team.owner);
+  const put = await team.owner.json("PUT", `/api/doctors/${doctor}/schedule/`, {
+    timezone: "Europe/Lisbon",
+    hours: [{ weekday: 3, start: "14:00", end: "15:00" }],
+  });
+  assert.equal(put.status, 200);
+  const week = "from=2027-06-07T00:00:00Z&to=2027-06-14T00:00:00Z";
+  const free = await desk.json("GET", `/api/doctors/${doctor}/availability/?${week}`);
+  // Wednesday 9 June, 14:00 in Lisbon (UTC+1 in summer).
+  assert.deepEqual(free.body.slots.map((s: { start: string }) => s.start), [
+    "2027-06-09T13:00:00.000Z",
+    "2027-06-09T13:30:00.000Z",
+  ]);
+  const [first] = free.body.slots;
+  const booked = await desk.json("POST", "/api/appointments/", {
+    patient,
+    doctor,
+    start: first.start,
+    end: first.end,
+    reason: "New symptoms",
+  });
+  assert.equal(booked.status, 201);
+  const after = await desk.json("GET", `/api/doctors/${doctor}/availability/?${week}`);
+  assert.deepEqual(after.body.slots.map((s: { start: string }) => s.start), [
+    "2027-06-09T13:30:00.000Z",
+  ]);
+  // Another member booking the same slot is too late.
+  const late = await team.clinician.json("POST", "/api/appointments/", {
+    patient,
+    doctor,
+    start: first.start,
+    end: first.end,
+  });
+  assert.equal(late.status, 409);
+  assert.deepEqual(errorFields(late.body), ["start"]);
+});
