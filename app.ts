@@ -17,6 +17,7 @@ import { type DocumentInfo, openApiDocument } from "./lib/openapi.ts";
 import { users } from "./routes/users.ts";
 import { appointments } from "./routes/appointments.ts";
 import { auditLog } from "./routes/audit.ts";
+import { changes } from "./routes/changes.ts";
 import { auth } from "./routes/auth.ts";
 import { clinics } from "./routes/clinics.ts";
 import { docs } from "./routes/docs.ts";
@@ -60,6 +61,7 @@ const ABOUT: DocumentInfo = {
     Doctors: "The shared directory of doctors",
     Mappings: "Doctors assigned to patients",
     Appointments: "Booked time of patients with doctors; doctors' working hours and free slots",
+    Changes: "A feed of every change to the records you may see: ids, never patient data",
     Audit: "Who read or changed patient data (admins)",
     Users: "Managing accounts: roles, deactivation, sessions, sign-in lockouts (admins)",
     FHIR: "A read-only HL7 FHIR R4 view of the same records (application/fhir+json); " +
@@ -70,7 +72,7 @@ const ABOUT: DocumentInfo = {
   // The resources are documented as the seeds' clients call them: with a trailing slash.
   slash: (path) =>
     path === "/api" ||
-    /^\/api\/(auth|patients|doctors|mappings|appointments|audit|users)(\/|$)/.test(path),
+    /^\/api\/(auth|patients|doctors|mappings|appointments|changes|audit|users)(\/|$)/.test(path),
 };
 
 /** The OpenAPI document of an app made by `createApp`. */
@@ -160,6 +162,7 @@ export function createApp(config: Config): Hono<AppEnv> {
   app.route("/api/doctors", doctors);
   app.route("/api/mappings", mappings);
   app.route("/api/appointments", appointments);
+  app.route("/api/changes", changes);
   app.route("/api/clinics", clinics);
   app.route("/api/audit", auditLog);
   app.route("/api/users", users);

@@ -664,6 +664,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/changes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Changes to the records you may see, after a point (poll with next_after) */
+        get: operations["listChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clinics": {
         parameters: {
             query?: never;
@@ -1426,6 +1443,31 @@ export interface components {
             fhirVersion: "4.0.1";
         } & {
             [key: string]: unknown;
+        };
+        ChangeEvent: {
+            /** Format: uuid */
+            id: string;
+            seq: number;
+            /**
+             * @example patient.created
+             * @example appointment.updated
+             */
+            type: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T10:30:00.000Z
+             */
+            occurred_at: string;
+            clinic_id: number | null;
+            /** @enum {string} */
+            resource_type: "patient" | "mapping" | "appointment";
+            resource_id: number;
+            version: number;
+        };
+        ChangePage: {
+            results: components["schemas"]["ChangeEvent"][];
+            /** @description Send it as `after` to read on; the same value when nothing is new */
+            next_after: number;
         };
         Clinic: {
             id: number;
@@ -7339,6 +7381,82 @@ export interface operations {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
                     "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChanges: {
+        parameters: {
+            query?: {
+                /** @description The `next_after` of the last page */
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePage"];
+                };
+            };
+            /** @description Invalid input; `errors` lists every invalid field */
+            400: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed sign-ins; see `Retry-After` */
+            429: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds until a new attempt may count */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -241,6 +241,23 @@ dbTest("clinics: every patient-data route answers each role as the role table sa
       expect: READ,
       call: () => Promise.resolve({ path: `/fhir/Appointment/${A}` }),
     },
+    "GET /api/changes": {
+      expect: LIST,
+      call: async () => {
+        // From just before the patient's creation: the feed names it to members only.
+        const { sql } = await import("../db/client.ts");
+        await sql`select sequence_events()`;
+        const [{ seq }] = await sql`
+          select seq from events where resource_type = 'patient' and resource_id = ${P}
+          order by seq limit 1`;
+        return {
+          path: `/api/changes/?after=${Number(seq) - 1}&limit=1000`,
+          listed: (b) =>
+            (b as { results: { resource_type: string; resource_id: number }[] }).results
+              .some((e) => e.resource_type === "patient" && e.resource_id === P),
+        };
+      },
+    },
     "GET /api/audit": {
       expect: (a) => a === "admin" ? 200 : 403,
       call: () => Promise.resolve({ path: "/api/audit/" }),
@@ -352,7 +369,7 @@ dbTest("clinics: every patient-data route answers each role as the role table sa
 
   // The routes of the app that touch patient data or clinics, each of which needs a row.
   const touching =
-    /^\/(api\/(patients|mappings|appointments|clinics|audit)|fhir\/(Patient|CareTeam|Organization|Appointment))/;
+    /^\/(api\/(patients|mappings|appointments|changes|clinics|audit)|fhir\/(Patient|CareTeam|Organization|Appointment))/;
   const routes = new Set(
     app.routes
       .filter((r) => r.method !== "ALL" && touching.test(r.path))

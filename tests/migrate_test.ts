@@ -133,8 +133,8 @@ Deno.test({
 });
 
 Deno.test({
-  name: "the clinics, history and appointments migrations run on a database holding records; " +
-    "they keep working",
+  name: "the clinics, history, appointments and events migrations run on a database holding " +
+    "records; they keep working",
   sanitizeOps: false,
   sanitizeResources: false,
   async fn() {
@@ -172,6 +172,7 @@ Deno.test({
         "009_clinics.sql",
         "010_history.sql",
         "011_appointments.sql",
+        "012_events.sql",
       ]);
       // History starts where each record stands.
       const versions = await sql<{ resource_type: string; version: number; name: string }[]>`
@@ -211,6 +212,14 @@ Deno.test({
           { resource_type: "patient", patient_id: patient },
         ],
       );
+      // And each change is an event, numbered once committed.
+      assert.equal((await sql`select sequence_events() as n`)[0].n, 2);
+      const events = await sql<{ type: string; seq: string }[]>`
+        select type, seq from events where patient_id = ${patient} order by seq`;
+      assert.deepEqual(events.map((e) => [e.type, Number(e.seq)]), [
+        ["appointment.created", 1],
+        ["patient.updated", 2],
+      ]);
     } finally {
       await sql.end();
       await db.close();
