@@ -18,6 +18,7 @@ import { users } from "./routes/users.ts";
 import { appointments } from "./routes/appointments.ts";
 import { auditLog } from "./routes/audit.ts";
 import { changes } from "./routes/changes.ts";
+import { webhooks } from "./routes/webhooks.ts";
 import { auth } from "./routes/auth.ts";
 import { clinics } from "./routes/clinics.ts";
 import { docs } from "./routes/docs.ts";
@@ -62,6 +63,7 @@ const ABOUT: DocumentInfo = {
     Mappings: "Doctors assigned to patients",
     Appointments: "Booked time of patients with doctors; doctors' working hours and free slots",
     Changes: "A feed of every change to the records you may see: ids, never patient data",
+    Webhooks: "Signed deliveries of those changes to your receivers",
     Audit: "Who read or changed patient data (admins)",
     Users: "Managing accounts: roles, deactivation, sessions, sign-in lockouts (admins)",
     FHIR: "A read-only HL7 FHIR R4 view of the same records (application/fhir+json); " +
@@ -72,7 +74,9 @@ const ABOUT: DocumentInfo = {
   // The resources are documented as the seeds' clients call them: with a trailing slash.
   slash: (path) =>
     path === "/api" ||
-    /^\/api\/(auth|patients|doctors|mappings|appointments|changes|audit|users)(\/|$)/.test(path),
+    /^\/api\/(auth|patients|doctors|mappings|appointments|changes|webhooks|audit|users)(\/|$)/.test(
+      path,
+    ),
 };
 
 /** The OpenAPI document of an app made by `createApp`. */
@@ -163,6 +167,7 @@ export function createApp(config: Config): Hono<AppEnv> {
   app.route("/api/mappings", mappings);
   app.route("/api/appointments", appointments);
   app.route("/api/changes", changes);
+  app.route("/api/webhooks", webhooks);
   app.route("/api/clinics", clinics);
   app.route("/api/audit", auditLog);
   app.route("/api/users", users);

@@ -80,6 +80,10 @@ const envSchema = z.object({
   SEARCH_QUEUE_PER_USER: intVar(32, 0, 1024),
   DB_STATEMENT_TIMEOUT_MS: intVar(5000, 0, 3_600_000),
   PURGE_INTERVAL_SECONDS: intVar(600, 1, 86400),
+  WEBHOOK_ALLOW_HTTP: boolVar(false),
+  WEBHOOK_ALLOW_PRIVATE: boolVar(false),
+  WEBHOOK_RETRY_BASE_SECONDS: intVar(5, 1, 3600),
+  WEBHOOK_RETRY_HOURS: intVar(72, 1, 720),
   ADMIN_PASSWORD: optionalText(),
   METRICS_TOKEN: optionalText().refine(
     (v) => v === undefined || v.length >= 16,
@@ -143,6 +147,14 @@ export type Config = Readonly<{
   adminPassword: string | undefined;
   /** The bearer token `GET /metrics` asks for; unset, the route answers 404. */
   metricsToken: string | undefined;
+  /** Webhook receivers may be plain http:// URLs. */
+  webhookAllowHttp: boolean;
+  /** Webhook receivers may be loopback, private or link-local addresses (tests, private nets). */
+  webhookAllowPrivate: boolean;
+  /** The first retry's delay; each later one about doubles. */
+  webhookRetryBaseSeconds: number;
+  /** How long a delivery is retried before it fails (and disables its webhook). */
+  webhookRetryHours: number;
 }>;
 
 /** Raised for an invalid environment; its message names every bad variable. */
@@ -267,5 +279,9 @@ export function loadConfig(env: Record<string, string | undefined> = Deno.env.to
     purgeIntervalSeconds: e.PURGE_INTERVAL_SECONDS,
     adminPassword: e.ADMIN_PASSWORD,
     metricsToken: e.METRICS_TOKEN,
+    webhookAllowHttp: e.WEBHOOK_ALLOW_HTTP,
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
+    webhookRetryBaseSeconds: e.WEBHOOK_RETRY_BASE_SECONDS,
+    webhookRetryHours: e.WEBHOOK_RETRY_HOURS,
   });
 }

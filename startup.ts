@@ -1,4 +1,5 @@
 import type { Config } from "./config.ts";
+import { startDispatcher } from "./lib/dispatch.ts";
 import {
   closeDatabase,
   describeDatabase,
@@ -62,9 +63,13 @@ export function startHousekeeping(config: Config): () => Promise<void> {
 
 /**
  * Opens the database, applies migrations, settles the JWT secret (with the embedded
- * database a random one is made once and kept in it) and starts revocation sync.
+ * database a random one is made once and kept in it) and starts revocation sync, housekeeping
+ * and the webhook dispatcher (`dispatch: false`: not the dispatcher).
  */
-export async function prepare(config: Config, opts: { serve?: boolean } = {}): Promise<Prepared> {
+export async function prepare(
+  config: Config,
+  opts: { serve?: boolean; dispatch?: boolean } = {},
+): Promise<Prepared> {
   await openDatabase(config);
   const applied = await migrate();
   let jwtSecret = config.jwtSecret;
@@ -74,6 +79,13 @@ export async function prepare(config: Config, opts: { serve?: boolean } = {}): P
     ? undefined
     : await startRevocationSync(config.jwtAccessMinutes);
   const stopHousekeeping = opts.serve === false ? undefined : startHousekeeping(config);
+  const stopDispatcher = !(opts.dispatch ?? opts.serve !== false)
+    ? undefined
+    : startDispatcher(config, (err) =>
+      log(config, "warn", {
+        msg: "webhook dispatch failed; will retry",
+        code: (err as { code?: string })?.code ?? (err as Error)?.name,
+      }));
   setHashingLimits(config.hashConcurrency, config.hashQueue);
   setReady(true);
   return {
@@ -83,6 +95,7 @@ export async function prepare(config: Config, opts: { serve?: boolean } = {}): P
       setReady(false);
       await flushAudit();
       await stopHousekeeping?.();
+      await stopDispatcher?.();
       await stopSync?.();
       await closeDatabase();
       flushLogs();

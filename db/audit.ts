@@ -20,7 +20,8 @@ export type AuditResource =
   | "mapping"
   | "user"
   | "clinic"
-  | "appointment";
+  | "appointment"
+  | "webhook";
 
 /** One audit event, as stored and as answered. */
 export interface AuditEvent {

@@ -8,6 +8,7 @@ import { sha256Hex } from "../lib/digest.ts";
 import { counterOf, gauge } from "../lib/metrics.ts";
 import { describe } from "../lib/route_marks.ts";
 import { auditCounts, pendingAuditEvents } from "../middleware/audit.ts";
+import { deliveryLatency, dispatchCounts } from "../lib/dispatch.ts";
 import { inFlight } from "../middleware/in_flight.ts";
 import { latency, requests } from "../middleware/metrics.ts";
 import type { AppEnv } from "../types.ts";
@@ -47,6 +48,27 @@ function exposition(poolMax: number): string {
     ...gauge("hc_revoked_sessions_known", "Ended sessions whose tokens may be unexpired", [
       [{}, revocationsKnown()],
     ]),
+    ...gauge(
+      "hc_webhook_deliveries_pending",
+      "Webhook deliveries waiting (all instances), as this instance last counted",
+      [[{}, dispatchCounts.pending]],
+    ),
+    ...counterOf(
+      "hc_webhook_deliveries_delivered_total",
+      "Webhook deliveries a receiver took, by this instance",
+      dispatchCounts.delivered,
+    ),
+    ...counterOf(
+      "hc_webhook_delivery_retries_total",
+      "Failed webhook attempts that will be retried, by this instance",
+      dispatchCounts.retried,
+    ),
+    ...counterOf(
+      "hc_webhook_deliveries_failed_total",
+      "Webhook deliveries failed for good (the retry period ended), by this instance",
+      dispatchCounts.failed,
+    ),
+    ...deliveryLatency.render(),
     ...gauge("process_resident_memory_bytes", "Resident memory of the process", [
       [{}, memory.rss],
     ]),

@@ -38,6 +38,8 @@ export async function fingerprint(): Promise<string> {
       (select string_agg(id || ':' || version, ',' order by id) from appointments),
       (select string_agg(doctor_id || ':' || version, ',' order by doctor_id)
         from doctor_schedules),
+      (select string_agg(id || ':' || version, ',' order by id) from webhooks),
+      (select string_agg(id || ':' || status, ',' order by id) from webhook_deliveries),
       (select string_agg(concat_ws(':', id, email, name, role, password_hash), ',' order by id)
         from users),
       (select string_agg(concat_ws(':', id, revoked_at), ',' order by id) from sessions)
@@ -228,6 +230,9 @@ const VALID: Record<string, fc.Arbitrary<unknown>> = {
     [{ weekday: 7, start: "00:30", end: "24:00" }, { weekday: 1, start: "13:00", end: "17:30" }],
   ),
   exceptions: fc.constantFrom([], [{ date: "2027-01-04", available: false }]),
+  url: fc.constantFrom("https://93.184.216.34/hook", "https://[2606:4700::1]/x"),
+  events: fc.constantFrom(["*"], ["patient.created", "appointment.updated"]),
+  active: fc.boolean(),
 };
 
 /** Values near the rules, on the wrong side, by name. */
@@ -272,6 +277,8 @@ const INVALID: Record<string, unknown[]> = {
     [{ weekday: 1, start: "24:00", end: "24:00" }],
   ],
   exceptions: [[{ date: "2027-02-29" }], [{ date: "2027-01-04", available: true }]],
+  url: ["http://93.184.216.34/", "https://127.0.0.1/", "https://[::1]/", "javascript:alert(1)"],
+  events: [[], ["patient.read"], ["*", 1]],
 };
 
 /** A value for a field or parameter: an accepted one, or (when not `valid`) any other. */

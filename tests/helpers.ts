@@ -34,7 +34,8 @@ export function prepareDatabase(): Promise<Config> {
   ready ??= (async () => {
     const config = testConfig();
     if (!config.databaseUrl) await newPgdata(`${config.dataDir}/pgdata`);
-    return (await prepare(config)).config;
+    // Tests that deliver webhooks run the dispatcher's rounds themselves.
+    return (await prepare(config, { dispatch: false })).config;
   })();
   return ready;
 }

@@ -70,6 +70,10 @@ dbTest(
         "hc_audit_events_written_total",
         "hc_audit_events_dropped_total",
         "hc_revoked_sessions_known",
+        "hc_webhook_deliveries_pending",
+        "hc_webhook_deliveries_delivered_total",
+        "hc_webhook_delivery_retries_total",
+        "hc_webhook_deliveries_failed_total",
         "process_resident_memory_bytes",
       ]
     ) family(name);

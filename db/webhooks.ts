@@ -1,0 +1,271 @@
+/**
+ * Webhooks and their deliveries (migrations/013_webhooks.sql). A webhook is its owner's (for
+ * their personal patients) or a clinic's (managed by the clinic's owners); it holds no patient
+ * data, nor do its deliveries (event ids and types).
+ */
+import type { Fragment } from "./page.ts";
+import type { Scope } from "./scope.ts";
+
+/** A stored webhook (the secret is answered at creation and rotation only). */
+export interface WebhookRow {
+  id: number;
+  owner_id: number;
+  clinic_id: number | null;
+  url: string;
+  events: string[];
+  description: string | null;
+  secret: string;
+  active: boolean;
+  disabled_reason: string | null;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+}
+
+/** A delivery as listed. */
+export interface DeliveryRow {
+  id: number;
+  event_id: string;
+  type: string;
+  status: "pending" | "delivered" | "failed";
+  attempts: number;
+  last_status: number | null;
+  last_error: string | null;
+  next_attempt_at: Date;
+  created_at: Date;
+  delivered_at: Date | null;
+}
+
+/** SQL that holds for the webhooks (aliased `w`) the caller manages. */
+function manages(s: Scope): Fragment {
+  const db = s.sql;
+  if (s.caller.role === "admin") return db`true`;
+  const owned = [...s.clinics].filter(([, role]) => role === "owner").map(([id]) => id);
+  return db`((w.clinic_id is null and w.owner_id = ${s.caller.id})
+    or w.clinic_id = any(${owned}::int[]))`;
+}
+
+/** Registers a webhook; it is owed the events numbered from now on. */
+export async function insertWebhook(
+  s: Scope,
+  w: { url: string; events: string[]; clinic: number | null; description: string | null },
+  secret: string,
+): Promise<WebhookRow> {
+  const [row] = await s.sql<WebhookRow[]>`
+    insert into webhooks (owner_id, clinic_id, url, events, description, secret, fanned_seq)
+    values (${s.caller.id}, ${w.clinic}, ${w.url}, ${w.events}::text[], ${w.description},
+      ${secret}, (select coalesce(max(seq), 0) from events))
+    returning *`;
+  return row;
+}
+
+/** A page of the webhooks the caller manages, newest first, and how many there are. */
+export async function listWebhooks(
+  s: Scope,
+  p: { limit: number; offset: number },
+): Promise<{ count: number; rows: WebhookRow[] }> {
+  const db = s.sql;
+  const [rows, [{ count }]] = await Promise.all([
+    db<WebhookRow[]>`
+      select * from webhooks w where ${manages(s)}
+      order by w.id desc limit ${p.limit} offset ${p.offset}`,
+    db<{ count: number }[]>`select count(*)::int as count from webhooks w where ${manages(s)}`,
+  ]);
+  return { count, rows };
+}
+
+/** One webhook the caller manages. */
+export async function findWebhook(s: Scope, id: number): Promise<WebhookRow | undefined> {
+  const [row] = await s.sql<WebhookRow[]>`
+    select * from webhooks w where w.id = ${id} and ${manages(s)}`;
+  return row;
+}
+
+/** Changes a webhook the caller manages; re-enabling it clears why it was disabled. */
+export async function changeWebhook(
+  s: Scope,
+  id: number,
+  f: { url?: string; events?: string[]; description?: string | null; active?: boolean },
+  secret?: string,
+): Promise<WebhookRow | undefined> {
+  const db = s.sql;
+  const [row] = await db<WebhookRow[]>`
+    update webhooks w set
+      url = coalesce(${f.url ?? null}::text, w.url),
+      events = coalesce(${f.events ?? null}::text[], w.events),
+      description = ${f.description === undefined ? db`w.description` : db`${f.description}`},
+      active = coalesce(${f.active ?? null}::boolean, w.active),
+      disabled_reason = case when ${f.active ?? null}::boolean then null
+        else w.disabled_reason end,
+      secret = coalesce(${secret ?? null}::text, w.secret),
+      updated_at = now(), version = w.version + 1
+    where w.id = ${id} and ${manages(s)}
+    returning *`;
+  return row;
+}
+
+/** Removes a webhook the caller manages, and its deliveries. */
+export async function deleteWebhook(s: Scope, id: number): Promise<boolean> {
+  const rows = await s.sql`delete from webhooks w where w.id = ${id} and ${manages(s)} returning 1`;
+  return rows.length > 0;
+}
+
+/** A page of a webhook's deliveries, newest first. */
+export async function listDeliveries(
+  s: Scope,
+  webhookId: number,
+  p: { limit: number; offset: number },
+): Promise<{ count: number; rows: DeliveryRow[] }> {
+  const db = s.sql;
+  const [rows, [{ count }]] = await Promise.all([
+    db<DeliveryRow[]>`
+      select id, event_id, type, status, attempts, last_status, last_error, next_attempt_at,
+        created_at, delivered_at
+      from webhook_deliveries where webhook_id = ${webhookId}
+      order by id desc limit ${p.limit} offset ${p.offset}`,
+    db<{ count: number }[]>`
+      select count(*)::int as count from webhook_deliveries where webhook_id = ${webhookId}`,
+  ]);
+  return { count, rows: rows.map((r) => ({ ...r, id: Number(r.id) })) };
+}
+
+/** Makes a delivery due again now (whatever became of it); false when there is no such one. */
+export async function redeliver(s: Scope, webhookId: number, id: number): Promise<boolean> {
+  const rows = await s.sql`
+    update webhook_deliveries set status = 'pending', next_attempt_at = now(), delivered_at = null
+    where id = ${id} and webhook_id = ${webhookId} returning 1`;
+  return rows.length > 0;
+}
+
+/** A delivery claimed by this instance: its webhook is leased until it is settled. */
+export interface Claimed {
+  webhook_id: number;
+  url: string;
+  secret: string;
+  delivery_id: number;
+  attempts: number;
+  created_at: Date;
+  event: {
+    id: string;
+    seq: number;
+    type: string;
+    occurred_at: Date;
+    clinic_id: number | null;
+    resource_type: string;
+    resource_id: number;
+    version: number;
+  };
+}
+
+/** How long a lease holds a webhook: longer than a delivery may take. */
+const LEASE_SECONDS = 30;
+
+/** Numbers committed events and owes them to the webhooks that want them. */
+export async function fanOut(s: Pick<Scope, "sql">): Promise<number> {
+  await s.sql`select sequence_events()`;
+  const [{ made }] = await s.sql<{ made: number }[]>`select fan_out_events() as made`;
+  return made;
+}
+
+/**
+ * Leases one webhook no instance is delivering for and that has a delivery due, and claims
+ * its oldest due delivery whose record has no older one still pending (one record's events
+ * go out in order); undefined when there is none. A webhook leased with nothing to claim is
+ * released at once.
+ */
+export async function claimDelivery(s: Pick<Scope, "sql">): Promise<Claimed | undefined> {
+  const db = s.sql;
+  const [row] = await db<(Omit<Claimed, "event"> & Record<string, unknown>)[]>`
+    with hook as (
+      select w.id from webhooks w
+      where w.active and (w.lease_until is null or w.lease_until < now())
+        and exists (
+          select 1 from webhook_deliveries d
+          where d.webhook_id = w.id and d.status = 'pending' and d.next_attempt_at <= now()
+        )
+      order by w.id limit 1 for update skip locked
+    ), leased as (
+      update webhooks w set lease_until = now() + make_interval(secs => ${LEASE_SECONDS})
+      from hook where w.id = hook.id
+      returning w.id, w.url, w.secret
+    ), next as (
+      select d.id, d.attempts, d.created_at, d.event_id
+      from webhook_deliveries d, leased
+      where d.webhook_id = leased.id and d.status = 'pending' and d.next_attempt_at <= now()
+        and not exists (
+          select 1 from webhook_deliveries o
+          where o.webhook_id = d.webhook_id and o.status = 'pending'
+            and o.resource_type = d.resource_type and o.resource_id = d.resource_id
+            and o.event_seq < d.event_seq
+        )
+      order by d.event_seq limit 1
+    )
+    select leased.id as webhook_id, leased.url, leased.secret, next.id as delivery_id,
+      next.attempts, next.created_at, e.id as e_id, e.seq as e_seq, e.type as e_type,
+      e.occurred_at as e_occurred_at, e.clinic_id as e_clinic_id,
+      e.resource_type as e_resource_type, e.resource_id as e_resource_id, e.version as e_version
+    from leased left join next on true left join events e on e.id = next.event_id`;
+  if (!row) return undefined;
+  if (row.delivery_id === null) {
+    await db`update webhooks set lease_until = null where id = ${row.webhook_id}`;
+    return undefined;
+  }
+  return {
+    webhook_id: row.webhook_id,
+    url: row.url,
+    secret: row.secret,
+    delivery_id: Number(row.delivery_id),
+    attempts: row.attempts,
+    created_at: row.created_at,
+    event: {
+      id: row.e_id as string,
+      seq: Number(row.e_seq),
+      type: row.e_type as string,
+      occurred_at: row.e_occurred_at as Date,
+      clinic_id: row.e_clinic_id as number | null,
+      resource_type: row.e_resource_type as string,
+      resource_id: row.e_resource_id as number,
+      version: row.e_version as number,
+    },
+  };
+}
+
+/**
+ * Settles a claimed delivery and releases its webhook's lease, in one statement: delivered, or
+ * due again at `retryAt`, or failed for good (`retryAt` undefined) — which disables the webhook.
+ */
+export async function settleDelivery(
+  s: Pick<Scope, "sql">,
+  c: Claimed,
+  result: { status: number; error?: string },
+  retryAt: Date | undefined,
+): Promise<{ disabled: boolean }> {
+  const db = s.sql;
+  const outcome = result.error === undefined ? "delivered" : retryAt ? "pending" : "failed";
+  const [row] = await db<{ disabled: boolean }[]>`
+    with settled as (
+      update webhook_deliveries set status = ${outcome}, attempts = attempts + 1,
+        last_status = ${result.status || null}, last_error = ${result.error ?? null},
+        next_attempt_at = coalesce(${retryAt ?? null}::timestamptz, next_attempt_at),
+        delivered_at = case when ${outcome} = 'delivered' then now() end
+      where id = ${c.delivery_id}
+      returning 1
+    ), released as (
+      update webhooks set lease_until = null,
+        active = active and ${outcome} <> 'failed',
+        disabled_reason = case when ${outcome} = 'failed'
+          then 'deliveries failed for the whole retry period' else disabled_reason end
+      where id = ${c.webhook_id}
+      returning 1
+    )
+    select ${outcome} = 'failed' as disabled
+    from (select count(*) from settled) as s1, (select count(*) from released) as s2`;
+  return { disabled: row.disabled };
+}
+
+/** How many deliveries are pending now, across all webhooks and instances. */
+export async function pendingDeliveries(s: Pick<Scope, "sql">): Promise<number> {
+  const [{ n }] = await s.sql<{ n: number }[]>`
+    select count(*)::int as n from webhook_deliveries where status = 'pending'`;
+  return n;
+}

@@ -1,0 +1,271 @@
+import assert from "node:assert/strict";
+import { Webhook } from "standardwebhooks";
+import { sql } from "../db/client.ts";
+import { dispatchCounts, dispatchOnce, nextAttempt } from "../lib/dispatch.ts";
+import { isPrivateAddress } from "../lib/webhooks.ts";
+import { dbTest, testApp, testConfig } from "./helpers.ts";
+import { errorFields, signUp } from "./records_helpers.ts";
+import { makeTeam } from "./clinic_helpers.ts";
+
+/** A local receiver: what it got, and what it answers next (200 once the list is spent). */
+function receiver() {
+  const got: { at: number; headers: Headers; body: string }[] = [];
+  const answers: number[] = [];
+  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, async (req) => {
+    got.push({ at: Date.now(), headers: req.headers, body: await req.text() });
+    return new Response("thanks".repeat(2000), { status: answers.shift() ?? 200 });
+  });
+  return {
+    url: `http://127.0.0.1:${server.addr.port}/hook`,
+    got,
+    answers,
+    close: () => server.shutdown(),
+  };
+}
+
+const ALLOWED = {
+  WEBHOOK_ALLOW_HTTP: "true",
+  WEBHOOK_ALLOW_PRIVATE: "true",
+  WEBHOOK_RETRY_BASE_SECONDS: "1",
+};
+
+Deno.test("webhooks: which addresses a receiver may not have", () => {
+  for (
+    const a of [
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.16.0.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "0.0.0.0",
+      "224.0.0.1",
+      "::1",
+      "::",
+      "fe80::1",
+      "fd00:ec2::254",
+      "::ffff:127.0.0.1",
+      "::ffff:7f00:1",
+      "64:ff9b::a9fe:a9fe",
+      "not an address",
+    ]
+  ) {
+    assert.ok(isPrivateAddress(a), a);
+  }
+  for (const a of ["93.184.216.34", "8.8.8.8", "2606:4700:4700::1111", "::ffff:8.8.8.8"]) {
+    assert.ok(!isPrivateAddress(a), a);
+  }
+});
+
+Deno.test("webhooks: retries about double each time, with jitter, until the period ends", () => {
+  const config = { webhookRetryBaseSeconds: 5, webhookRetryHours: 72 };
+  const now = Date.now();
+  for (const [attempts, low, high] of [[0, 4, 6], [1, 8, 12], [2, 16, 24], [5, 128, 192]]) {
+    const at = nextAttempt({ attempts, created_at: new Date(now) }, config, now)!;
+    const gap = (at.getTime() - now) / 1000;
+    assert.ok(gap >= low && gap <= high, `attempt ${attempts}: ${gap} s`);
+  }
+  const old = new Date(now - 72 * 3600_000);
+  assert.equal(nextAttempt({ attempts: 3, created_at: old }, config, now), undefined);
+});
+
+dbTest("webhooks: registration, secrets shown once, and who manages them", async (t) => {
+  const app = await testApp();
+  const team = await makeTeam(app);
+  const ann = team.outsider;
+  const hook = { url: "https://93.184.216.34/records", events: ["patient.created"] };
+
+  await t.step("a receiver must be https and public", async () => {
+    for (
+      const url of [
+        "http://93.184.216.34/x",
+        "https://127.0.0.1/x",
+        "https://10.0.0.8/x",
+        "https://169.254.169.254/latest/meta-data",
+        "https://[::1]/x",
+        "https://[fd00:ec2::254]/x",
+        "https://user:pw@93.184.216.34/x",
+        "ftp://93.184.216.34/x",
+        "not a url",
+        "https://no-such-host.invalid/x",
+      ]
+    ) {
+      const res = await ann.json("POST", "/api/webhooks/", { ...hook, url });
+      assert.equal(res.status, 400, url);
+      assert.deepEqual(errorFields(res.body), ["url"], url);
+      assert.ok(!JSON.stringify(res.body).includes(url), "the URL is not echoed");
+    }
+    for (const events of [[], ["patient.read"], "*"]) {
+      const res = await ann.json("POST", "/api/webhooks/", { ...hook, events });
+      assert.equal(res.status, 400, JSON.stringify(events));
+    }
+  });
+
+  let id = 0;
+  await t.step("the secret is answered at creation and rotation only", async () => {
+    const made = await ann.json("POST", "/api/webhooks/", hook);
+    assert.equal(made.status, 201);
+    id = made.body.id;
+    assert.match(made.body.secret, /^whsec_[A-Za-z0-9+/]{43}=$/);
+    assert.equal(made.headers.get("Location"), `http://localhost/api/webhooks/${id}/`);
+    const read = await ann.json("GET", `/api/webhooks/${id}/`);
+    assert.equal(read.body.secret, undefined);
+    const listed = await ann.json("GET", "/api/webhooks/");
+    assert.deepEqual(listed.body.results.map((w: { id: number }) => w.id), [id]);
+    const rotated = await ann.json("POST", `/api/webhooks/${id}/rotate-secret/`);
+    assert.match(rotated.body.secret, /^whsec_/);
+    assert.notEqual(rotated.body.secret, made.body.secret);
+    const patched = await ann.json("PATCH", `/api/webhooks/${id}/`, {
+      events: ["*"],
+      description: "Billing",
+    });
+    assert.deepEqual([patched.body.events, patched.body.description], [["*"], "Billing"]);
+  });
+
+  await t.step("others get 404; a clinic's webhooks are its owners'", async () => {
+    for (const other of [team.owner, team.clinician]) {
+      assert.equal((await other.json("GET", `/api/webhooks/${id}/`)).status, 404);
+      assert.equal((await other.json("DELETE", `/api/webhooks/${id}/`)).status, 404);
+    }
+    const clinicHook = { ...hook, clinic: team.clinic };
+    assert.equal((await team.clinician.json("POST", "/api/webhooks/", clinicHook)).status, 403);
+    const stranger = await team.outsider.json("POST", "/api/webhooks/", clinicHook);
+    assert.equal(stranger.status, 400);
+    assert.deepEqual(errorFields(stranger.body), ["clinic"]);
+    const made = await team.owner.json("POST", "/api/webhooks/", clinicHook);
+    assert.equal(made.status, 201);
+    assert.equal(made.body.clinic, team.clinic);
+    assert.equal((await team.viewer.json("GET", `/api/webhooks/${made.body.id}/`)).status, 404);
+    assert.equal((await team.admin.json("GET", `/api/webhooks/${made.body.id}/`)).status, 200);
+    assert.equal((await team.owner.json("DELETE", `/api/webhooks/${made.body.id}/`)).status, 204);
+    assert.equal((await ann.json("DELETE", `/api/webhooks/${id}/`)).status, 204);
+    assert.equal((await ann.json("GET", `/api/webhooks/${id}/`)).status, 404);
+  });
+});
+
+dbTest("webhooks: signed deliveries, in order per record, retried with growing gaps", async (t) => {
+  const config = testConfig(ALLOWED);
+  const app = await testApp(ALLOWED);
+  const [ann, bob] = await Promise.all([signUp(app), signUp(app)]);
+  const hooked = receiver();
+  const made = await ann.json("POST", "/api/webhooks/", { url: hooked.url, events: ["*"] });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const { id, secret } = made.body;
+  const rounds = async () => {
+    // Until nothing more is due now.
+    for (let i = 0; i < 5; i++) await dispatchOnce(config);
+  };
+  try {
+    const patient = (await ann.json("POST", "/api/patients/", {
+      name: "Ishmael Starbuck",
+      allergies: "Whale oil",
+    })).body.id;
+    await ann.json("PATCH", `/api/patients/${patient}/`, { city: "Nantucket" });
+    await bob.json("POST", "/api/patients/", { name: "Not Ann's" });
+
+    await t.step("each event once, signed, ids only, in order", async () => {
+      const before = dispatchCounts.delivered;
+      await rounds();
+      assert.equal(dispatchCounts.delivered - before, 2, "counted for /metrics");
+      const types = hooked.got.map((g) => JSON.parse(g.body).type);
+      assert.deepEqual(types, ["patient.created", "patient.updated"]);
+      const verifier = new Webhook(secret.replace(/^whsec_/, ""));
+      for (const g of hooked.got) {
+        const payload = verifier.verify(g.body, Object.fromEntries(g.headers)) as {
+          resource_id: number;
+        };
+        assert.equal(payload.resource_id, patient);
+        assert.ok(!g.body.includes("Ishmael") && !g.body.includes("Whale"));
+      }
+      // A tampered body does not verify.
+      const [first] = hooked.got;
+      assert.throws(() =>
+        verifier.verify(first.body.replace("patient", "mapping"), Object.fromEntries(first.headers))
+      );
+      assert.equal(hooked.got[0].headers.get("webhook-id"), JSON.parse(hooked.got[0].body).id);
+    });
+
+    await t.step(
+      "failures are retried after growing gaps; the record's next change waits",
+      async () => {
+        hooked.got.length = 0;
+        hooked.answers.push(500, 503);
+        await ann.json("PATCH", `/api/patients/${patient}/`, { city: "Bedford" });
+        await rounds(); // the first attempt: 500
+        await ann.json("PATCH", `/api/patients/${patient}/`, { city: "Salem" });
+        await rounds(); // nothing due: the update waits behind the failed one
+        assert.equal(hooked.got.length, 1);
+        const until = Date.now() + 8000;
+        while (hooked.got.length < 4 && Date.now() < until) {
+          await new Promise((r) => setTimeout(r, 200));
+          await dispatchOnce(config);
+        }
+        const versions = hooked.got.map((g) => JSON.parse(g.body).version);
+        assert.deepEqual(versions, [3, 3, 3, 4], "retried in place, then the next change");
+        const [a, b, c] = hooked.got.map((g) => g.at);
+        const [gap1, gap2] = [(b - a) / 1000, (c - b) / 1000];
+        assert.ok(gap1 >= 0.8 && gap1 < 1.8, `first gap ${gap1} s`);
+        assert.ok(gap2 >= 1.6 && gap2 < 3.2, `second gap ${gap2} s`);
+        assert.equal(
+          hooked.got[0].headers.get("webhook-id"),
+          hooked.got[2].headers.get("webhook-id"),
+        );
+        const deliveries = await ann.json("GET", `/api/webhooks/${id}/deliveries/`);
+        const retried = deliveries.body.results.find((d: { attempts: number }) => d.attempts === 3);
+        assert.deepEqual(
+          [retried.status, retried.last_status, retried.last_error],
+          ["delivered", 200, null],
+        );
+      },
+    );
+
+    await t.step("redeliver sends one again", async () => {
+      const deliveries = await ann.json("GET", `/api/webhooks/${id}/deliveries/`);
+      const [latest] = deliveries.body.results;
+      hooked.got.length = 0;
+      const again = await ann.call(
+        "POST",
+        `/api/webhooks/${id}/deliveries/${latest.id}/redeliver/`,
+      );
+      assert.equal(again.status, 202);
+      await rounds();
+      assert.equal(hooked.got.length, 1);
+      assert.equal(hooked.got[0].headers.get("webhook-id"), latest.event_id);
+      assert.equal(
+        (await bob.call("POST", `/api/webhooks/${id}/deliveries/${latest.id}/redeliver/`)).status,
+        404,
+      );
+    });
+
+    await t.step(
+      "a delivery failing past the retry period fails and disables the hook",
+      async () => {
+        hooked.got.length = 0;
+        hooked.answers.push(500);
+        await ann.json("PATCH", `/api/patients/${patient}/`, { city: "Boston" });
+        await dispatchOnce(config); // fanned out and tried once: 500
+        await sql`
+        update webhook_deliveries set created_at = now() - interval '73 hours',
+          next_attempt_at = now()
+        where webhook_id = ${id} and status = 'pending'`;
+        hooked.answers.push(500);
+        await rounds();
+        const hook = await ann.json("GET", `/api/webhooks/${id}/`);
+        assert.equal(hook.body.active, false);
+        assert.match(hook.body.disabled_reason, /retry period/);
+        const deliveries = await ann.json("GET", `/api/webhooks/${id}/deliveries/`);
+        assert.equal(deliveries.body.results[0].status, "failed");
+        const [event] = await sql`
+        select action from audit_events where resource_type = 'webhook' and resource_id = ${id}
+          and request_id = ${`webhook-disabled-${id}`}`;
+        assert.equal(event.action, "update");
+        // Re-enabled, it is owed what comes next.
+        const on = await ann.json("PATCH", `/api/webhooks/${id}/`, { active: true });
+        assert.deepEqual([on.body.active, on.body.disabled_reason], [true, null]);
+      },
+    );
+  } finally {
+    await sql`delete from webhooks where id = ${id}`;
+    await hooked.close();
+  }
+});
