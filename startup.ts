@@ -1,5 +1,5 @@
 import type { Config } from "./config.ts";
-import { startDispatcher } from "./lib/dispatch.ts";
+import { startDispatcher } from "./dispatcher.ts";
 import {
   closeDatabase,
   describeDatabase,

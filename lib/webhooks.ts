@@ -4,6 +4,7 @@
  * signature, and one bounded POST (10 s, redirects not followed, a few KB of answer read).
  */
 import { base64ToBytes, bytesToBase64 } from "./digest.ts";
+import { Histogram } from "./metrics.ts";
 
 /** How long a receiver has to answer. */
 export const DELIVERY_TIMEOUT_MS = 10_000;
@@ -181,3 +182,26 @@ export async function deliver(
     };
   }
 }
+
+/** When a failed delivery is due again, or undefined when its time is up. */
+export function nextAttempt(
+  c: { attempts: number; created_at: Date },
+  config: { webhookRetryBaseSeconds: number; webhookRetryHours: number },
+  now = Date.now(),
+): Date | undefined {
+  if (now - new Date(c.created_at).getTime() >= config.webhookRetryHours * 3600_000) {
+    return undefined;
+  }
+  const gap = config.webhookRetryBaseSeconds * 1000 * 2 ** Math.min(c.attempts, 20);
+  return new Date(now + gap * (0.8 + Math.random() * 0.4));
+}
+
+/** What this instance's dispatcher did since start, for `/metrics`. */
+export const dispatchCounts = { delivered: 0, retried: 0, failed: 0, pending: 0 };
+
+/** Seconds from a change to its delivery. */
+export const deliveryLatency = new Histogram(
+  "hc_webhook_delivery_latency_seconds",
+  "Seconds from a change to its webhook delivery",
+  [0.1, 0.25, 0.5, 1, 2, 5, 15, 60, 300, 3600],
+);

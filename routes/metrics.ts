@@ -8,7 +8,7 @@ import { sha256Hex } from "../lib/digest.ts";
 import { counterOf, gauge } from "../lib/metrics.ts";
 import { describe } from "../lib/route_marks.ts";
 import { auditCounts, pendingAuditEvents } from "../middleware/audit.ts";
-import { deliveryLatency, dispatchCounts } from "../lib/dispatch.ts";
+import { deliveryLatency, dispatchCounts } from "../lib/webhooks.ts";
 import { inFlight } from "../middleware/in_flight.ts";
 import { latency, requests } from "../middleware/metrics.ts";
 import type { AppEnv } from "../types.ts";

@@ -123,6 +123,8 @@ export const availabilityQuery = z.object({
     { type: "integer", minimum: 5, maximum: 480, default: 30 },
   ).optional(),
 }).superRefine((q, ctx) => {
+  // Only when both passed their own checks (a refinement sees the others too).
+  if (!(q.from instanceof Date) || !(q.to instanceof Date)) return;
   if (q.to <= q.from) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
   if (q.to.getTime() - q.from.getTime() > WINDOW_DAYS * 86_400_000) {
     ctx.addIssue({

@@ -425,7 +425,8 @@ function draftFor(ops: Operation[]): fc.Arbitrary<Draft> {
     );
     return fc.record({
       op: fc.constant(i),
-      actor: fc.constantFrom<Actor>(
+      // A well-formed request is sent as the user, to a row it knows: it should succeed.
+      actor: valid ? fc.constant<Actor>("user") : fc.constantFrom<Actor>(
         "user",
         "user",
         "user",
@@ -435,7 +436,7 @@ function draftFor(ops: Operation[]): fc.Arbitrary<Draft> {
         "garbage",
         "refresh-as-access",
       ),
-      pathValue: fc.oneof(
+      pathValue: valid ? fc.nat(1000).map((known): PathValue => ({ known })) : fc.oneof(
         { weight: 6, arbitrary: fc.nat(1000).map((known): PathValue => ({ known })) },
         { weight: 1, arbitrary: fc.constantFrom(...BAD_IDS).map((raw): PathValue => ({ raw })) },
         {

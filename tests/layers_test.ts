@@ -2,13 +2,22 @@
  * The import graph of the service's own files: no cycle, and no arrow from a lower layer to
  * a higher one. Layers, lowest first: `lib/` and `config.ts` (import no project file),
  * `db/` (data; no HTTP code), `types.ts` and `middleware/` (HTTP plumbing), `routes/` (one
- * router per resource), then the composition: `app.ts`, `startup.ts`, `main.ts`, `server.ts`.
+ * router per resource), then the composition: `app.ts`, `startup.ts`, `dispatcher.ts`,
+ * `main.ts`, `server.ts`.
  */
 import assert from "node:assert/strict";
 
 const ROOT = new URL("../", import.meta.url);
 const SOURCE_DIRS = ["lib", "db", "middleware", "routes"];
-const TOP = ["app.ts", "config.ts", "main.ts", "server.ts", "startup.ts", "types.ts"];
+const TOP = [
+  "app.ts",
+  "config.ts",
+  "dispatcher.ts",
+  "main.ts",
+  "server.ts",
+  "startup.ts",
+  "types.ts",
+];
 
 function layerOf(file: string): number {
   if (file.startsWith("lib/") || file === "config.ts") return 0;

@@ -173,6 +173,7 @@ Deno.test({
         "010_history.sql",
         "011_appointments.sql",
         "012_events.sql",
+        "013_webhooks.sql",
       ]);
       // History starts where each record stands.
       const versions = await sql<{ resource_type: string; version: number; name: string }[]>`

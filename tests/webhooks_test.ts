@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { Webhook } from "standardwebhooks";
 import { sql } from "../db/client.ts";
-import { dispatchCounts, dispatchOnce, nextAttempt } from "../lib/dispatch.ts";
-import { isPrivateAddress } from "../lib/webhooks.ts";
+import { dispatchOnce } from "../dispatcher.ts";
+import { dispatchCounts, isPrivateAddress, nextAttempt } from "../lib/webhooks.ts";
 import { dbTest, testApp, testConfig } from "./helpers.ts";
 import { errorFields, signUp } from "./records_helpers.ts";
 import { makeTeam } from "./clinic_helpers.ts";

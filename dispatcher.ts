@@ -5,36 +5,28 @@
  * after WEBHOOK_RETRY_BASE_SECONDS, each gap about doubling (±20 % jitter), until
  * WEBHOOK_RETRY_HOURS have passed: then it fails, and its webhook is disabled.
  */
-import type { Config } from "../config.ts";
-import { sql } from "../db/client.ts";
-import { EventBatch, insertEvents } from "../db/audit.ts";
+import type { Config } from "./config.ts";
+import { sql } from "./db/client.ts";
+import { EventBatch, insertEvents } from "./db/audit.ts";
 import {
   claimDelivery,
   type Claimed,
   fanOut,
   pendingDeliveries,
   settleDelivery,
-} from "../db/webhooks.ts";
-import { Histogram } from "./metrics.ts";
-import { deliver, refusedUrl } from "./webhooks.ts";
+} from "./db/webhooks.ts";
+import {
+  deliver,
+  deliveryLatency,
+  dispatchCounts,
+  nextAttempt,
+  refusedUrl,
+} from "./lib/webhooks.ts";
 
 /** Webhooks delivered to at once by one instance. */
 const WORKERS = 4;
 /** How often an instance looks for work. */
 const TICK_MS = 1000;
-
-/** When a failed delivery is due again, or undefined when its time is up. */
-export function nextAttempt(
-  c: Pick<Claimed, "attempts" | "created_at">,
-  config: Pick<Config, "webhookRetryBaseSeconds" | "webhookRetryHours">,
-  now = Date.now(),
-): Date | undefined {
-  if (now - new Date(c.created_at).getTime() >= config.webhookRetryHours * 3600_000) {
-    return undefined;
-  }
-  const gap = config.webhookRetryBaseSeconds * 1000 * 2 ** Math.min(c.attempts, 20);
-  return new Date(now + gap * (0.8 + Math.random() * 0.4));
-}
 
 /** The body of a delivery: the event, ids only. */
 export function eventBody(e: Claimed["event"]): string {
@@ -49,16 +41,6 @@ export function eventBody(e: Claimed["event"]): string {
     version: e.version,
   });
 }
-
-/** What this instance's dispatcher did since start, for `/metrics`. */
-export const dispatchCounts = { delivered: 0, retried: 0, failed: 0, pending: 0 };
-
-/** Seconds from an event to its delivery (first successful attempt or a retry's). */
-export const deliveryLatency = new Histogram(
-  "hc_webhook_delivery_latency_seconds",
-  "Seconds from a change to its webhook delivery",
-  [0.1, 0.25, 0.5, 1, 2, 5, 15, 60, 300, 3600],
-);
 
 /** What one round did. */
 export interface Round {
