@@ -5,6 +5,7 @@
  */
 import type { Fragment } from "./page.ts";
 import type { Scope } from "./scope.ts";
+import { sequenceEvents } from "./events.ts";
 
 /** A stored webhook (the secret is answered at creation and rotation only). */
 export interface WebhookRow {
@@ -162,7 +163,7 @@ const LEASE_SECONDS = 30;
 
 /** Numbers committed events and owes them to the webhooks that want them. */
 export async function fanOut(s: Pick<Scope, "sql">): Promise<number> {
-  await s.sql`select sequence_events()`;
+  await sequenceEvents(s);
   const [{ made }] = await s.sql<{ made: number }[]>`select fan_out_events() as made`;
   return made;
 }
@@ -242,25 +243,21 @@ export async function settleDelivery(
 ): Promise<{ disabled: boolean }> {
   const db = s.sql;
   const outcome = result.error === undefined ? "delivered" : retryAt ? "pending" : "failed";
-  const [row] = await db<{ disabled: boolean }[]>`
+  // Both updates run whether or not anything reads them (data-modifying CTEs).
+  await db`
     with settled as (
       update webhook_deliveries set status = ${outcome}, attempts = attempts + 1,
         last_status = ${result.status || null}, last_error = ${result.error ?? null},
         next_attempt_at = coalesce(${retryAt ?? null}::timestamptz, next_attempt_at),
         delivered_at = case when ${outcome} = 'delivered' then now() end
       where id = ${c.delivery_id}
-      returning 1
-    ), released as (
-      update webhooks set lease_until = null,
+    )
+    update webhooks set lease_until = null,
         active = active and ${outcome} <> 'failed',
         disabled_reason = case when ${outcome} = 'failed'
           then 'deliveries failed for the whole retry period' else disabled_reason end
-      where id = ${c.webhook_id}
-      returning 1
-    )
-    select ${outcome} = 'failed' as disabled
-    from (select count(*) from settled) as s1, (select count(*) from released) as s2`;
-  return { disabled: row.disabled };
+    where id = ${c.webhook_id}`;
+  return { disabled: outcome === "failed" };
 }
 
 /** How many deliveries are pending now, across all webhooks and instances. */

@@ -114,16 +114,18 @@ export function today(): string {
   return todayText;
 }
 
+/** Whether `v` is a real calendar day written `YYYY-MM-DD` (no 2021-02-29). */
+export function isCalendarDate(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
 /** A calendar date `YYYY-MM-DD` from 1900-01-01 up to today. */
 export function pastDate() {
   const checked = str()
     .transform((v) => v.trim())
-    .refine((v) => {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-      if (!m) return false;
-      const d = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-    }, "must be a date as YYYY-MM-DD")
+    .refine(isCalendarDate, "must be a date as YYYY-MM-DD")
     .refine((v) => v >= "1900-01-01", "must not be before 1900-01-01")
     .refine((v) => v <= today(), "must not be in the future");
   return shownAs(checked, {

@@ -1,3 +1,5 @@
+import { base64ToBytes, bytesToBase64 } from "./digest.ts";
+
 /** PBKDF2-HMAC-SHA256 work factor for new hashes (OWASP 2023 minimum: 600,000). */
 export const PBKDF2_ITERATIONS = 600_000;
 const KEY_BYTES = 32;
@@ -18,12 +20,9 @@ function commonPasswords(): Promise<Set<string>> {
   return common;
 }
 
+/** Unpadded base64, as the stored hash format writes it. */
 function b64(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes)).replace(/=+$/, "");
-}
-
-function unb64(text: string): Uint8Array {
-  return Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
+  return bytesToBase64(bytes).replace(/=+$/, "");
 }
 
 /** Raised when the hashing queue is full: the caller answers 503 with `Retry-After`. */
@@ -127,8 +126,8 @@ export async function verifyPassword(
   const m = PHC.exec(stored);
   if (!m) return { ok: false, rehash: false };
   const iterations = Number(m[1]);
-  const expected = unb64(m[4]);
-  const actual = await derive(password, unb64(m[3]), iterations);
+  const expected = base64ToBytes(m[4]);
+  const actual = await derive(password, base64ToBytes(m[3]), iterations);
   let diff = actual.length ^ expected.length;
   for (let i = 0; i < Math.min(actual.length, expected.length); i++) {
     diff |= actual[i] ^ expected[i];

@@ -79,11 +79,11 @@ begin
     on conflict do nothing
     returning 1
   ), moved as (
+    -- Runs whether or not the select below reads it (a data-modifying CTE).
     update webhooks w set fanned_seq = greatest(w.fanned_seq, last_event_seq())
     from hooks where w.id = hooks.id
-    returning 1
   )
-  select (select count(*) from fresh) + 0 * (select count(*) from moved) into made;
+  select count(*) from fresh into made;
   return made;
 end
 $$;

@@ -7,7 +7,7 @@ import type { Context } from "hono";
 import { z } from "zod";
 import { findDoctor } from "../db/doctors.ts";
 import { findSchedule, freeSlots, putSchedule } from "../db/schedules.ts";
-import { instant, int, str } from "../lib/fields.ts";
+import { instant, int, isCalendarDate, str } from "../lib/fields.ts";
 import { named, shownAs } from "../lib/route_marks.ts";
 import { ApiError } from "../lib/errors.ts";
 import type { AppEnv } from "../types.ts";
@@ -38,11 +38,7 @@ function ianaZone(zone: string): boolean {
 }
 
 const date = shownAs(
-  str().refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(d.getTime()) &&
-      d.toISOString().slice(0, 10) === v;
-  }, "must be a date as YYYY-MM-DD"),
+  str().refine(isCalendarDate, "must be a date as YYYY-MM-DD"),
   { type: "string", format: "date" },
 );
 

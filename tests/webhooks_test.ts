@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { Webhook } from "standardwebhooks";
 import { sql } from "../db/client.ts";
 import { dispatchOnce } from "../dispatcher.ts";
+import { fanOut } from "../db/webhooks.ts";
 import { dispatchCounts, isPrivateAddress, nextAttempt } from "../lib/webhooks.ts";
 import { dbTest, testApp, testConfig } from "./helpers.ts";
 import { errorFields, signUp } from "./records_helpers.ts";
@@ -137,6 +138,22 @@ dbTest("webhooks: registration, secrets shown once, and who manages them", async
     assert.equal(made.body.clinic, team.clinic);
     assert.equal((await team.viewer.json("GET", `/api/webhooks/${made.body.id}/`)).status, 404);
     assert.equal((await team.admin.json("GET", `/api/webhooks/${made.body.id}/`)).status, 200);
+    // It is owed the clinic's patients' events, not its owner's personal ones.
+    const hookAll = await team.owner.json("PATCH", `/api/webhooks/${made.body.id}/`, {
+      events: ["*"],
+    });
+    assert.equal(hookAll.status, 200);
+    const clinicPatient = (await team.clinician.json("POST", "/api/patients/", {
+      name: "Clinic Hooked",
+      clinic: team.clinic,
+    })).body.id;
+    await team.owner.json("POST", "/api/patients/", { name: "Owner's Own" });
+    await fanOut({ sql });
+    const owed = await team.owner.json("GET", `/api/webhooks/${made.body.id}/deliveries/`);
+    assert.deepEqual(owed.body.results.map((d: { type: string }) => d.type), ["patient.created"]);
+    const [{ resource_id }] = await sql`
+      select resource_id from webhook_deliveries where webhook_id = ${made.body.id}`;
+    assert.equal(resource_id, clinicPatient);
     assert.equal((await team.owner.json("DELETE", `/api/webhooks/${made.body.id}/`)).status, 204);
     assert.equal((await ann.json("DELETE", `/api/webhooks/${id}/`)).status, 204);
     assert.equal((await ann.json("GET", `/api/webhooks/${id}/`)).status, 404);
