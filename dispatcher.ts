@@ -3,15 +3,18 @@
  * webhooks that want them, and delivers them, a few webhooks at a time, each leased to one
  * instance while its delivery is in flight (db/webhooks.ts). A failed delivery is due again
  * after WEBHOOK_RETRY_BASE_SECONDS, each gap about doubling (±20 % jitter), until
- * WEBHOOK_RETRY_HOURS have passed: then it fails, and its webhook is disabled.
+ * WEBHOOK_RETRY_HOURS have passed: then it fails, and its webhook is disabled. A round runs
+ * every TICK_MS, and soon after this instance commits a write while webhooks exist.
  */
 import type { Config } from "./config.ts";
 import { sql } from "./db/client.ts";
 import { EventBatch, insertEvents } from "./db/audit.ts";
+import { whenEventsWritten } from "./db/events.ts";
 import {
   claimDelivery,
   type Claimed,
   fanOut,
+  LEASE_SECONDS,
   pendingDeliveries,
   settleDelivery,
 } from "./db/webhooks.ts";
@@ -27,6 +30,8 @@ import {
 const WORKERS = 4;
 /** How often an instance looks for work. */
 const TICK_MS = 1000;
+/** How long after a write of this instance it looks: writes close together share a round. */
+const WAKE_MS = 20;
 
 /** The body of a delivery: the event, ids only. */
 export function eventBody(e: Claimed["event"]): string {
@@ -42,11 +47,33 @@ export function eventBody(e: Claimed["event"]): string {
   });
 }
 
-/** What one round did. */
+/** What one round did, and whether any webhook is active. */
 export interface Round {
   delivered: number;
   retried: number;
   failed: number;
+  webhooks: boolean;
+}
+
+/**
+ * Settles a delivery, trying again while the database is away (a restart) as long as the
+ * lease holds: the receiver has its answer, and an unsettled delivery would wait for the
+ * lease to run out and then go out again.
+ */
+async function settle(
+  c: Claimed,
+  claimedAt: number,
+  result: { status: number; error?: string },
+  retryAt: Date | undefined,
+): Promise<{ disabled: boolean }> {
+  for (let wait = 200;; wait = Math.min(wait * 2, 2000)) {
+    try {
+      return await settleDelivery({ sql }, c, result, retryAt);
+    } catch (err) {
+      if (Date.now() + wait > claimedAt + LEASE_SECONDS * 1000 - 2000) throw err;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
 }
 
 /** Records that a webhook was disabled, as an audit event of no user. */
@@ -70,19 +97,24 @@ async function auditDisabled(webhookId: number): Promise<void> {
 /** One round: fan out what is new, then deliver whatever is due until nothing is. */
 export async function dispatchOnce(config: Config): Promise<Round> {
   const s = { sql };
-  const round: Round = { delivered: 0, retried: 0, failed: 0 };
+  const round: Round = { delivered: 0, retried: 0, failed: 0, webhooks: false };
   await fanOut(s);
-  dispatchCounts.pending = await pendingDeliveries(s);
+  const now = await pendingDeliveries(s);
+  dispatchCounts.pending = now.pending;
+  round.webhooks = now.webhooks;
   const rules = { allowHttp: config.webhookAllowHttp, allowPrivate: config.webhookAllowPrivate };
   const worker = async () => {
-    for (let c = await claimDelivery(s); c; c = await claimDelivery(s)) {
+    for (;;) {
+      const claimedAt = Date.now();
+      const c = await claimDelivery(s);
+      if (!c) return;
       // The address is checked at every delivery: DNS answers change.
       const refused = await refusedUrl(c.url, rules);
       const result = refused
         ? { status: 0, error: `url ${refused}` }
         : await deliver(c.url, c.secret, c.event.id, eventBody(c.event));
       const retryAt = result.error === undefined ? undefined : nextAttempt(c, config);
-      const { disabled } = await settleDelivery(s, c, result, retryAt);
+      const { disabled } = await settle(c, claimedAt, result, retryAt);
       if (result.error === undefined) {
         round.delivered++;
         const seconds = (Date.now() - new Date(c.event.occurred_at).getTime()) / 1000;
@@ -92,26 +124,62 @@ export async function dispatchOnce(config: Config): Promise<Round> {
       if (disabled) await auditDisabled(c.webhook_id);
     }
   };
-  await Promise.all(Array.from({ length: WORKERS }, worker));
+  // Every worker ends before the round does, also when one of them failed.
+  const ended = await Promise.allSettled(Array.from({ length: WORKERS }, worker));
   dispatchCounts.delivered += round.delivered;
   dispatchCounts.retried += round.retried;
   dispatchCounts.failed += round.failed;
+  const failure = ended.find((e) => e.status === "rejected");
+  if (failure) throw failure.reason;
   return round;
 }
 
-/** Runs a round every TICK_MS (one at a time); answers a function that stops it. */
+/**
+ * Runs a round every TICK_MS and WAKE_MS after this instance's writes (while a webhook is
+ * active), one round at a time; answers a function that stops it.
+ */
 export function startDispatcher(
   config: Config,
   onError: (err: unknown) => void,
 ): () => Promise<void> {
   let running: Promise<unknown> | undefined;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = dispatchOnce(config).catch(onError).finally(() => running = undefined);
-  }, TICK_MS);
+  let stopped = false;
+  let webhooks = true;
+  /** A write came while a round ran: its events may have missed that round. */
+  let owed = false;
+  let soon: ReturnType<typeof setTimeout> | undefined;
+  const round = () => {
+    if (stopped) return;
+    if (running) {
+      owed = true;
+      return;
+    }
+    running = dispatchOnce(config)
+      .then((r) => void (webhooks = r.webhooks))
+      .catch(onError)
+      .finally(() => {
+        running = undefined;
+        if (owed) wake();
+      });
+  };
+  const wake = () => {
+    owed = false;
+    if (!webhooks || soon !== undefined || stopped) return;
+    const timer = setTimeout(() => {
+      soon = undefined;
+      round();
+    }, WAKE_MS);
+    Deno.unrefTimer(timer);
+    soon = timer;
+  };
+  const timer = setInterval(round, TICK_MS);
   Deno.unrefTimer(timer);
+  whenEventsWritten(wake);
   return async () => {
+    stopped = true;
+    whenEventsWritten(undefined);
     clearInterval(timer);
+    clearTimeout(soon);
     await running;
   };
 }

@@ -16,6 +16,18 @@ export interface EventRow {
   version: number;
 }
 
+let onWritten: (() => void) | undefined;
+
+/** Sets what runs when this instance has committed a write and so, maybe, events. */
+export function whenEventsWritten(fn: (() => void) | undefined): void {
+  onWritten = fn;
+}
+
+/** Says that a write of this instance has committed (the dispatcher wakes up for it). */
+export function eventsWritten(): void {
+  onWritten?.();
+}
+
 /** Numbers the committed events that have no `seq` yet; how many it numbered. */
 export async function sequenceEvents(s: Pick<Scope, "sql">): Promise<number> {
   const [{ numbered }] = await s.sql<{ numbered: number }[]>`

@@ -146,6 +146,8 @@ export interface Claimed {
   delivery_id: number;
   attempts: number;
   created_at: Date;
+  /** When the lease ends (whole milliseconds, so it also names this lease exactly). */
+  lease_until: Date;
   event: {
     id: string;
     seq: number;
@@ -159,7 +161,7 @@ export interface Claimed {
 }
 
 /** How long a lease holds a webhook: longer than a delivery may take. */
-const LEASE_SECONDS = 30;
+export const LEASE_SECONDS = 30;
 
 /** Numbers committed events and owes them to the webhooks that want them. */
 export async function fanOut(s: Pick<Scope, "sql">): Promise<number> {
@@ -186,9 +188,10 @@ export async function claimDelivery(s: Pick<Scope, "sql">): Promise<Claimed | un
         )
       order by w.id limit 1 for update skip locked
     ), leased as (
-      update webhooks w set lease_until = now() + make_interval(secs => ${LEASE_SECONDS})
+      update webhooks w
+      set lease_until = date_trunc('milliseconds', now()) + make_interval(secs => ${LEASE_SECONDS})
       from hook where w.id = hook.id
-      returning w.id, w.url, w.secret
+      returning w.id, w.url, w.secret, w.lease_until
     ), next as (
       select d.id, d.attempts, d.created_at, d.event_id
       from webhook_deliveries d, leased
@@ -201,7 +204,8 @@ export async function claimDelivery(s: Pick<Scope, "sql">): Promise<Claimed | un
         )
       order by d.event_seq limit 1
     )
-    select leased.id as webhook_id, leased.url, leased.secret, next.id as delivery_id,
+    select leased.id as webhook_id, leased.url, leased.secret, leased.lease_until,
+      next.id as delivery_id,
       next.attempts, next.created_at, e.id as e_id, e.seq as e_seq, e.type as e_type,
       e.occurred_at as e_occurred_at, e.clinic_id as e_clinic_id,
       e.resource_type as e_resource_type, e.resource_id as e_resource_id, e.version as e_version
@@ -218,6 +222,7 @@ export async function claimDelivery(s: Pick<Scope, "sql">): Promise<Claimed | un
     delivery_id: Number(row.delivery_id),
     attempts: row.attempts,
     created_at: row.created_at,
+    lease_until: row.lease_until,
     event: {
       id: row.e_id as string,
       seq: Number(row.e_seq),
@@ -234,6 +239,7 @@ export async function claimDelivery(s: Pick<Scope, "sql">): Promise<Claimed | un
 /**
  * Settles a claimed delivery and releases its webhook's lease, in one statement: delivered, or
  * due again at `retryAt`, or failed for good (`retryAt` undefined) — which disables the webhook.
+ * A lease that ran out and was taken by another instance stays that instance's.
  */
 export async function settleDelivery(
   s: Pick<Scope, "sql">,
@@ -252,7 +258,8 @@ export async function settleDelivery(
         delivered_at = case when ${outcome} = 'delivered' then now() end
       where id = ${c.delivery_id}
     )
-    update webhooks set lease_until = null,
+    update webhooks set
+        lease_until = case when lease_until = ${c.lease_until} then null else lease_until end,
         active = active and ${outcome} <> 'failed',
         disabled_reason = case when ${outcome} = 'failed'
           then 'deliveries failed for the whole retry period' else disabled_reason end
@@ -260,9 +267,12 @@ export async function settleDelivery(
   return { disabled: outcome === "failed" };
 }
 
-/** How many deliveries are pending now, across all webhooks and instances. */
-export async function pendingDeliveries(s: Pick<Scope, "sql">): Promise<number> {
-  const [{ n }] = await s.sql<{ n: number }[]>`
-    select count(*)::int as n from webhook_deliveries where status = 'pending'`;
-  return n;
+/** How many deliveries are pending now, across all webhooks and instances; whether any is active. */
+export async function pendingDeliveries(
+  s: Pick<Scope, "sql">,
+): Promise<{ pending: number; webhooks: boolean }> {
+  const [row] = await s.sql<{ pending: number; webhooks: boolean }[]>`
+    select (select count(*)::int from webhook_deliveries where status = 'pending') as pending,
+      exists (select 1 from webhooks where active) as webhooks`;
+  return row;
 }

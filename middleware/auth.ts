@@ -5,6 +5,7 @@ import type { AppEnv } from "../types.ts";
 import { scopeFor } from "../db/scope.ts";
 import { membershipsOf } from "../db/clinics.ts";
 import { writeEvent } from "./audit.ts";
+import { eventsWritten } from "../db/events.ts";
 import { ApiError } from "../lib/errors.ts";
 
 const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="api", error="invalid_token"' };
@@ -47,6 +48,9 @@ export const requireAuth = markAuth(createMiddleware<AppEnv>(async function requ
   c.set("user", user);
   // The request's scope: the caller, their clinics, and the event its write will store.
   const clinics = user.role === "admin" ? new Map() : await membershipsOf(user.id);
-  c.set("db", scopeFor(user, () => writeEvent(c), clinics));
+  let wrote = false;
+  c.set("db", scopeFor(user, () => (wrote = true, writeEvent(c)), clinics));
   await next();
+  // A write answered as done has committed: its events may go out now, not at the next tick.
+  if (wrote && c.res.status < 400) eventsWritten();
 }));

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { Webhook } from "standardwebhooks";
 import { sql } from "../db/client.ts";
 import { dispatchOnce } from "../dispatcher.ts";
-import { fanOut } from "../db/webhooks.ts";
+import { claimDelivery, fanOut, settleDelivery } from "../db/webhooks.ts";
+import { whenEventsWritten } from "../db/events.ts";
 import { dispatchCounts, isPrivateAddress, nextAttempt } from "../lib/webhooks.ts";
 import { dbTest, testApp, testConfig } from "./helpers.ts";
 import { errorFields, signUp } from "./records_helpers.ts";
@@ -287,5 +288,59 @@ dbTest("webhooks: signed deliveries, in order per record, retried with growing g
   } finally {
     await sql`delete from webhooks where id = ${id}`;
     await hooked.close();
+  }
+});
+
+dbTest(
+  "webhooks: a committed write wakes the dispatcher; reads and refused writes do not",
+  async () => {
+    const app = await testApp();
+    const ann = await signUp(app);
+    let wakes = 0;
+    whenEventsWritten(() => wakes++);
+    try {
+      const made = await ann.json("POST", "/api/patients/", { name: "Wake Test" });
+      assert.equal(made.status, 201);
+      assert.equal(wakes, 1);
+      assert.equal((await ann.json("GET", `/api/patients/${made.body.id}/`)).status, 200);
+      const refused = await ann.json("PATCH", `/api/patients/${made.body.id}/`, { email: "x" });
+      assert.equal(refused.status, 400);
+      assert.equal(wakes, 1, "a read and a refused write do not wake it");
+      await ann.json("PATCH", `/api/patients/${made.body.id}/`, { city: "Lima" });
+      assert.equal(wakes, 2);
+    } finally {
+      whenEventsWritten(undefined);
+    }
+  },
+);
+
+dbTest("webhooks: a late settle does not release a lease another instance took since", async () => {
+  const app = await testApp(ALLOWED);
+  const ann = await signUp(app);
+  await sql`update webhooks set active = false where active`;
+  const made = await ann.json("POST", "/api/webhooks/", {
+    url: "http://127.0.0.1:9/never",
+    events: ["*"],
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const id = made.body.id;
+  try {
+    await ann.json("POST", "/api/patients/", { name: "Lease Test" });
+    await fanOut({ sql });
+    const first = await claimDelivery({ sql });
+    assert.equal(first?.webhook_id, id);
+    assert.equal(await claimDelivery({ sql }), undefined, "leased: no one else may claim it");
+    // The first instance stalls past its lease; another takes the webhook.
+    await sql`update webhooks set lease_until = now() - interval '1 second' where id = ${id}`;
+    const second = await claimDelivery({ sql });
+    assert.equal(second?.delivery_id, first!.delivery_id);
+    await settleDelivery({ sql }, first!, { status: 200 }, undefined);
+    const [held] = await sql`select lease_until from webhooks where id = ${id}`;
+    assert.ok(held.lease_until > new Date(), "the second lease still holds");
+    await settleDelivery({ sql }, second!, { status: 200 }, undefined);
+    const [freed] = await sql`select lease_until from webhooks where id = ${id}`;
+    assert.equal(freed.lease_until, null);
+  } finally {
+    await sql`delete from webhooks where id = ${id}`;
   }
 });
