@@ -9,6 +9,7 @@ import { hashPassword } from "../lib/passwords.ts";
 import { sha256Hex } from "../lib/digest.ts";
 import { createTokens } from "../lib/tokens.ts";
 import { peakRssMb } from "./rss.ts";
+import { type Delivery, measureDelivery } from "./delivery.ts";
 
 /** `deno task start`'s V8 limits (the Dockerfile's too): both apps run under them by default. */
 const START_V8_FLAGS: string = JSON.parse(
@@ -22,6 +23,8 @@ const { values: flags } = parseArgs({
     only: { type: "string" },
     modes: { type: "string", default: "single,parallel" },
     profile: { type: "string" },
+    // Writes per second of the webhook delivery measurement.
+    "delivery-rate": { type: "string", default: "200" },
     // "off": the same run with the row-level security policies disabled (their cost alone).
     rls: { type: "string", default: "on" },
     "v8-flags": { type: "string", default: START_V8_FLAGS },
@@ -143,6 +146,8 @@ async function seed(sql: Sql): Promise<void> {
       await sql`alter table ${sql(table)} disable row level security`;
     }
   }
+  // The seed's events are numbered now, as a running service would have done as they came.
+  while ((await sql<{ n: number }[]>`select sequence_events() as n`)[0].n > 0) { /* again */ }
   await sql`vacuum analyze`;
 }
 
@@ -196,7 +201,16 @@ function selected(c: { name: string }): boolean {
   return !flags.only || flags.only.split(",").some((part) => c.name.includes(part));
 }
 
-async function buildCases(sql: Sql, slot: number): Promise<Case[]> {
+/** The webhook delivery measurement's name (for --only). */
+const DELIVERY = "webhook delivery";
+
+/** The cases of one mode, and whose patients the delivery measurement writes to. */
+interface Prepared {
+  cases: Case[];
+  delivery?: { token: string; patients: number[] };
+}
+
+async function buildCases(sql: Sql, slot: number): Promise<Prepared> {
   const access = createTokens(SECRET, 24 * 60, 7);
   const tokenFor = (userId: number) =>
     access.access({ userId, role: "user", sessionId: crypto.randomUUID() });
@@ -473,7 +487,10 @@ async function buildCases(sql: Sql, slot: number): Promise<Case[]> {
       },
     },
   ];
-  return cases.filter(selected);
+  return {
+    cases: cases.filter(selected),
+    delivery: selected({ name: DELIVERY }) ? { token: tokenA, patients: aIds } : undefined,
+  };
 }
 
 // ---------- load
@@ -638,7 +655,11 @@ interface Row {
   rss: number;
 }
 
-async function runMode(mode: "one process" | "deno serve --parallel", url: string, cases: Case[]) {
+async function runMode(
+  mode: "one process" | "deno serve --parallel",
+  url: string,
+  { cases, delivery: deliveryTo }: Prepared,
+) {
   const env = {
     DATABASE_URL: url,
     JWT_SECRET: SECRET,
@@ -652,6 +673,9 @@ async function runMode(mode: "one process" | "deno serve --parallel", url: strin
     // behind SEARCHES_PER_USER running) the rest would be answered 429. Here every one waits
     // its turn, so a case measures what running a user's searches a few at a time costs.
     SEARCH_QUEUE_PER_USER: "64",
+    // The delivery measurement's receiver listens on 127.0.0.1 over plain HTTP.
+    WEBHOOK_ALLOW_HTTP: "true",
+    WEBHOOK_ALLOW_PRIVATE: "true",
     PATH: Deno.env.get("PATH") ?? "",
     HOME: Deno.env.get("HOME") ?? "/tmp",
   };
@@ -695,11 +719,23 @@ async function runMode(mode: "one process" | "deno serve --parallel", url: strin
   }
   log(`${mode}: sign-in flood`);
   const flood = await signInFlood(service.base, cases);
+  let delivery: Delivery | undefined;
+  if (deliveryTo) {
+    const rate = Number(flags["delivery-rate"]);
+    log(`${mode}: ${DELIVERY} at ${rate} writes/s`);
+    delivery = await measureDelivery(
+      service.base,
+      deliveryTo.token,
+      deliveryTo.patients,
+      rate,
+      SECONDS,
+    );
+  }
   const rss = await peakRssMb(service.pid);
   const ceilingRss = await peakRssMb(ceiling.pid);
   await service.stop();
   await ceiling.stop();
-  return { mode, rows, rss, ceilingRss, flood };
+  return { mode, rows, rss, ceilingRss, flood, delivery };
 }
 
 type Run = Awaited<ReturnType<typeof runMode>>;
@@ -779,6 +815,18 @@ function verdicts(run: Run): string[] {
   out.push(
     `RSS < 150 MB per process: ${run.rss.toFixed(0)} MB — ${run.rss < 150 ? "met" : "missed"}`,
   );
+  if (run.delivery) {
+    const d = run.delivery;
+    out.push(
+      `Webhook delivery at ${d.rate} writes/s for ${d.seconds} s: ${d.delivered} of ${d.saved} ` +
+        `saved writes' events arrived (${d.again} again), ${d.latency.p50.toFixed(1)} ms p50, ${
+          d.latency.p99.toFixed(1)
+        } ms p99, ${d.latency.max.toFixed(1)} ms max ` +
+        `after the write's answer (the writes: ${d.write.p50.toFixed(1)} ms p50, ${
+          d.write.p99.toFixed(1)
+        } ms p99) — ${d.delivered === d.saved && d.saved === d.writes ? "none lost" : "LOST"}`,
+    );
+  }
   if (run.flood) {
     const ratio = run.flood.flooded.p99 / run.flood.quiet.p99;
     out.push(
@@ -826,6 +874,8 @@ try {
     );
     const broken = measured.filter((r) => !(r.requests > 0) || (r.errors > 0 && !refusable.has(r)));
     if (broken.length) failed = true;
+    const d = run.delivery;
+    if (d && !(d.delivered === d.saved && d.saved === d.writes)) failed = true;
   }
 } finally {
   if (!flags.keep) await db.drop();

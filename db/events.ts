@@ -28,7 +28,10 @@ export function eventsWritten(): void {
   onWritten?.();
 }
 
-/** Numbers the committed events that have no `seq` yet; how many it numbered. */
+/** The most events one call numbers, with the other events of their records (migration 014). */
+export const SEQUENCE_BATCH = 10_000;
+
+/** Numbers the committed events that have no `seq` yet, a batch of them; how many it numbered. */
 export async function sequenceEvents(s: Pick<Scope, "sql">): Promise<number> {
   const [{ numbered }] = await s.sql<{ numbered: number }[]>`
     select sequence_events() as numbered`;

@@ -5,7 +5,7 @@
  */
 import type { Fragment } from "./page.ts";
 import type { Scope } from "./scope.ts";
-import { sequenceEvents } from "./events.ts";
+import { SEQUENCE_BATCH, sequenceEvents } from "./events.ts";
 
 /** A stored webhook (the secret is answered at creation and rotation only). */
 export interface WebhookRow {
@@ -165,7 +165,9 @@ export const LEASE_SECONDS = 30;
 
 /** Numbers committed events and owes them to the webhooks that want them. */
 export async function fanOut(s: Pick<Scope, "sql">): Promise<number> {
-  await sequenceEvents(s);
+  // A backlog (a bulk import) is numbered a batch after another before the fan-out.
+  let numbered: number;
+  do numbered = await sequenceEvents(s); while (numbered >= SEQUENCE_BATCH);
   const [{ made }] = await s.sql<{ made: number }[]>`select fan_out_events() as made`;
   return made;
 }
@@ -182,9 +184,12 @@ export async function claimDelivery(s: Pick<Scope, "sql">): Promise<Claimed | un
     with hook as (
       select w.id from webhooks w
       where w.active and (w.lease_until is null or w.lease_until < now())
-        and exists (
-          select 1 from webhook_deliveries d
+        -- A subquery per webhook that stops at its first due delivery (a semi-join could
+        -- read every pending delivery of every webhook first).
+        and (
+          select true from webhook_deliveries d
           where d.webhook_id = w.id and d.status = 'pending' and d.next_attempt_at <= now()
+          limit 1
         )
       order by w.id limit 1 for update skip locked
     ), leased as (
@@ -193,16 +198,20 @@ export async function claimDelivery(s: Pick<Scope, "sql">): Promise<Claimed | un
       from hook where w.id = hook.id
       returning w.id, w.url, w.secret, w.lease_until
     ), next as (
-      select d.id, d.attempts, d.created_at, d.event_id
-      from webhook_deliveries d, leased
-      where d.webhook_id = leased.id and d.status = 'pending' and d.next_attempt_at <= now()
-        and not exists (
-          select 1 from webhook_deliveries o
-          where o.webhook_id = d.webhook_id and o.status = 'pending'
-            and o.resource_type = d.resource_type and o.resource_id = d.resource_id
-            and o.event_seq < d.event_seq
-        )
-      order by d.event_seq limit 1
+      -- The webhook's due deliveries walked in order, each asked whether it is the first of
+      -- its record's pending ones (webhook_deliveries_record_idx), until one is: the usual
+      -- answer is the first, whatever the backlog.
+      select n.* from leased cross join lateral (
+        select d.id, d.attempts, d.created_at, d.event_id
+        from webhook_deliveries d
+        where d.webhook_id = leased.id and d.status = 'pending' and d.next_attempt_at <= now()
+          and d.event_seq = (
+            select min(o.event_seq) from webhook_deliveries o
+            where o.resource_id = d.resource_id and o.resource_type = d.resource_type
+              and o.webhook_id = d.webhook_id and o.status = 'pending'
+          )
+        order by d.event_seq limit 1
+      ) n
     )
     select leased.id as webhook_id, leased.url, leased.secret, leased.lease_until,
       next.id as delivery_id,

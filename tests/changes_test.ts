@@ -191,3 +191,40 @@ dbTest(
     assert.deepEqual(versions, Array.from({ length: versions.length }, (_, k) => k + 1));
   },
 );
+
+dbTest(
+  "changes: a backlog is numbered a batch at a time, each record's events together",
+  async () => {
+    await testApp(); // opens the database
+    // Number what other tests left, so that the backlog below is all there is.
+    while ((await sql`select sequence_events() as n`)[0].n > 0) { /* again */ }
+    // 4,000 records of 3 versions each, written in one transaction: within it they are taken
+    // in id order, which is random, so the first batch's cut falls inside many records.
+    await sql`
+    insert into events (type, resource_type, resource_id, version, patient_id)
+    select 'appointment.updated', 'appointment', -r, v, -1
+    from generate_series(1, 4000) r, generate_series(1, 3) v`;
+    try {
+      const numberedOf = async () =>
+        await sql<{ resource_id: number; seqs: (string | null)[] }[]>`
+        select resource_id, array_agg(seq order by version) as seqs from events
+        where resource_type = 'appointment' and resource_id < 0 group by resource_id`;
+      const [{ n: first }] = await sql`select sequence_events() as n`;
+      assert.ok(first >= 10_000 && first < 12_000, `the first batch numbered ${first}`);
+      for (const r of await numberedOf()) {
+        const numbered = r.seqs.filter((s) => s !== null).length;
+        assert.ok(numbered === 0 || numbered === 3, `record ${r.resource_id}: all or none`);
+      }
+      const [{ n: second }] = await sql`select sequence_events() as n`;
+      assert.equal(first + second, 12_000);
+      const records = await numberedOf();
+      assert.equal(records.length, 4000);
+      for (const r of records) {
+        const seqs = r.seqs.map(Number);
+        assert.ok(seqs[0] < seqs[1] && seqs[1] < seqs[2], `record ${r.resource_id} in order`);
+      }
+    } finally {
+      await sql`delete from events where resource_type = 'appointment' and resource_id < 0`;
+    }
+  },
+);

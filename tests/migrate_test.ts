@@ -174,6 +174,7 @@ Deno.test({
         "011_appointments.sql",
         "012_events.sql",
         "013_webhooks.sql",
+        "014_event_batches.sql",
       ]);
       // History starts where each record stands.
       const versions = await sql<{ resource_type: string; version: number; name: string }[]>`
