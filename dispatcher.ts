@@ -9,17 +9,19 @@
 import type { Config } from "./config.ts";
 import { sql } from "./db/client.ts";
 import { EventBatch, insertEvents } from "./db/audit.ts";
-import { whenEventsWritten } from "./db/events.ts";
+import { type News, whenEventsWritten } from "./db/events.ts";
 import {
-  claimDelivery,
+  claimDeliveries,
   type Claimed,
   fanOut,
   LEASE_SECONDS,
   pendingDeliveries,
+  releaseLease,
   settleDelivery,
 } from "./db/webhooks.ts";
 import {
   deliver,
+  DELIVERY_TIMEOUT_MS,
   deliveryLatency,
   dispatchCounts,
   nextAttempt,
@@ -28,6 +30,10 @@ import {
 
 /** Webhooks delivered to at once by one instance. */
 const WORKERS = 4;
+/** Deliveries claimed at once for one webhook, sent one after another under one lease. */
+const BATCH = 50;
+/** No delivery of a batch starts later than this after its claim: each ends within the lease. */
+const BATCH_MS = (LEASE_SECONDS - 5) * 1000 - DELIVERY_TIMEOUT_MS;
 /** How often an instance looks for work. */
 const TICK_MS = 1000;
 /** How long after a write of this instance it looks: writes close together share a round. */
@@ -106,22 +112,43 @@ export async function dispatchOnce(config: Config): Promise<Round> {
   const worker = async () => {
     for (;;) {
       const claimedAt = Date.now();
-      const c = await claimDelivery(s);
-      if (!c) return;
-      // The address is checked at every delivery: DNS answers change.
-      const refused = await refusedUrl(c.url, rules);
-      const result = refused
-        ? { status: 0, error: `url ${refused}` }
-        : await deliver(c.url, c.secret, c.event.id, eventBody(c.event));
-      const retryAt = result.error === undefined ? undefined : nextAttempt(c, config);
-      const { disabled } = await settle(c, claimedAt, result, retryAt);
-      if (result.error === undefined) {
-        round.delivered++;
-        const seconds = (Date.now() - new Date(c.event.occurred_at).getTime()) / 1000;
-        deliveryLatency.observe("", () => ({}), seconds);
-      } else if (retryAt) round.retried++;
-      else round.failed++;
-      if (disabled) await auditDisabled(c.webhook_id);
+      const batch = await claimDeliveries(s, BATCH);
+      if (!batch.length) return;
+      // A delivery that succeeds is settled while the next one goes out, never more than one
+      // behind (so that a database outage stops the batch within an event); the batch stops
+      // at the first failure (that record's later events must wait for its retry), or when
+      // the lease would not cover another delivery.
+      let settling: Promise<unknown> = Promise.resolve();
+      try {
+        for (const c of batch) {
+          await settling;
+          if (Date.now() - claimedAt > BATCH_MS) break;
+          // The address is checked at every delivery: DNS answers change.
+          const refused = await refusedUrl(c.url, rules);
+          const result = refused
+            ? { status: 0, error: `url ${refused}` }
+            : await deliver(c.url, c.secret, c.event.id, eventBody(c.event));
+          if (result.error === undefined) {
+            settling = settle(c, claimedAt, result, undefined);
+            round.delivered++;
+            const seconds = (Date.now() - new Date(c.event.occurred_at).getTime()) / 1000;
+            deliveryLatency.observe("", () => ({}), seconds);
+            continue;
+          }
+          await settling;
+          const retryAt = nextAttempt(c, config);
+          const { disabled } = await settle(c, claimedAt, result, retryAt);
+          if (retryAt) round.retried++;
+          else round.failed++;
+          if (disabled) await auditDisabled(c.webhook_id);
+          break;
+        }
+        await settling;
+      } finally {
+        // Settled or not, the webhook is free again (what is unsettled goes out again).
+        await settling.catch(() => {});
+        await releaseLease(s, batch[0]).catch(() => {});
+      }
     }
   };
   // Every worker ends before the round does, also when one of them failed.
@@ -145,6 +172,7 @@ export function startDispatcher(
   let running: Promise<unknown> | undefined;
   let stopped = false;
   let webhooks = true;
+  let webhooksMade = 0;
   /** A write came while a round ran: its events may have missed that round. */
   let owed = false;
   let soon: ReturnType<typeof setTimeout> | undefined;
@@ -154,16 +182,22 @@ export function startDispatcher(
       owed = true;
       return;
     }
+    // A webhook made while this round ran is not in its answer.
+    const made = webhooksMade;
     running = dispatchOnce(config)
-      .then((r) => void (webhooks = r.webhooks))
+      .then((r) => void (webhooks = r.webhooks || made !== webhooksMade))
       .catch(onError)
       .finally(() => {
         running = undefined;
         if (owed) wake();
       });
   };
-  const wake = () => {
+  const wake = (news: News = "write") => {
     owed = false;
+    if (news === "webhook") {
+      webhooks = true;
+      webhooksMade++;
+    }
     if (!webhooks || soon !== undefined || stopped) return;
     const timer = setTimeout(() => {
       soon = undefined;

@@ -729,6 +729,7 @@ async function runMode(
       deliveryTo.patients,
       rate,
       SECONDS,
+      WARMUP_SECONDS,
     );
   }
   const rss = await peakRssMb(service.pid);

@@ -7,7 +7,8 @@ import { guardedSocket } from "./socket.ts";
 /** The postgres.js client type used across `db/`. */
 export type Sql = postgres.Sql;
 /** A client or an open transaction: every query function accepts either. */
-export type Db = postgres.Sql | postgres.TransactionSql;
+export type TransactionSql = postgres.TransactionSql;
+export type Db = postgres.Sql | TransactionSql;
 
 /** The one client of the service, set by `openDatabase`. */
 export let sql: Sql;

@@ -16,16 +16,19 @@ export interface EventRow {
   version: number;
 }
 
-let onWritten: (() => void) | undefined;
+/** What happened: a write committed, or a webhook was made or turned on. */
+export type News = "write" | "webhook";
 
-/** Sets what runs when this instance has committed a write and so, maybe, events. */
-export function whenEventsWritten(fn: (() => void) | undefined): void {
-  onWritten = fn;
+let onNews: ((news: News) => void) | undefined;
+
+/** Sets what runs when this instance has committed a write or made or turned on a webhook. */
+export function whenEventsWritten(fn: ((news: News) => void) | undefined): void {
+  onNews = fn;
 }
 
-/** Says that a write of this instance has committed (the dispatcher wakes up for it). */
-export function eventsWritten(): void {
-  onWritten?.();
+/** Says that a write of this instance has committed, or a webhook is new or on again. */
+export function eventsWritten(news: News = "write"): void {
+  onNews?.(news);
 }
 
 /** The most events one call numbers, with the other events of their records (migration 014). */

@@ -11,6 +11,7 @@ import {
   redeliver,
   type WebhookRow,
 } from "../db/webhooks.ts";
+import { eventsWritten } from "../db/events.ts";
 import { int, optionalText, pageQuery, str } from "../lib/fields.ts";
 import { newSecret, refusedUrl } from "../lib/webhooks.ts";
 import { describe, named, shownAs } from "../lib/route_marks.ts";
@@ -178,6 +179,7 @@ export const webhooks = new Hono<AppEnv>()
         clinic,
         description: b.description ?? null,
       }, newSecret());
+      eventsWritten("webhook");
       c.header("Location", link(c, `/api/webhooks/${row.id}/`));
       return c.json(webhookJson(row, true), 201);
     },
@@ -215,6 +217,7 @@ export const webhooks = new Hono<AppEnv>()
       if (b.url !== undefined) await checkUrl(c, b.url);
       const row = await changeWebhook(c.var.db, pathId(c.req.param("id")), b);
       if (!row) throw new ApiError(404, NOT_FOUND);
+      if (b.active) eventsWritten("webhook");
       return c.json(webhookJson(row));
     },
   )

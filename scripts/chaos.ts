@@ -6,8 +6,11 @@
  *
  * Then the attacks of scripts/attacks.ts in each mode, each with a request timed beside it.
  *
+ * Then webhook delivery through each database fault: two instances dispatching to a slow receiver
+ * while clients write, on a fresh cluster per fault (tests/webhook_faults.ts).
+ *
  *   deno task chaos [--outage=30] [--load=10] [--workers=16] [--modes=start,serve]
- *                   [--suite=faults,attacks]
+ *                   [--suite=faults,attacks,webhooks]
  */
 import { parseArgs } from "node:util";
 import {
@@ -20,6 +23,7 @@ import { checkLosses, faults, isAlive, type LossReport, pause, recovery } from "
 import { type LoadReport, startLoad } from "../tests/load.ts";
 import { startCluster } from "../tests/pg_cluster.ts";
 import { attackTable, runAttacks } from "./attacks.ts";
+import { deliverThroughFaults, type DeliveryReport } from "../tests/webhook_faults.ts";
 
 const { values: flags } = parseArgs({
   args: Deno.args,
@@ -28,7 +32,7 @@ const { values: flags } = parseArgs({
     load: { type: "string", default: "10" },
     workers: { type: "string", default: "16" },
     modes: { type: "string", default: "start,serve" },
-    suite: { type: "string", default: "faults,attacks" },
+    suite: { type: "string", default: "faults,attacks,webhooks" },
   },
 });
 const outageMs = Number(flags.outage) * 1000;
@@ -201,13 +205,58 @@ if (suites.includes("attacks")) {
   }
   console.log(tables.map((t, i) => i === 0 ? t : t.split("\n").slice(2).join("\n")).join("\n"));
 }
+/** One row per fault: what reached the receiver against what the database holds. */
+function deliveryTable(reports: DeliveryReport[]): string {
+  const lines = [
+    "| fault | events stored | writes saved / refused | events missing | saved writes without delivery | records out of order | delivered again | most in flight | first delivery after the database is back (s) | last event arrived (s after) | instances |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+  ];
+  for (const r of reports) {
+    lines.push(
+      `| ${
+        [
+          r.faults.join(", "),
+          r.events,
+          `${r.acknowledged} / ${r.refused}`,
+          r.missing.length,
+          r.lost.length,
+          r.outOfOrder.length,
+          r.again,
+          r.mostInFlight,
+          (r.resumedMs / 1000).toFixed(2),
+          (r.catchUpMs / 1000).toFixed(1),
+          r.alive ? "running" : "DIED",
+        ].join(" | ")
+      } |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+let deliveryFailed = 0;
+if (suites.includes("webhooks")) {
+  console.log("\n### Webhook delivery through faults\n");
+  const reports: DeliveryReport[] = [];
+  for (const fault of faults(outageMs)) {
+    const cluster = await startCluster();
+    try {
+      reports.push(await deliverThroughFaults(cluster, [fault], { catchUpMs: 120_000 }));
+    } finally {
+      await cluster.destroy();
+    }
+  }
+  console.log(deliveryTable(reports));
+  deliveryFailed = reports.filter((r) =>
+    r.missing.length || r.lost.length || r.outOfOrder.length || r.mostInFlight > 1 || !r.alive
+  ).length;
+}
 const bad = all.filter((r) =>
   r.report.bad5xx || r.report.hung || closedUnanswered(r) || r.recoveryS < 0 ||
   r.recoveryS > 5 || (r.exitCode ?? 0) !== 0 || (!r.alive && r.exitCode === undefined) ||
   r.loss!.lostPatients + r.loss!.lostUpdates + r.loss!.lostMappings +
         r.loss!.lostAuditEvents + r.loss!.writesWithoutEvent > 0
 );
-if (bad.length || attacksFailed) {
-  console.log(`\n${bad.length + attacksFailed} row(s) miss the bar`);
+if (bad.length || attacksFailed || deliveryFailed) {
+  console.log(`\n${bad.length + attacksFailed + deliveryFailed} row(s) miss the bar`);
   Deno.exit(1);
 }

@@ -4,23 +4,15 @@
  * booking wins, the others answer 409 on `start`, and back-to-back slots both succeed.
  */
 import assert from "node:assert/strict";
-import { freshDatabase, type ServiceProcess, startService, TEST_JWT_SECRET } from "./helpers.ts";
+import {
+  callJson,
+  freshDatabase,
+  type ServiceProcess,
+  startService,
+  TEST_JWT_SECRET,
+} from "./helpers.ts";
 
-// deno-lint-ignore no-explicit-any
-type Json = any;
-
-async function call(url: string, method: string, path: string, token?: string, body?: unknown) {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: {
-      "Content-Type": "application/json",
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as Json };
-}
+const call = callJson;
 
 async function register(url: string, name: string) {
   const res = await call(url, "POST", "/api/auth/register/", undefined, {

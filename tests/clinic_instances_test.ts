@@ -4,27 +4,15 @@
  * database (one process owns it).
  */
 import assert from "node:assert/strict";
-import { freshDatabase, type ServiceProcess, startService, TEST_JWT_SECRET } from "./helpers.ts";
+import {
+  callJson,
+  freshDatabase,
+  type ServiceProcess,
+  startService,
+  TEST_JWT_SECRET,
+} from "./helpers.ts";
 
-const JSON_TYPE = { "Content-Type": "application/json" };
-// deno-lint-ignore no-explicit-any
-type Json = any;
-
-async function call(
-  url: string,
-  method: string,
-  path: string,
-  token?: string,
-  body?: unknown,
-): Promise<{ status: number; body: Json }> {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: { ...JSON_TYPE, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
+const call = callJson;
 
 async function register(url: string, name: string) {
   const email = `${name}.${crypto.randomUUID().slice(0, 8)}@example.com`;

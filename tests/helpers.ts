@@ -415,6 +415,27 @@ export class TcpProxy {
   }
 }
 
+/** One JSON request to a running service: its status and parsed body. */
+export async function callJson(
+  url: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+  // deno-lint-ignore no-explicit-any
+): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: {
+      "Content-Type": "application/json",
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
 /** Polls `check` until it is true or `ms` pass; answers how long it took, or -1. */
 export async function within(ms: number, check: () => Promise<boolean>): Promise<number> {
   const started = performance.now();

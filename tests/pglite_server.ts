@@ -20,6 +20,17 @@ export interface SharedPglite {
 const SSL_REQUEST = 80877103;
 const GSS_REQUEST = 80877104;
 const CANCEL_REQUEST = 80877102;
+/** A Sync message: ends an extended-protocol exchange. */
+const SYNC = new Uint8Array([0x53, 0, 0, 0, 4]);
+/** A simple Query message: `rollback`. */
+const ROLLBACK = (() => {
+  const text = new TextEncoder().encode("rollback\0");
+  const out = new Uint8Array(5 + text.length);
+  out[0] = 0x51;
+  new DataView(out.buffer).setInt32(1, 4 + text.length);
+  out.set(text, 5);
+  return out;
+})();
 /** Message types that end a group the server must answer: Sync, Query, Flush. */
 const GROUP_END = new Set(["S", "Q", "H"]);
 
@@ -78,6 +89,19 @@ export async function startSharedPglite(dir: string): Promise<SharedPglite> {
   let owner: Client | undefined; // the client whose transaction is open
   let running = false;
 
+  /**
+   * Ends the transaction of a client that went away. A Sync first: a client cut off inside an
+   * extended-protocol exchange that failed leaves the session skipping everything until one,
+   * the rollback included. Both as protocol messages: `exec` would wait for the exclusive hold
+   * this already has.
+   */
+  async function abandon(): Promise<void> {
+    await db.runExclusive(async () => {
+      await db.execProtocolRaw(SYNC);
+      if (db.isInTransaction()) await db.execProtocolRaw(ROLLBACK);
+    });
+  }
+
   async function pump(): Promise<void> {
     if (running) return;
     running = true;
@@ -88,6 +112,13 @@ export async function startSharedPglite(dir: string): Promise<SharedPglite> {
         const [job] = jobs.splice(i, 1);
         if (job.client.closed) continue;
         const out = await db.runExclusive(() => db.execProtocolRaw(job.bytes));
+        if (job.client.closed) {
+          // It went away while this ran (SIGKILL, say): end what it left open, or every other
+          // client would wait for a transaction no one can finish.
+          await abandon();
+          owner = undefined;
+          continue;
+        }
         owner = db.isInTransaction() ? job.client : undefined;
         if (out.length > 0 && !job.client.closed) {
           await job.client.conn.write(out).catch(() => drop(job.client));
@@ -107,7 +138,7 @@ export async function startSharedPglite(dir: string): Promise<SharedPglite> {
     } catch { /* closed */ }
     if (owner === client) {
       owner = undefined;
-      void db.runExclusive(() => db.exec("rollback")).then(pump, () => {});
+      void abandon().then(pump, () => {});
     }
   }
 

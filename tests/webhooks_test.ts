@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { Webhook } from "standardwebhooks";
 import { sql } from "../db/client.ts";
 import { dispatchOnce } from "../dispatcher.ts";
-import { claimDelivery, fanOut, settleDelivery } from "../db/webhooks.ts";
+import { claimDeliveries, fanOut, releaseLease, settleDelivery } from "../db/webhooks.ts";
 import { whenEventsWritten } from "../db/events.ts";
 import { dispatchCounts, isPrivateAddress, nextAttempt } from "../lib/webhooks.ts";
 import { dbTest, testApp, testConfig } from "./helpers.ts";
@@ -314,7 +314,7 @@ dbTest(
   },
 );
 
-dbTest("webhooks: a late settle does not release a lease another instance took since", async () => {
+dbTest("webhooks: a late release does not end a lease another instance took since", async () => {
   const app = await testApp(ALLOWED);
   const ann = await signUp(app);
   await sql`update webhooks set active = false where active`;
@@ -327,20 +327,62 @@ dbTest("webhooks: a late settle does not release a lease another instance took s
   try {
     await ann.json("POST", "/api/patients/", { name: "Lease Test" });
     await fanOut({ sql });
-    const first = await claimDelivery({ sql });
+    const [first] = await claimDeliveries({ sql }, 10);
     assert.equal(first?.webhook_id, id);
-    assert.equal(await claimDelivery({ sql }), undefined, "leased: no one else may claim it");
+    assert.deepEqual(await claimDeliveries({ sql }, 10), [], "leased: no one else may claim it");
     // The first instance stalls past its lease; another takes the webhook.
     await sql`update webhooks set lease_until = now() - interval '1 second' where id = ${id}`;
-    const second = await claimDelivery({ sql });
-    assert.equal(second?.delivery_id, first!.delivery_id);
-    await settleDelivery({ sql }, first!, { status: 200 }, undefined);
+    const [second] = await claimDeliveries({ sql }, 10);
+    assert.equal(second?.delivery_id, first.delivery_id);
+    await settleDelivery({ sql }, first, { status: 200 }, undefined);
+    await releaseLease({ sql }, first);
     const [held] = await sql`select lease_until from webhooks where id = ${id}`;
     assert.ok(held.lease_until > new Date(), "the second lease still holds");
-    await settleDelivery({ sql }, second!, { status: 200 }, undefined);
+    await releaseLease({ sql }, second);
     const [freed] = await sql`select lease_until from webhooks where id = ${id}`;
     assert.equal(freed.lease_until, null);
   } finally {
     await sql`delete from webhooks where id = ${id}`;
   }
 });
+
+dbTest(
+  "webhooks: a batch is claimed in order, without a record whose earlier event waits",
+  async () => {
+    const app = await testApp(ALLOWED);
+    const ann = await signUp(app);
+    await sql`update webhooks set active = false where active`;
+    const made = await ann.json("POST", "/api/webhooks/", {
+      url: "http://127.0.0.1:9/never",
+      events: ["*"],
+    });
+    const id = made.body.id;
+    try {
+      const a = (await ann.json("POST", "/api/patients/", { name: "Batch A" })).body.id;
+      const b = (await ann.json("POST", "/api/patients/", { name: "Batch B" })).body.id;
+      for (const city of ["X", "Y"]) {
+        await ann.json("PATCH", `/api/patients/${a}/`, { city });
+        await ann.json("PATCH", `/api/patients/${b}/`, { city });
+      }
+      await fanOut({ sql });
+      const all = await claimDeliveries({ sql }, 10);
+      const seen = all.map((c) => `${c.event.resource_id === a ? "a" : "b"}${c.event.version}`);
+      assert.deepEqual(seen, ["a1", "b1", "a2", "b2", "a3", "b3"], "oldest first, all of them");
+      assert.equal(new Set(all.map((c) => c.lease_until.getTime())).size, 1, "one lease");
+      // A's first event fails and waits for its retry: A's later events stay behind it.
+      await settleDelivery(
+        { sql },
+        all[0],
+        { status: 500, error: "answered 500" },
+        new Date(Date.now() + 60_000),
+      );
+      await releaseLease({ sql }, all[0]);
+      const next = await claimDeliveries({ sql }, 10);
+      assert.deepEqual(next.map((c) => `b${c.event.version}`), ["b1", "b2", "b3"]);
+      await releaseLease({ sql }, next[0]);
+      assert.deepEqual((await claimDeliveries({ sql }, 2)).map((c) => c.event.version), [1, 2]);
+    } finally {
+      await sql`delete from webhooks where id = ${id}`;
+    }
+  },
+);
