@@ -175,7 +175,6 @@ Deno.test({
         "012_events.sql",
         "013_webhooks.sql",
         "014_event_batches.sql",
-        "015_search_scope.sql",
       ]);
       // History starts where each record stands.
       const versions = await sql<{ resource_type: string; version: number; name: string }[]>`
