@@ -818,14 +818,16 @@ function verdicts(run: Run): string[] {
   );
   if (run.delivery) {
     const d = run.delivery;
+    const f = (n: number) => Number.isFinite(n) ? n.toFixed(1) : "—";
     out.push(
       `Webhook delivery at ${d.rate} writes/s for ${d.seconds} s: ${d.delivered} of ${d.saved} ` +
-        `saved writes' events arrived (${d.again} again), ${d.latency.p50.toFixed(1)} ms p50, ${
-          d.latency.p99.toFixed(1)
-        } ms p99, ${d.latency.max.toFixed(1)} ms max ` +
-        `after the write's answer (the writes: ${d.write.p50.toFixed(1)} ms p50, ${
-          d.write.p99.toFixed(1)
-        } ms p99) — ${d.delivered === d.saved && d.saved === d.writes ? "none lost" : "LOST"}`,
+        `saved writes' events arrived (${d.again} again), ${f(d.latency.p50)} ms p50, ${
+          f(d.latency.p99)
+        } ms p99, ${f(d.latency.max)} ms max after the write's answer (the writes: ${
+          f(d.write.p50)
+        } ms p50, ${f(d.write.p99)} ms p99) — ${
+          d.delivered === d.saved && d.saved === d.writes ? "none lost" : "LOST"
+        }`,
     );
   }
   if (run.flood) {

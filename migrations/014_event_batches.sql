@@ -2,14 +2,15 @@
 -- reads its batch only — the oldest 10,000 unnumbered events by transaction, with every other
 -- unnumbered event of their records, so that one record's events are still numbered together
 -- in the order of their versions — not the whole backlog, which made a backlog's numbering
--- quadratic in its length. The statements are shaped so that no plan is quadratic either,
--- whatever the planner believes of a table whose statistics predate the backlog.
+-- quadratic in its length. The statements are shaped so that no plan is quadratic either, and
+-- both functions plan on the indexes (`enable_seqscan` off while they run): a session keeps the
+-- plans it made while the events looked few, and a scan of them per record was 5 s a call.
 create index events_unsequenced_record_idx on events (resource_type, resource_id)
   where seq is null;
 
 create or replace function sequence_events() returns integer
 language plpgsql volatile security definer set search_path = public, pg_temp
-set app.admin = 'on' as $$
+set app.admin = 'on' set enable_seqscan = off as $$
 declare
   ids uuid[];
   places bigint[];
@@ -56,7 +57,7 @@ $$;
 -- which cost a scan of both each round, webhooks or none.
 create or replace function fan_out_events() returns integer
 language plpgsql volatile security definer set search_path = public, pg_temp
-set app.admin = 'on' as $$
+set app.admin = 'on' set enable_seqscan = off as $$
 declare
   hooks integer[];
   since bigint;
