@@ -5,14 +5,12 @@
  */
 import assert from "node:assert/strict";
 import {
-  callJson,
+  callJson as call,
   freshDatabase,
   type ServiceProcess,
   startService,
   TEST_JWT_SECRET,
 } from "./helpers.ts";
-
-const call = callJson;
 
 async function register(url: string, name: string) {
   const res = await call(url, "POST", "/api/auth/register/", undefined, {

@@ -8,9 +8,6 @@ import { callJson, type ServiceProcess, startService, TEST_JWT_SECRET } from "./
 import { type Fault, pause } from "./faults.ts";
 import type { Cluster } from "./pg_cluster.ts";
 
-/** One JSON request; its status and parsed body. */
-export const call = callJson;
-
 /** An event as a receiver got it. */
 export interface Got {
   id: string;
@@ -107,13 +104,13 @@ export async function deliverThroughFaults(
   try {
     for (let i = 0; i < instances; i++) services.push(await startService(env));
     const urls = services.map((svc) => svc.url);
-    const reg = await call(urls[0], "POST", "/api/auth/register/", undefined, {
+    const reg = await callJson(urls[0], "POST", "/api/auth/register/", undefined, {
       name: "Hook Owner",
       email: `hooks.${crypto.randomUUID().slice(0, 8)}@example.com`,
       password: "Copper-Kettle-1182",
     });
     const token = reg.body.access;
-    const made = await call(urls[0], "POST", "/api/webhooks/", token, {
+    const made = await callJson(urls[0], "POST", "/api/webhooks/", token, {
       url: `${hooks.base}/one`,
       events: ["*"],
     });
@@ -127,8 +124,8 @@ export async function deliverThroughFaults(
       for (let i = 0; writing; i++) {
         const url = urls[(w + i) % urls.length];
         const res = await (id === undefined
-          ? call(url, "POST", "/api/patients/", token, { name: `Writer ${w}` })
-          : call(url, "PATCH", `/api/patients/${id}/`, token, { city: `C${i}` }))
+          ? callJson(url, "POST", "/api/patients/", token, { name: `Writer ${w}` })
+          : callJson(url, "PATCH", `/api/patients/${id}/`, token, { city: `C${i}` }))
           .catch(() => ({ status: 0, body: null }));
         if (res.status === 200 || res.status === 201) {
           id = res.body.id;

@@ -8,6 +8,7 @@
  */
 import assert from "node:assert/strict";
 import {
+  callJson as call,
   freshDatabase,
   SERVER_URL,
   type ServiceProcess,
@@ -16,7 +17,7 @@ import {
 } from "./helpers.ts";
 import { pause } from "./faults.ts";
 import { startCluster } from "./pg_cluster.ts";
-import { call, deliverThroughFaults, outOfOrder, receiver, WEBHOOK_ENV } from "./webhook_faults.ts";
+import { deliverThroughFaults, outOfOrder, receiver, WEBHOOK_ENV } from "./webhook_faults.ts";
 
 Deno.test({
   name: "webhooks: two instances, one killed mid-delivery: nothing lost, one in flight per hook",
