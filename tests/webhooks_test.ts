@@ -267,7 +267,7 @@ dbTest("webhooks: signed deliveries, in order per record, retried with growing g
         await dispatchOnce(config); // fanned out and tried once: 500
         await sql`
         update webhook_deliveries set created_at = now() - interval '73 hours',
-          next_attempt_at = now()
+          next_attempt_at = now(), waiting_until = now()
         where webhook_id = ${id} and status = 'pending'`;
         hooked.answers.push(500);
         await rounds();
@@ -345,6 +345,63 @@ dbTest("webhooks: a late release does not end a lease another instance took sinc
     await sql`delete from webhooks where id = ${id}`;
   }
 });
+
+dbTest(
+  "webhooks: a claim reads only its batch while the statistics say that nothing is pending",
+  async () => {
+    await testApp();
+    const rollback = new Error("rolled back");
+    await sql.begin(async (tx) => {
+      // Numbering waits (sequence_events() takes this lock too): the numbers below are taken.
+      await tx`select pg_advisory_xact_lock(hashtext('sequence_events'))`;
+      await tx`update webhooks set active = false where active`;
+      const [{ id }] = await tx`
+      with owner as (
+        insert into users (name, email, password_hash)
+        values ('Stale', 'stale-statistics@example.test', 'x') returning id
+      )
+      insert into webhooks (owner_id, url, events, secret)
+      select id, 'http://127.0.0.1:9/never', '{*}', 'secret' from owner
+      returning id`;
+      // 20,000 deliveries of 5,000 records, all delivered when the statistics are taken,
+      // then all pending again; the first of two records waits for a retry.
+      await tx`
+      insert into events (type, resource_type, resource_id, version, patient_id, seq)
+      select 'patient.updated', 'patient', -1 - g % 5000, 1 + g / 5000, -1, l.last + 1 + g
+      from generate_series(0, 19999) g, (select coalesce(max(seq), 0) as last from events) l`;
+      await tx`
+      insert into webhook_deliveries (webhook_id, event_id, event_seq, type, resource_type,
+        resource_id, status)
+      select ${id}, e.id, e.seq, e.type, e.resource_type, e.resource_id, 'delivered'
+      from events e where e.patient_id = -1 and e.resource_type = 'patient'`;
+      await tx`analyze webhook_deliveries`;
+      await tx`update webhook_deliveries set status = 'pending' where webhook_id = ${id}`;
+      await tx`
+      update webhook_deliveries
+      set next_attempt_at = now() + interval '1 hour', waiting_until = now() + interval '1 hour'
+      where webhook_id = ${id} and resource_id in (-1, -2) and event_seq = (
+        select min(o.event_seq) from webhook_deliveries o
+        where o.webhook_id = ${id} and o.resource_id = webhook_deliveries.resource_id)`;
+      const read = async () => {
+        const [row] = await tx<{ n: string }[]>`
+        select coalesce(sum(seq_tup_read + coalesce(idx_tup_fetch, 0)), 0) as n
+        from pg_stat_xact_user_tables where relname = 'webhook_deliveries'`;
+        return Number(row.n);
+      };
+      const before = await read();
+      const batch = await claimDeliveries({ sql: tx }, 50);
+      const rows = (await read()) - before;
+      assert.equal(batch.length, 50);
+      assert.ok(batch.every((c) => c.event.resource_id < -2), "the waiting records stay behind");
+      // Asking each candidate about its record by the index of the waiting deliveries reads a
+      // few rows each; answering from the pending ones reads all 20,000 for each.
+      assert.ok(rows < 1000, `the claim read ${rows} rows of deliveries`);
+      throw rollback;
+    }).catch((err) => {
+      if (err !== rollback) throw err;
+    });
+  },
+);
 
 dbTest(
   "webhooks: a batch is claimed in order, without a record whose earlier event waits",
