@@ -17,6 +17,8 @@ import {
   LEASE_SECONDS,
   pendingDeliveries,
   releaseLease,
+  releaseLeasesOf,
+  settleDelivered,
   settleDelivery,
 } from "./db/webhooks.ts";
 import {
@@ -32,6 +34,8 @@ import {
 const WORKERS = 4;
 /** Deliveries claimed at once for one webhook, sent one after another under one lease. */
 const BATCH = 50;
+/** Successful deliveries of a batch that may wait to be marked as delivered. */
+export const UNSETTLED = 4;
 /** No delivery of a batch starts later than this after its claim: each ends within the lease. */
 const BATCH_MS = (LEASE_SECONDS - 5) * 1000 - DELIVERY_TIMEOUT_MS;
 /** How often an instance looks for work. */
@@ -61,24 +65,72 @@ export interface Round {
   webhooks: boolean;
 }
 
+/** Tries `fn` again while the database is away (a restart), as long as the lease holds. */
+async function whileLeased<T>(claimedAt: number, fn: () => Promise<T>): Promise<T> {
+  for (let wait = 200;; wait = Math.min(wait * 2, 2000)) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (Date.now() + wait > claimedAt + LEASE_SECONDS * 1000 - 2000) throw err;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
+
 /**
- * Settles a delivery, trying again while the database is away (a restart) as long as the
- * lease holds: the receiver has its answer, and an unsettled delivery would wait for the
- * lease to run out and then go out again.
+ * Settles a delivery, trying again while the database is away as long as the lease holds: the
+ * receiver has its answer, and an unsettled delivery would wait for the lease to run out and
+ * then go out again.
  */
-async function settle(
+function settle(
   c: Claimed,
   claimedAt: number,
   result: { status: number; error?: string },
   retryAt: Date | undefined,
 ): Promise<{ disabled: boolean }> {
-  for (let wait = 200;; wait = Math.min(wait * 2, 2000)) {
+  return whileLeased(claimedAt, () => settleDelivery({ sql }, c, result, retryAt));
+}
+
+/**
+ * Marks a batch's successful deliveries as delivered while the next ones go out: those that
+ * succeed while a mark is being written are marked together by the next one, and no more than
+ * UNSETTLED wait for it (so that a database outage stops a batch within that many events, and
+ * they alone go out again).
+ */
+class Settler {
+  #queued: { c: Claimed; status: number }[] = [];
+  #running: Promise<void> | undefined;
+  #error: unknown;
+  constructor(readonly claimedAt: number) {}
+
+  add(c: Claimed, status: number): void {
+    this.#queued.push({ c, status });
+    this.#running ??= this.#run();
+  }
+
+  async #run(): Promise<void> {
     try {
-      return await settleDelivery({ sql }, c, result, retryAt);
+      while (this.#queued.length && this.#error === undefined) {
+        const group = this.#queued.splice(0);
+        await whileLeased(this.claimedAt, () => settleDelivered({ sql }, group));
+      }
     } catch (err) {
-      if (Date.now() + wait > claimedAt + LEASE_SECONDS * 1000 - 2000) throw err;
-      await new Promise((r) => setTimeout(r, wait));
+      this.#error = err;
+    } finally {
+      this.#running = undefined;
     }
+  }
+
+  /** Waits while too many are unmarked; throws when marking failed. */
+  async room(): Promise<void> {
+    while (this.#running && this.#queued.length >= UNSETTLED) await this.#running;
+    if (this.#error !== undefined) throw this.#error;
+  }
+
+  /** Waits until every one added is marked; throws when marking failed. */
+  async drain(): Promise<void> {
+    while (this.#running) await this.#running;
+    if (this.#error !== undefined) throw this.#error;
   }
 }
 
@@ -100,10 +152,20 @@ async function auditDisabled(webhookId: number): Promise<void> {
   await insertEvents(batch);
 }
 
+/** This instance, as the holder of the leases it takes. */
+const INSTANCE = crypto.randomUUID();
+/** A claim or a release failed: this instance may hold a lease it does not know of. */
+let orphans = false;
+
 /** One round: fan out what is new, then deliver whatever is due until nothing is. */
 export async function dispatchOnce(config: Config): Promise<Round> {
   const s = { sql };
   const round: Round = { delivered: 0, retried: 0, failed: 0, webhooks: false };
+  // Between rounds no delivery of this instance is under way: what it holds, it holds in vain.
+  if (orphans) {
+    await releaseLeasesOf(s, INSTANCE);
+    orphans = false;
+  }
   await fanOut(s);
   const now = await pendingDeliveries(s);
   dispatchCounts.pending = now.pending;
@@ -112,16 +174,18 @@ export async function dispatchOnce(config: Config): Promise<Round> {
   const worker = async () => {
     for (;;) {
       const claimedAt = Date.now();
-      const batch = await claimDeliveries(s, BATCH);
+      const batch = await claimDeliveries(s, BATCH, INSTANCE).catch((err) => {
+        orphans = true;
+        throw err;
+      });
       if (!batch.length) return;
-      // A delivery that succeeds is settled while the next one goes out, never more than one
-      // behind (so that a database outage stops the batch within an event); the batch stops
-      // at the first failure (that record's later events must wait for its retry), or when
-      // the lease would not cover another delivery.
-      let settling: Promise<unknown> = Promise.resolve();
+      // Deliveries that succeed are marked while the next ones go out (a few behind at most);
+      // the batch stops at the first failure (that record's later events must wait for its
+      // retry), or when the lease would not cover another delivery.
+      const settler = new Settler(claimedAt);
       try {
         for (const c of batch) {
-          await settling;
+          await settler.room();
           if (Date.now() - claimedAt > BATCH_MS) break;
           // The address is checked at every delivery: DNS answers change.
           const refused = await refusedUrl(c.url, rules);
@@ -129,13 +193,13 @@ export async function dispatchOnce(config: Config): Promise<Round> {
             ? { status: 0, error: `url ${refused}` }
             : await deliver(c.url, c.secret, c.event.id, eventBody(c.event));
           if (result.error === undefined) {
-            settling = settle(c, claimedAt, result, undefined);
+            settler.add(c, result.status);
             round.delivered++;
             const seconds = (Date.now() - new Date(c.event.occurred_at).getTime()) / 1000;
             deliveryLatency.observe("", () => ({}), seconds);
             continue;
           }
-          await settling;
+          await settler.drain();
           const retryAt = nextAttempt(c, config);
           const { disabled } = await settle(c, claimedAt, result, retryAt);
           if (retryAt) round.retried++;
@@ -143,11 +207,11 @@ export async function dispatchOnce(config: Config): Promise<Round> {
           if (disabled) await auditDisabled(c.webhook_id);
           break;
         }
-        await settling;
+        await settler.drain();
       } finally {
         // Settled or not, the webhook is free again (what is unsettled goes out again).
-        await settling.catch(() => {});
-        await releaseLease(s, batch[0]).catch(() => {});
+        await settler.drain().catch(() => {});
+        await releaseLease(s, batch[0]).catch(() => void (orphans = true));
       }
     }
   };

@@ -183,6 +183,9 @@ function unflushed<T>(db: Db, fn: (tx: TransactionSql) => Promise<T>): Promise<T
   return "savepoint" in db ? run(db) : db.begin(run) as Promise<T>;
 }
 
+/** The lease holder named by callers that do not say who they are (tests). */
+const NO_OWNER = "00000000-0000-0000-0000-000000000000";
+
 /** How long a lease holds a webhook: longer than a delivery may take. */
 export const LEASE_SECONDS = 30;
 
@@ -204,8 +207,9 @@ export async function fanOut(s: Pick<Scope, "sql">): Promise<number> {
 export async function claimDeliveries(
   s: { sql: Db },
   limit: number,
+  owner: string = NO_OWNER,
 ): Promise<Claimed[]> {
-  const rows = await unflushed(s.sql, (db) => claimIn(db, limit));
+  const rows = await unflushed(s.sql, (db) => claimIn(db, limit, owner));
   return rows.map((row) => ({
     webhook_id: row.webhook_id,
     url: row.url,
@@ -228,7 +232,7 @@ export async function claimDeliveries(
 }
 
 /** The claim's statement, and the release of a webhook leased with nothing to claim. */
-async function claimIn(db: TransactionSql, limit: number) {
+async function claimIn(db: TransactionSql, limit: number, owner: string) {
   const rows = await db<(Omit<Claimed, "event"> & Record<string, unknown>)[]>`
     with hook as (
       select w.id from webhooks w
@@ -243,7 +247,8 @@ async function claimIn(db: TransactionSql, limit: number) {
       order by w.id limit 1 for update skip locked
     ), leased as (
       update webhooks w
-      set lease_until = date_trunc('milliseconds', now()) + make_interval(secs => ${LEASE_SECONDS})
+      set lease_until = date_trunc('milliseconds', now()) + make_interval(secs => ${LEASE_SECONDS}),
+        lease_owner = ${owner}
       from hook where w.id = hook.id
       returning w.id, w.url, w.secret, w.lease_until
     ), batch as (
@@ -302,6 +307,30 @@ export async function settleDelivery(
       disabled_reason = 'deliveries failed for the whole retry period'
     where id = ${c.webhook_id} and ${outcome} = 'failed'`);
   return { disabled: outcome === "failed" };
+}
+
+/** Settles deliveries that succeeded, in one statement: each with the status it was answered. */
+export async function settleDelivered(
+  s: Pick<Scope, "sql">,
+  done: { c: Claimed; status: number }[],
+): Promise<void> {
+  const ids = done.map((d) => d.c.delivery_id);
+  const statuses = done.map((d) => d.status);
+  await unflushed(s.sql, (db) =>
+    db`
+    update webhook_deliveries d set status = 'delivered', attempts = d.attempts + 1,
+      last_status = u.status, last_error = null, waiting_until = null, delivered_at = now()
+    from unnest(${ids}::bigint[], ${statuses}::int[]) as u (id, status)
+    where d.id = u.id`);
+}
+
+/**
+ * Ends every lease `owner` holds: called by an instance none of whose deliveries is under way,
+ * after a claim or a release whose answer it lost.
+ */
+export async function releaseLeasesOf(s: Pick<Scope, "sql">, owner: string): Promise<void> {
+  await s.sql`update webhooks set lease_until = null
+    where lease_owner = ${owner} and lease_until > now()`;
 }
 
 /** Ends a lease, unless it ran out and another instance has taken the webhook since. */

@@ -113,3 +113,8 @@ where status = 'pending' and next_attempt_at > now();
 create index webhook_deliveries_waiting_idx
   on webhook_deliveries (resource_id, resource_type, webhook_id, event_seq)
   where waiting_until is not null;
+
+-- Which instance holds a webhook's lease: an instance that lost the answer to its claim or to its
+-- release (the database restarted in between) frees what it holds once the database is back,
+-- instead of leaving the webhook idle until the lease runs out (db/webhooks.ts).
+alter table webhooks add column lease_owner uuid;

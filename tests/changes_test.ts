@@ -196,39 +196,35 @@ dbTest(
   "changes: a backlog is numbered a batch at a time, each record's events together, on stale statistics",
   async () => {
     await testApp(); // opens the database
-    // Number what other tests left, so that the backlog below is all there is, and let the
-    // statistics say that many events are numbered and none waits, as after a quiet spell.
-    while ((await sql`select sequence_events() as n`)[0].n > 0) { /* again */ }
+    const rollback = new Error("rolled back");
+    // One transaction, rolled back at the end: it sees its own events and statistics, and its
+    // lock keeps the dispatchers' numbering out (sequence_events() takes it too).
     await sql.begin(async (tx) => {
-      // Numbering waits (sequence_events() takes this lock too): the numbers below are taken.
       await tx`select pg_advisory_xact_lock(hashtext('sequence_events'))`;
+      // Number what other tests left, so that the backlog below is all there is, and let the
+      // statistics say that many events are numbered and none waits, as after a quiet spell.
+      while ((await tx`select sequence_events() as n`)[0].n > 0) { /* again */ }
       await tx`
       insert into events (type, resource_type, resource_id, version, patient_id, seq)
       select 'appointment.updated', 'appointment', -100000 - r, 1, -1, last + r
       from generate_series(1, 30000) r, (select coalesce(max(seq), 0) as last from events) l`;
-    });
-    await sql`analyze events`;
-    // 10,000 records of 2 versions each, written in one transaction in random order, so that
-    // the first batch's cut falls inside many records, some of them after their later version.
-    await sql`
-    insert into events (type, resource_type, resource_id, version, patient_id)
-    select 'appointment.updated', 'appointment', -r, v, -1
-    from generate_series(1, 10000) r, generate_series(1, 2) v order by random()`;
-    try {
+      await tx`analyze events`;
+      // 10,000 records of 2 versions each, written in random order, so that the first batch's
+      // cut falls inside many records, some of them after their later version.
+      await tx`
+      insert into events (type, resource_type, resource_id, version, patient_id)
+      select 'appointment.updated', 'appointment', -r, v, -1
+      from generate_series(1, 10000) r, generate_series(1, 2) v order by random()`;
       const numberedOf = async () =>
-        await sql<{ resource_id: number; seqs: (string | null)[] }[]>`
+        await tx<{ resource_id: number; seqs: (string | null)[] }[]>`
         select resource_id, array_agg(seq order by version) as seqs from events
         where resource_type = 'appointment' and resource_id between -10000 and -1
         group by resource_id`;
       // Within the service's statement timeout: a plan that believes the statistics reads the
       // whole backlog once per record of the batch (about a minute here), and then every call
       // fails and nothing is numbered again.
-      const batch = () =>
-        sql.begin(async (tx) => {
-          await tx`set local statement_timeout = '5s'`;
-          const [{ n }] = await tx<{ n: number }[]>`select sequence_events() as n`;
-          return n;
-        });
+      await tx`set local statement_timeout = '5s'`;
+      const batch = async () => (await tx<{ n: number }[]>`select sequence_events() as n`)[0].n;
       const first = await batch();
       assert.ok(first >= 10_000 && first < 20_000, `the first batch numbered ${first}`);
       for (const r of await numberedOf()) {
@@ -243,8 +239,9 @@ dbTest(
         const seqs = r.seqs.map(Number);
         assert.ok(seqs[0] < seqs[1], `record ${r.resource_id} in order`);
       }
-    } finally {
-      await sql`delete from events where resource_type = 'appointment' and resource_id < 0`;
-    }
+      throw rollback;
+    }).catch((err) => {
+      if (err !== rollback) throw err;
+    });
   },
 );
