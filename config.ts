@@ -80,6 +80,7 @@ const envSchema = z.object({
   SEARCH_QUEUE_PER_USER: intVar(32, 0, 1024),
   DB_STATEMENT_TIMEOUT_MS: intVar(5000, 0, 3_600_000),
   PURGE_INTERVAL_SECONDS: intVar(600, 1, 86400),
+  AUDIT_DETACH_AFTER_MONTHS: intVar(0, 0, 1200),
   WEBHOOK_ALLOW_HTTP: boolVar(false),
   WEBHOOK_ALLOW_PRIVATE: boolVar(false),
   WEBHOOK_RETRY_BASE_SECONDS: intVar(5, 1, 3600),
@@ -143,6 +144,11 @@ export type Config = Readonly<{
   dbStatementTimeoutMs: number;
   /** Seconds between purges of expired sign-in failures and dead sessions. */
   purgeIntervalSeconds: number;
+  /**
+   * Whole months before this one after which the audit trail's monthly partitions are detached
+   * for archiving (never dropped); 0: never.
+   */
+  auditDetachAfterMonths: number;
   /** Only for `deno task createsuperuser`. */
   adminPassword: string | undefined;
   /** The bearer token `GET /metrics` asks for; unset, the route answers 404. */
@@ -277,6 +283,7 @@ export function loadConfig(env: Record<string, string | undefined> = Deno.env.to
     searchQueuePerUser: e.SEARCH_QUEUE_PER_USER,
     dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     purgeIntervalSeconds: e.PURGE_INTERVAL_SECONDS,
+    auditDetachAfterMonths: e.AUDIT_DETACH_AFTER_MONTHS,
     adminPassword: e.ADMIN_PASSWORD,
     metricsToken: e.METRICS_TOKEN,
     webhookAllowHttp: e.WEBHOOK_ALLOW_HTTP,

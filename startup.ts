@@ -9,7 +9,7 @@ import {
   setReady,
 } from "./db/client.ts";
 import { DataDirInUseError } from "./db/embedded.ts";
-import { purgeExpired } from "./db/housekeeping.ts";
+import { detachAuditPartitions, ensureAuditPartitions, purgeExpired } from "./db/housekeeping.ts";
 import { migrate, MigrationError } from "./db/migrate.ts";
 import { ensureSecret } from "./db/secrets.ts";
 import { setHashingLimits } from "./lib/passwords.ts";
@@ -31,9 +31,23 @@ function randomSecret(): string {
 }
 
 /**
+ * Makes the audit partitions of the coming months, and detaches those past
+ * AUDIT_DETACH_AFTER_MONTHS (if set); says what it did.
+ */
+async function auditPartitions(config: Config): Promise<void> {
+  const made = await ensureAuditPartitions();
+  if (made) log(config, "info", { msg: "audit partitions made", made });
+  if (config.auditDetachAfterMonths > 0) {
+    const detached = await detachAuditPartitions(config.auditDetachAfterMonths);
+    if (detached.length) log(config, "info", { msg: "audit partitions detached", detached });
+  }
+}
+
+/**
  * Every PURGE_INTERVAL_SECONDS, deletes sign-in failures past their window and sessions
  * dead for a day (or for the access-token lifetime, if longer), so anonymous traffic
- * cannot grow the tables. Answers a function that stops it.
+ * cannot grow the tables, and keeps the audit trail's partitions (auditPartitions). Answers a
+ * function that stops it.
  */
 export function startHousekeeping(config: Config): () => Promise<void> {
   const keepSeconds = Math.max(86_400, config.jwtAccessMinutes * 60 + 60);
@@ -41,10 +55,11 @@ export function startHousekeeping(config: Config): () => Promise<void> {
   const timer = setInterval(() => {
     if (running || !isReady()) return;
     running = purgeExpired(config.loginWindowSeconds, keepSeconds)
-      .then((purged) => {
+      .then(async (purged) => {
         if (purged.loginFailures || purged.sessions) {
           log(config, "info", { msg: "purged expired rows", ...purged });
         }
+        await auditPartitions(config);
       })
       .catch((err) =>
         log(config, "warn", {
@@ -72,6 +87,7 @@ export async function prepare(
 ): Promise<Prepared> {
   await openDatabase(config);
   const applied = await migrate();
+  await auditPartitions(config);
   let jwtSecret = config.jwtSecret;
   if (!jwtSecret && embedded) jwtSecret = await ensureSecret("jwt_secret", randomSecret);
   const final: Config = Object.freeze({ ...config, jwtSecret });

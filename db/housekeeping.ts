@@ -48,3 +48,25 @@ async function inBatches(batch: () => Promise<{ count: number }>): Promise<numbe
     if (count < BATCH) return total;
   }
 }
+
+/** Months ahead of this one whose audit partitions exist at all times. */
+export const AUDIT_MONTHS_AHEAD = 3;
+
+/**
+ * Makes the audit trail's partitions of this month and the AUDIT_MONTHS_AHEAD after it that are
+ * missing (migrations/015_audit_partitions.sql); answers how many it made.
+ */
+export async function ensureAuditPartitions(db: Db = sql): Promise<number> {
+  const [{ made }] = await db<{ made: number }[]>`
+    select audit_partitions_ensure(${AUDIT_MONTHS_AHEAD}) as made`;
+  return made;
+}
+
+/**
+ * Detaches (never drops) the audit partitions whose events are all older than `months` whole
+ * months before this one; answers the tables detached, which stay for archiving.
+ */
+export async function detachAuditPartitions(months: number, db: Db = sql): Promise<string[]> {
+  const rows = await db<{ name: string }[]>`select audit_partitions_detach(${months}) as name`;
+  return rows.map((r) => r.name);
+}

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { createClient, sql } from "../db/client.ts";
+import { createClient, type Db, sql } from "../db/client.ts";
 import { flushAudit } from "../middleware/audit.ts";
 import {
   dbTest,
@@ -294,6 +294,108 @@ dbTest("audit: the table refuses UPDATE, DELETE and TRUNCATE", async () => {
   const [{ n: after }] = await sql`select count(*)::int as n from audit_events`;
   assert.ok(after >= before);
 });
+
+/** The first instant of the UTC month `ahead` months after this one. */
+function monthStart(ahead: number): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + ahead, 1));
+}
+
+/** The name of the partition of the month starting at `start`. */
+function partitionOf(start: Date): string {
+  return `audit_events_${start.getUTCFullYear()}_${
+    String(start.getUTCMonth() + 1).padStart(2, "0")
+  }`;
+}
+
+/** The tables an EXPLAIN (FORMAT JSON) plan reads. */
+function relations(plan: unknown, into: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(plan)) plan.forEach((p) => relations(p, into));
+  else if (plan && typeof plan === "object") {
+    for (const [key, value] of Object.entries(plan)) {
+      if (key === "Relation Name") into.add(value as string);
+      else relations(value, into);
+    }
+  }
+  return into;
+}
+
+dbTest(
+  "audit: monthly partitions, made ahead, read by period, append-only each, detached not dropped",
+  async () => {
+    await testApp();
+    const partitions = async (db: Db) =>
+      (await db<{ name: string }[]>`
+        select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
+        where i.inhparent = 'audit_events'::regclass`).map((r) => r.name);
+    // Start-up made this month's and the next three months' (this month's may be the converted
+    // trail's: everything before next month); asking again makes nothing.
+    assert.equal((await sql`select audit_partitions_ensure(3) as made`)[0].made, 0);
+    const names = await partitions(sql);
+    for (const ahead of [1, 2, 3]) assert.ok(names.includes(partitionOf(monthStart(ahead))));
+    assert.ok(
+      names.includes(partitionOf(monthStart(0))) ||
+        names.some((n) => n === `audit_events_before_${partitionOf(monthStart(1)).slice(13)}`),
+      `this month has a partition: ${names}`,
+    );
+    // A period reads its months only.
+    const from = monthStart(2);
+    const to = new Date(from.getTime() + 10 * 86_400_000);
+    const [{ "QUERY PLAN": plan }] = await sql.unsafe(
+      `explain (format json) select id from audit_events
+       where at >= '${from.toISOString()}' and at < '${to.toISOString()}'
+       order by at desc limit 20`,
+    );
+    assert.deepEqual([...relations(plan)], [partitionOf(from)]);
+
+    const rollback = new Error("rolled back");
+    const next = partitionOf(monthStart(1));
+    await sql.begin(async (tx) => {
+      const marker = `partition-${crypto.randomUUID()}`;
+      await tx`
+        insert into audit_events (at, user_id, action, resource_type, request_id, status)
+        values (${new Date(monthStart(1).getTime() + 86_400_000)}, null, 'read', 'patient',
+          ${marker}, 200)`;
+      // Each partition refuses changes, itself too.
+      for (
+        const statement of [
+          `update ${next} set status = 0`,
+          `delete from ${next}`,
+          `truncate ${next}`,
+        ]
+      ) {
+        await assert.rejects(
+          () => tx.savepoint((sp) => sp.unsafe(statement)),
+          (err: { code?: string }) => err.code === "42501",
+          statement,
+        );
+      }
+      // Detached, a month leaves the trail and stays a table, append-only still.
+      const detached = (await tx<{ name: string }[]>`
+        select audit_partitions_detach(-2) as name`).map((r) => r.name);
+      assert.ok(detached.includes(next), `detached: ${detached}`);
+      assert.ok(!(await partitions(tx)).includes(next));
+      assert.equal(
+        (await tx`select count(*)::int as n from audit_events where request_id = ${marker}`)[0].n,
+        0,
+      );
+      assert.equal(
+        (await tx.unsafe(`select count(*)::int as n from ${next} where request_id = $1`, [marker]))[
+          0
+        ].n,
+        1,
+      );
+      await assert.rejects(
+        () => tx.savepoint((sp) => sp.unsafe(`delete from ${next}`)),
+        (err: { code?: string }) => err.code === "42501",
+      );
+      throw rollback;
+    }).catch((err) => {
+      if (err !== rollback) throw err;
+    });
+    assert.ok((await partitions(sql)).includes(next), "rolled back: still a partition");
+  },
+);
 
 dbTest("audit: GET /api/audit/ is for admins, with filters and newest first", async () => {
   const app = await testApp();

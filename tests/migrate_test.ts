@@ -133,8 +133,8 @@ Deno.test({
 });
 
 Deno.test({
-  name: "the clinics, history, appointments and events migrations run on a database holding " +
-    "records; they keep working",
+  name: "the clinics, history, appointments, events and audit partition migrations run on a " +
+    "database holding records; they keep working",
   sanitizeOps: false,
   sanitizeResources: false,
   async fn() {
@@ -175,6 +175,7 @@ Deno.test({
         "012_events.sql",
         "013_webhooks.sql",
         "014_event_batches.sql",
+        "015_audit_partitions.sql",
       ]);
       // History starts where each record stands.
       const versions = await sql<{ resource_type: string; version: number; name: string }[]>`
@@ -197,6 +198,17 @@ Deno.test({
       const [event] =
         await sql`select clinic_id, action from audit_events where request_id = 'old'`;
       assert.deepEqual({ ...event }, { clinic_id: null, action: "create" });
+      // The trail as it stood is the partition of everything before next month; the ids go on,
+      // and later months have partitions of their own.
+      const [old] = await sql<{ id: string; part: string }[]>`
+        select id, tableoid::regclass::text as part from audit_events where request_id = 'old'`;
+      assert.match(old.part, /^audit_events_before_\d{4}_\d{2}$/);
+      const [later] = await sql<{ id: string; part: string }[]>`
+        insert into audit_events (at, user_id, action, resource_type, request_id, status)
+        values (now() + interval '45 days', ${owner}, 'read', 'patient', 'later', 200)
+        returning id, tableoid::regclass::text as part`;
+      assert.equal(Number(later.id), Number(old.id) + 1);
+      assert.match(later.part, /^audit_events_\d{4}_\d{2}$/);
       // The kept records take appointments; versions still name their patient.
       const [{ id: appointment }] = await sql`
         insert into appointments (patient_id, doctor_id, start_at, end_at, created_by)
