@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { createClient } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { listPatients, searchPatients } from "../db/patients.ts";
+import { listEvents } from "../db/audit_log.ts";
 import { parseSearch } from "../lib/fhir.ts";
 import { likePattern } from "../db/page.ts";
 import { page } from "../routes/http.ts";
@@ -129,6 +130,58 @@ Deno.test({
             console.log(`  ${label} (${kind}): ${indexes} — ${ms} ms`);
           }
         });
+      }
+    } finally {
+      await sql.end();
+      await db.close();
+    }
+  },
+});
+
+Deno.test({
+  name: "the audit trail's queries over a period read that period's partitions only",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const db = await freshDatabase();
+    const captured: { query: string; params: unknown[] }[] = [];
+    const sql = createClient(db.url, 1, {
+      debug: (_conn, query, params) => captured.push({ query, params: params as unknown[] }),
+    });
+    try {
+      await migrate(sql);
+      const [{ id: admin }] = await sql`
+        insert into users (name, email, password_hash, role)
+        values ('Auditor', 'auditor@bulk.test', 'x', 'admin') returning id`;
+      // Events in every month that has a partition: the past, this one, the next three.
+      await sql`
+        insert into audit_events (at, user_id, action, resource_type, resource_id, patient_ids,
+          request_id, status)
+        select now() + (d || ' days')::interval, ${admin}, 'read', 'patient', d, array[d],
+          'bulk', 200
+        from generate_series(-400, 110) d`;
+      const now = new Date();
+      const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 2, 1));
+      const until = new Date(since.getTime() + 10 * 86_400_000);
+      const month = `audit_events_${since.getUTCFullYear()}_${
+        String(since.getUTCMonth() + 1).padStart(2, "0")
+      }`;
+      const viewer = scopeFor({ id: admin, role: "admin" as const }, undefined, new Map(), sql);
+      captured.length = 0;
+      const { rows } = await listEvents(viewer, { since, until }, page({}));
+      assert.ok(rows.length > 0 && rows.every((r) => r.at >= since && r.at <= until));
+      const queries = captured.filter((c) => /from audit_events/.test(c.query));
+      assert.equal(queries.length, 2, "a page query and a count query");
+      for (const { query, params } of queries) {
+        const [{ "QUERY PLAN": plan }] = await sql.begin(async (tx) => {
+          await tx`select set_config('role', 'healthcare_app', true),
+            set_config('app.admin', 'on', true)`;
+          return await tx.unsafe(`explain (format json) ${query}`, params as never[]);
+        });
+        const read = new Set(
+          nodes(plan[0].Plan).map((n) => n["Relation Name"]).filter((n) => n !== undefined),
+        );
+        assert.deepEqual([...read], [month], query);
       }
     } finally {
       await sql.end();
