@@ -2,7 +2,13 @@ import assert from "node:assert/strict";
 import { Webhook } from "standardwebhooks";
 import { sql } from "../db/client.ts";
 import { dispatchOnce } from "../dispatcher.ts";
-import { claimDeliveries, fanOut, releaseLease, settleDelivery } from "../db/webhooks.ts";
+import {
+  claimDeliveries,
+  fanOut,
+  releaseLease,
+  releaseLeasesOf,
+  settleDelivery,
+} from "../db/webhooks.ts";
 import { whenEventsWritten } from "../db/events.ts";
 import { dispatchCounts, isPrivateAddress, nextAttempt } from "../lib/webhooks.ts";
 import { dbTest, testApp, testConfig } from "./helpers.ts";
@@ -341,6 +347,14 @@ dbTest("webhooks: a late release does not end a lease another instance took sinc
     await releaseLease({ sql }, second);
     const [freed] = await sql`select lease_until from webhooks where id = ${id}`;
     assert.equal(freed.lease_until, null);
+    // An instance that lost its claim's answer frees what it holds, and only that.
+    const lost = crypto.randomUUID();
+    await sql`update webhook_deliveries set status = 'pending' where webhook_id = ${id}`;
+    assert.equal((await claimDeliveries({ sql }, 10, lost))[0]?.webhook_id, id);
+    await releaseLeasesOf({ sql }, crypto.randomUUID());
+    assert.deepEqual(await claimDeliveries({ sql }, 10), [], "another's release frees nothing");
+    await releaseLeasesOf({ sql }, lost);
+    assert.equal((await claimDeliveries({ sql }, 10))[0]?.webhook_id, id, "free again");
   } finally {
     await sql`delete from webhooks where id = ${id}`;
   }
