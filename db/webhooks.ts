@@ -171,12 +171,13 @@ export interface Claimed {
  * - its plans keep to the indexes (`enable_seqscan` off). Deliveries come and go faster than
  *   statistics follow: a plan made while the table looked empty scans it whole, for every
  *   candidate a claim looks at, and the connection keeps that plan (measured: 100 ms a claim at
- *   1,400 deliveries, and falling behind 200 events a second).
+ *   1,400 deliveries, and falling behind 200 events a second). JIT compilation is off with it:
+ *   a disabled scan's cost passes every JIT threshold, and compiling costs far more than running.
  */
 function unflushed<T>(db: Db, fn: (tx: TransactionSql) => Promise<T>): Promise<T> {
   const run = async (tx: TransactionSql) => {
     await tx`select set_config('synchronous_commit', 'off', true),
-      set_config('enable_seqscan', 'off', true)`;
+      set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`;
     return await fn(tx);
   };
   // Inside a transaction already (a test's), it runs there, and the settings stay to its end.
