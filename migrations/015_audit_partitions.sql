@@ -10,14 +10,9 @@
 -- where the identity stood; the primary key becomes (id, at), as a partitioned table's must hold
 -- its partition key.
 
--- The append-only rule, for every partition: updates and deletes by a row trigger on the parent
--- (each partition gets its copy), truncation by a trigger on each partition (such triggers are
--- not copied).
-create or replace function audit_events_append_only() returns trigger language plpgsql as $$
-begin
-  raise exception 'audit_events is append-only' using errcode = 'insufficient_privilege';
-end
-$$;
+-- The append-only rule (audit_events_append_only(), migration 004), for every partition: updates
+-- and deletes by a row trigger on the parent (each partition gets its copy), truncation by a
+-- trigger on each partition (such triggers are not copied).
 
 do $$
 declare

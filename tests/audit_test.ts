@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { createClient, type Db, sql } from "../db/client.ts";
 import { flushAudit } from "../middleware/audit.ts";
+import { detachAuditPartitions, ensureAuditPartitions } from "../db/housekeeping.ts";
 import {
   dbTest,
   freshDatabase,
@@ -330,7 +331,7 @@ dbTest(
         where i.inhparent = 'audit_events'::regclass`).map((r) => r.name);
     // Start-up made this month's and the next three months' (this month's may be the converted
     // trail's: everything before next month); asking again makes nothing.
-    assert.equal((await sql`select audit_partitions_ensure(3) as made`)[0].made, 0);
+    assert.equal(await ensureAuditPartitions(), 0);
     const names = await partitions(sql);
     for (const ahead of [1, 2, 3]) assert.ok(names.includes(partitionOf(monthStart(ahead))));
     assert.ok(
@@ -371,8 +372,7 @@ dbTest(
         );
       }
       // Detached, a month leaves the trail and stays a table, append-only still.
-      const detached = (await tx<{ name: string }[]>`
-        select audit_partitions_detach(-2) as name`).map((r) => r.name);
+      const detached = await detachAuditPartitions(-2, tx);
       assert.ok(detached.includes(next), `detached: ${detached}`);
       assert.ok(!(await partitions(tx)).includes(next));
       assert.equal(

@@ -12,7 +12,7 @@ import {
 import { whenEventsWritten } from "../db/events.ts";
 import { dispatchCounts, isPrivateAddress, nextAttempt } from "../lib/webhooks.ts";
 import { dbTest, testApp, testConfig } from "./helpers.ts";
-import { errorFields, signUp } from "./records_helpers.ts";
+import { type Client, errorFields, signUp } from "./records_helpers.ts";
 import { makeTeam } from "./clinic_helpers.ts";
 
 /** A local receiver: what it got, and what it answers next (200 once the list is spent). */
@@ -320,16 +320,21 @@ dbTest(
   },
 );
 
-dbTest("webhooks: a late release does not end a lease another instance took since", async () => {
-  const app = await testApp(ALLOWED);
-  const ann = await signUp(app);
+/** A webhook of a new user to a receiver that never answers, the only active one; its id. */
+async function soleWebhook(ann: Client): Promise<number> {
   await sql`update webhooks set active = false where active`;
   const made = await ann.json("POST", "/api/webhooks/", {
     url: "http://127.0.0.1:9/never",
     events: ["*"],
   });
   assert.equal(made.status, 201, JSON.stringify(made.body));
-  const id = made.body.id;
+  return made.body.id;
+}
+
+dbTest("webhooks: a late release does not end a lease another instance took since", async () => {
+  const app = await testApp(ALLOWED);
+  const ann = await signUp(app);
+  const id = await soleWebhook(ann);
   try {
     await ann.json("POST", "/api/patients/", { name: "Lease Test" });
     await fanOut({ sql });
@@ -422,12 +427,7 @@ dbTest(
   async () => {
     const app = await testApp(ALLOWED);
     const ann = await signUp(app);
-    await sql`update webhooks set active = false where active`;
-    const made = await ann.json("POST", "/api/webhooks/", {
-      url: "http://127.0.0.1:9/never",
-      events: ["*"],
-    });
-    const id = made.body.id;
+    const id = await soleWebhook(ann);
     try {
       const a = (await ann.json("POST", "/api/patients/", { name: "Batch A" })).body.id;
       const b = (await ann.json("POST", "/api/patients/", { name: "Batch B" })).body.id;
@@ -451,7 +451,20 @@ dbTest(
       const next = await claimDeliveries({ sql }, 10);
       assert.deepEqual(next.map((c) => `b${c.event.version}`), ["b1", "b2", "b3"]);
       await releaseLease({ sql }, next[0]);
-      assert.deepEqual((await claimDeliveries({ sql }, 2)).map((c) => c.event.version), [1, 2]);
+      const two = await claimDeliveries({ sql }, 2);
+      assert.deepEqual(two.map((c) => c.event.version), [1, 2]);
+      await releaseLease({ sql }, two[0]);
+      // Redelivered, A's first is due now and no longer holds A back.
+      const redone = await ann.call(
+        "POST",
+        `/api/webhooks/${id}/deliveries/${all[0].delivery_id}/redeliver/`,
+      );
+      assert.equal(redone.status, 202);
+      const again = await claimDeliveries({ sql }, 10);
+      assert.deepEqual(
+        again.map((c) => `${c.event.resource_id === a ? "a" : "b"}${c.event.version}`),
+        ["a1", "b1", "a2", "b2", "a3", "b3"],
+      );
     } finally {
       await sql`delete from webhooks where id = ${id}`;
     }
