@@ -79,6 +79,7 @@ const envSchema = z.object({
   SEARCHES_PER_USER: intVar(0, 0, 100),
   SEARCH_QUEUE_PER_USER: intVar(32, 0, 1024),
   DB_STATEMENT_TIMEOUT_MS: intVar(5000, 0, 3_600_000),
+  COUNT_EXACT_UP_TO: intVar(10000, 0, 100_000_000),
   PURGE_INTERVAL_SECONDS: intVar(600, 1, 86400),
   AUDIT_DETACH_AFTER_MONTHS: intVar(0, 0, 1200),
   WEBHOOK_ALLOW_HTTP: boolVar(false),
@@ -142,6 +143,8 @@ export type Config = Readonly<{
   searchQueuePerUser: number;
   /** Longest a statement may run on DATABASE_URL before the server cancels it (0: no limit). */
   dbStatementTimeoutMs: number;
+  /** Matches a list counts exactly; past this many its count is the planner's estimate. */
+  countExactUpTo: number;
   /** Seconds between purges of expired sign-in failures and dead sessions. */
   purgeIntervalSeconds: number;
   /**
@@ -282,6 +285,7 @@ export function loadConfig(env: Record<string, string | undefined> = Deno.env.to
       (e.DATABASE_URL ? Math.max(1, e.DB_POOL_MAX - 2) : 1),
     searchQueuePerUser: e.SEARCH_QUEUE_PER_USER,
     dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    countExactUpTo: e.COUNT_EXACT_UP_TO,
     purgeIntervalSeconds: e.PURGE_INTERVAL_SECONDS,
     auditDetachAfterMonths: e.AUDIT_DETACH_AFTER_MONTHS,
     adminPassword: e.ADMIN_PASSWORD,

@@ -1428,6 +1428,11 @@ export interface components {
         };
         AppointmentList: {
             count: number;
+            /**
+             * @description Present when more matched than COUNT_EXACT_UP_TO: `count` is then the planner's estimate, not a count
+             * @constant
+             */
+            count_is_estimate?: true;
             /** Format: uri-reference */
             next: string | null;
             /** Format: uri-reference */
@@ -1467,6 +1472,11 @@ export interface components {
         };
         AppointmentVersionList: {
             count: number;
+            /**
+             * @description Present when more matched than COUNT_EXACT_UP_TO: `count` is then the planner's estimate, not a count
+             * @constant
+             */
+            count_is_estimate?: true;
             /** Format: uri-reference */
             next: string | null;
             /** Format: uri-reference */
@@ -1494,6 +1504,11 @@ export interface components {
         };
         AuditEventList: {
             count: number;
+            /**
+             * @description Present when more matched than COUNT_EXACT_UP_TO: `count` is then the planner's estimate, not a count
+             * @constant
+             */
+            count_is_estimate?: true;
             /** Format: uri-reference */
             next: string | null;
             /** Format: uri-reference */
@@ -1578,6 +1593,11 @@ export interface components {
         };
         ClinicList: {
             count: number;
+            /**
+             * @description Present when more matched than COUNT_EXACT_UP_TO: `count` is then the planner's estimate, not a count
+             * @constant
+             */
+            count_is_estimate?: true;
             /** Format: uri-reference */
             next: string | null;
             /** Format: uri-reference */
@@ -1599,6 +1619,11 @@ export interface components {
         };
         ClinicMemberList: {
             count: number;
+            /**
+             * @description Present when more matched than COUNT_EXACT_UP_TO: `count` is then the planner's estimate, not a count
+             * @constant
+             */
+            count_is_estimate?: true;
             /** Format: uri-reference */
             next: string | null;
             /** Format: uri-reference */
@@ -1674,6 +1699,11 @@ export interface components {
         };
         DoctorList: {
             count: number;
+            /**
+             * @description Present when more matched than COUNT_EXACT_UP_TO: `count` is then the planner's estimate, not a count
+             * @constant
+             */
+            count_is_estimate?: true;
             /** Format: uri-reference */
             next: string | null;
             /** Format: uri-reference */
@@ -1722,6 +1752,11 @@ export interface components {
         };
         DoctorVersionList: {
             count: number;
+            /**
+             * @description Present when more matched than COUNT_EXACT_UP_TO: `count` is then the planner's estimate, not a count
+             * @constant
+             */
+            count_is_estimate?: true;
             /** Format: uri-reference */
             next: string | null;
             /** Format: uri-reference */
@@ -2066,6 +2101,11 @@ export interface components {
         };
         ManagedUserList: {
             count: number;
+            /**
+             * @description Present when more matched than COUNT_EXACT_UP_TO: `count` is then the planner's estimate, not a count
+             * @constant
+             */
+            count_is_estimate?: true;
             /** Format: uri-reference */
             next: string | null;
             /** Format: uri-reference */
@@ -2106,6 +2146,11 @@ export interface components {
         };
         MappingList: {
             count: number;
+            /**
+             * @description Present when more matched than COUNT_EXACT_UP_TO: `count` is then the planner's estimate, not a count
+             * @constant
+             */
+            count_is_estimate?: true;
             /** Format: uri-reference */
             next: string | null;
             /** Format: uri-reference */
@@ -2212,6 +2257,11 @@ export interface components {
         };
         PatientList: {
             count: number;
+            /**
+             * @description Present when more matched than COUNT_EXACT_UP_TO: `count` is then the planner's estimate, not a count
+             * @constant
+             */
+            count_is_estimate?: true;
             /** Format: uri-reference */
             next: string | null;
             /** Format: uri-reference */
@@ -2265,6 +2315,11 @@ export interface components {
         };
         PatientVersionList: {
             count: number;
+            /**
+             * @description Present when more matched than COUNT_EXACT_UP_TO: `count` is then the planner's estimate, not a count
+             * @constant
+             */
+            count_is_estimate?: true;
             /** Format: uri-reference */
             next: string | null;
             /** Format: uri-reference */
@@ -2359,6 +2414,11 @@ export interface components {
         };
         SessionList: {
             count: number;
+            /**
+             * @description Present when more matched than COUNT_EXACT_UP_TO: `count` is then the planner's estimate, not a count
+             * @constant
+             */
+            count_is_estimate?: true;
             /** Format: uri-reference */
             next: string | null;
             /** Format: uri-reference */
@@ -2436,6 +2496,11 @@ export interface components {
         };
         WebhookDeliveryList: {
             count: number;
+            /**
+             * @description Present when more matched than COUNT_EXACT_UP_TO: `count` is then the planner's estimate, not a count
+             * @constant
+             */
+            count_is_estimate?: true;
             /** Format: uri-reference */
             next: string | null;
             /** Format: uri-reference */
@@ -2451,6 +2516,11 @@ export interface components {
         };
         WebhookList: {
             count: number;
+            /**
+             * @description Present when more matched than COUNT_EXACT_UP_TO: `count` is then the planner's estimate, not a count
+             * @constant
+             */
+            count_is_estimate?: true;
             /** Format: uri-reference */
             next: string | null;
             /** Format: uri-reference */
@@ -3442,6 +3512,8 @@ export interface operations {
                 page_size?: number;
                 /** @description A field to sort by; a leading `-` sorts descending */
                 ordering?: "id" | "-id" | "name" | "-name" | "date_of_birth" | "-date_of_birth" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /** @description Keyset paging, instead of `offset` and as fast at any depth: empty for the first page, then the position a `next` or `previous` link carries */
+                cursor?: string;
                 search?: string;
                 /** @description Also accepted: M, F, O, U, N, in any letter case */
                 gender?: "male" | "female" | "other" | "unknown";
@@ -4558,6 +4630,8 @@ export interface operations {
                 page?: number;
                 /** @description Page size for page (default 20; more than 100 is read as 100) */
                 page_size?: number;
+                /** @description Keyset paging, instead of `offset` and as fast at any depth: empty for the first page, then the position a `next` or `previous` link carries */
+                cursor?: string;
                 action?: "read" | "list" | "create" | "update" | "delete" | "restore" | "purge" | "member_add" | "member_change" | "member_remove";
                 /** @description An ISO 8601 timestamp or date (a date means its start, UTC) */
                 since?: string;
@@ -4658,6 +4732,8 @@ export interface operations {
                 page_size?: number;
                 /** @description A field to sort by; a leading `-` sorts descending */
                 ordering?: "id" | "-id" | "name" | "-name" | "years_of_experience" | "-years_of_experience" | "created_at" | "-created_at";
+                /** @description Keyset paging, instead of `offset` and as fast at any depth: empty for the first page, then the position a `next` or `previous` link carries */
+                cursor?: string;
                 search?: string;
                 /** @description Also accepted in any case, with spaces or hyphens (`Internal Medicine`), and common other names: `Cardiologist`, `Orthopaedics`, `OB/GYN`, `Obstetrics and Gynecology`; ENT, anaesthesia and emergency medicine are `other` */
                 specialization?: "general" | "cardiology" | "dermatology" | "endocrinology" | "gastroenterology" | "hematology" | "infectious_disease" | "internal_medicine" | "nephrology" | "neurology" | "obstetrics_gynecology" | "oncology" | "ophthalmology" | "orthopedics" | "pediatrics" | "psychiatry" | "pulmonology" | "radiology" | "rheumatology" | "surgery" | "urology" | "other";
@@ -9081,6 +9157,8 @@ export interface operations {
                 page?: number;
                 /** @description Page size for page (default 20; more than 100 is read as 100) */
                 page_size?: number;
+                /** @description Keyset paging, instead of `offset` and as fast at any depth: empty for the first page, then the position a `next` or `previous` link carries */
+                cursor?: string;
                 action?: "read" | "list" | "create" | "update" | "delete" | "restore" | "purge" | "member_add" | "member_change" | "member_remove";
                 /** @description An ISO 8601 timestamp or date (a date means its start, UTC) */
                 since?: string;
@@ -9190,6 +9268,8 @@ export interface operations {
                 page?: number;
                 /** @description Page size for page (default 20; more than 100 is read as 100) */
                 page_size?: number;
+                /** @description Keyset paging, instead of `offset` and as fast at any depth: empty for the first page, then the position a `next` or `previous` link carries */
+                cursor?: string;
                 action?: "read" | "list" | "create" | "update" | "delete" | "restore" | "purge" | "member_add" | "member_change" | "member_remove";
                 /** @description An ISO 8601 timestamp or date (a date means its start, UTC) */
                 since?: string;
@@ -9845,8 +9925,10 @@ export interface operations {
                 _count?: number;
                 /** @description Matches to skip (the next and previous links carry it) */
                 _offset?: number;
-                /** @description How to count the matches: not at all, the planner's estimate, or exactly */
+                /** @description How to count the matches: not at all, the planner's estimate, or exactly (by default: exactly up to COUNT_EXACT_UP_TO matches, the estimate past that) */
                 _total?: "none" | "estimate" | "accurate";
+                /** @description Keyset paging by id, instead of _offset and as fast at any depth: empty for the first page, then as the next and previous links carry it */
+                _cursor?: string;
             };
             header?: never;
             path?: never;
@@ -10156,8 +10238,10 @@ export interface operations {
                 _count?: number;
                 /** @description Matches to skip (the next and previous links carry it) */
                 _offset?: number;
-                /** @description How to count the matches: not at all, the planner's estimate, or exactly */
+                /** @description How to count the matches: not at all, the planner's estimate, or exactly (by default: exactly up to COUNT_EXACT_UP_TO matches, the estimate past that) */
                 _total?: "none" | "estimate" | "accurate";
+                /** @description Keyset paging by id, instead of _offset and as fast at any depth: empty for the first page, then as the next and previous links carry it */
+                _cursor?: string;
             };
             header?: never;
             path?: never;
@@ -10467,8 +10551,10 @@ export interface operations {
                 _count?: number;
                 /** @description Matches to skip (the next and previous links carry it) */
                 _offset?: number;
-                /** @description How to count the matches: not at all, the planner's estimate, or exactly */
+                /** @description How to count the matches: not at all, the planner's estimate, or exactly (by default: exactly up to COUNT_EXACT_UP_TO matches, the estimate past that) */
                 _total?: "none" | "estimate" | "accurate";
+                /** @description Keyset paging by id, instead of _offset and as fast at any depth: empty for the first page, then as the next and previous links carry it */
+                _cursor?: string;
             };
             header?: never;
             path?: never;
@@ -10626,8 +10712,10 @@ export interface operations {
                 _count?: number;
                 /** @description Matches to skip (the next and previous links carry it) */
                 _offset?: number;
-                /** @description How to count the matches: not at all, the planner's estimate, or exactly */
+                /** @description How to count the matches: not at all, the planner's estimate, or exactly (by default: exactly up to COUNT_EXACT_UP_TO matches, the estimate past that) */
                 _total?: "none" | "estimate" | "accurate";
+                /** @description Keyset paging by id, instead of _offset and as fast at any depth: empty for the first page, then as the next and previous links carry it */
+                _cursor?: string;
             };
             header?: never;
             path?: never;
@@ -10713,8 +10801,10 @@ export interface operations {
                 _count?: number;
                 /** @description Matches to skip (the next and previous links carry it) */
                 _offset?: number;
-                /** @description How to count the matches: not at all, the planner's estimate, or exactly */
+                /** @description How to count the matches: not at all, the planner's estimate, or exactly (by default: exactly up to COUNT_EXACT_UP_TO matches, the estimate past that) */
                 _total?: "none" | "estimate" | "accurate";
+                /** @description Keyset paging by id, instead of _offset and as fast at any depth: empty for the first page, then as the next and previous links carry it */
+                _cursor?: string;
             };
             header?: never;
             path?: never;
@@ -10865,7 +10955,7 @@ export interface operations {
                 _count?: number;
                 /** @description Matches to skip (the next and previous links carry it) */
                 _offset?: number;
-                /** @description How to count the matches: not at all, the planner's estimate, or exactly */
+                /** @description How to count the matches: not at all, the planner's estimate, or exactly (by default: exactly up to COUNT_EXACT_UP_TO matches, the estimate past that) */
                 _total?: "none" | "estimate" | "accurate";
             };
             header?: never;
@@ -11022,8 +11112,10 @@ export interface operations {
                 _count?: number;
                 /** @description Matches to skip (the next and previous links carry it) */
                 _offset?: number;
-                /** @description How to count the matches: not at all, the planner's estimate, or exactly */
+                /** @description How to count the matches: not at all, the planner's estimate, or exactly (by default: exactly up to COUNT_EXACT_UP_TO matches, the estimate past that) */
                 _total?: "none" | "estimate" | "accurate";
+                /** @description Keyset paging by id, instead of _offset and as fast at any depth: empty for the first page, then as the next and previous links carry it */
+                _cursor?: string;
             };
             header?: never;
             path?: never;
@@ -11179,7 +11271,7 @@ export interface operations {
                 _count?: number;
                 /** @description Matches to skip (the next and previous links carry it) */
                 _offset?: number;
-                /** @description How to count the matches: not at all, the planner's estimate, or exactly */
+                /** @description How to count the matches: not at all, the planner's estimate, or exactly (by default: exactly up to COUNT_EXACT_UP_TO matches, the estimate past that) */
                 _total?: "none" | "estimate" | "accurate";
             };
             header?: never;

@@ -9,9 +9,9 @@ import {
   anyOf,
   type Fragment,
   type Page,
+  type SearchLimits,
   type SearchPage,
   searchPage,
-  type TotalMode,
 } from "./page.ts";
 import type { Db } from "./client.ts";
 import type { Criteria, DateMatch } from "../lib/fhir.ts";
@@ -322,7 +322,7 @@ function appointmentWhere(db: Db, s: Scope, params: Map<string, Criteria>): Frag
 export function searchAppointments(
   s: Scope,
   params: Map<string, Criteria>,
-  p: { limit: number; offset: number; total: TotalMode },
+  p: SearchLimits,
 ): Promise<SearchPage<AppointmentWithPatient>> {
   return s.run((db) =>
     searchPage(
@@ -336,9 +336,7 @@ export function searchAppointments(
           db`from appointments a join patients p on p.id = a.patient_id
             where ${appointmentWhere(db, s, params)}`,
       },
-      p.limit,
-      p.offset,
-      p.total,
+      p,
     )
   );
 }

@@ -1,23 +1,29 @@
 /** Reading the audit trail (the writes are in db/audit.ts). */
 import { type AuditEvent, type AuditFilters, COLUMNS } from "./audit.ts";
-import type { Page } from "./page.ts";
+import { countUpTo, keyValue, type Listed, type Page, pageOf, seek, type SortKey } from "./page.ts";
 import type { Db } from "./client.ts";
 import type { Scope } from "./scope.ts";
+
+/** How the audit trail sorts (newest first), and how its cursor is read. */
+export const AUDIT_KEYS = { at: { column: "at", kind: "timestamptz" } } as const satisfies Record<
+  string,
+  SortKey
+>;
 
 /** A page of events, newest first, and how many match. */
 export function listEvents(
   s: Scope,
   f: AuditFilters,
-  p: Page,
-): Promise<{ count: number; rows: (AuditEvent & { id: number })[] }> {
+  p: Page<"at">,
+): Promise<Listed<AuditEvent & { id: number }>> {
   return s.run((db) => listIn(db, f, p));
 }
 
 async function listIn(
   db: Db,
   f: AuditFilters,
-  p: Page,
-): Promise<{ count: number; rows: (AuditEvent & { id: number })[] }> {
+  p: Page<"at">,
+): Promise<Listed<AuditEvent & { id: number }>> {
   const where = () =>
     db`true
     ${f.user_id ? db`and user_id = ${f.user_id}` : db``}
@@ -26,12 +32,16 @@ async function listIn(
     ${f.clinic_id ? db`and clinic_id = ${f.clinic_id}` : db``}
     ${f.since ? db`and at >= ${f.since}` : db``}
     ${f.until ? db`and at <= ${f.until}` : db``}`;
-  const [rows, [{ count }]] = await Promise.all([
-    db<(AuditEvent & { id: number })[]>`
-      select id::float8 as id, ${db(COLUMNS)} from audit_events where ${where()}
-      order by at desc, id desc
-      limit ${p.limit} offset ${p.offset}`,
-    db<{ count: number }[]>`select count(*)::int as count from audit_events where ${where()}`,
+  const key = AUDIT_KEYS.at;
+  // Newest first, always: the only order the trail is read in.
+  const { after, order, back } = seek(db, { ...p, ordering: { field: "at", desc: true } }, key);
+  const [read, counted] = await Promise.all([
+    db<(AuditEvent & { id: number; sort_key: string })[]>`
+      select id::float8 as id, ${db(COLUMNS)}, ${keyValue(db, key)} as sort_key
+      from audit_events where ${where()} and ${after()}
+      ${order()} limit ${p.limit + 1} offset ${p.offset}`,
+    countUpTo(db, () => db`from audit_events where ${where()}`, p.countUpTo),
   ]);
-  return { count, rows };
+  const { rows, ...ends } = pageOf(read, p, back, (r) => [r.sort_key, r.id]);
+  return { ...counted, ...ends, rows: rows.map(({ sort_key: _, ...row }) => row) };
 }

@@ -7,10 +7,10 @@ import {
   anyOf,
   type Fragment,
   type Page,
+  type SearchLimits,
   type SearchPage,
   searchPage,
   textMatch,
-  type TotalMode,
 } from "./page.ts";
 import type { Criteria } from "../lib/fhir.ts";
 import type { ClinicRole, Scope } from "./scope.ts";
@@ -134,7 +134,7 @@ export async function listClinics(
 export function searchClinics(
   s: Scope,
   params: Map<string, Criteria>,
-  page: { limit: number; offset: number; total: TotalMode },
+  page: SearchLimits,
 ): Promise<SearchPage<ClinicRow>> {
   const db = s.sql;
   const parts: Fragment[] = [SEEN(s)];
@@ -153,14 +153,13 @@ export function searchClinics(
   return searchPage(
     db,
     {
-      rows: (limit) =>
-        db<ClinicRow[]>`${CLINIC(db, s.caller.id)} where ${where()}
-        order by c.id limit ${limit} offset ${page.offset}`,
+      rows: (limit, { after, order }) =>
+        db<ClinicRow[]>`${CLINIC(db, s.caller.id)} where ${where()} and ${after()}
+        ${order()} limit ${limit} offset ${page.offset}`,
       from: () => db`${CLINICS_OF(db, s.caller.id)} where ${where()}`,
+      id: "c.id",
     },
-    page.limit,
-    page.offset,
-    page.total,
+    page,
   );
 }
 

@@ -1,12 +1,18 @@
 import {
   allOf,
   anyOf,
+  countUpTo,
   type Fragment,
+  keyValue,
+  type Listed,
   type Page,
+  pageOf,
+  type SearchLimits,
   type SearchPage,
   searchPage,
+  seek,
+  type SortKey,
   textMatch,
-  type TotalMode,
 } from "./page.ts";
 import type { Db } from "./client.ts";
 import type { Criteria } from "../lib/fhir.ts";
@@ -122,12 +128,20 @@ export function changeDoctor(
   });
 }
 
+/** How each ordering of the directory sorts, and how its cursor is read. */
+export const DOCTOR_KEYS: Record<(typeof DOCTOR_ORDERINGS)[number], SortKey> = {
+  id: { column: "id", kind: "int" },
+  name: { column: "name", kind: "text" },
+  years_of_experience: { column: "years_of_experience", kind: "int", nullable: true },
+  created_at: { column: "created_at", kind: "timestamptz" },
+};
+
 /** One page of the directory and how many doctors match in all. */
 export async function listDoctors(
   s: Scope,
   f: DoctorFilters,
   p: Page<(typeof DOCTOR_ORDERINGS)[number]>,
-): Promise<{ count: number; rows: DoctorRow[] }> {
+): Promise<Listed<DoctorRow>> {
   const db = s.sql;
   const owned = s.caller.role === "admin" ? db`true` : db`created_by = ${s.caller.id}`;
   const where = () =>
@@ -141,15 +155,16 @@ export async function listDoctors(
           like ${f.search}`
         : db``
     }`;
-  const dir = p.ordering.desc ? db`desc` : db`asc`;
-  const [rows, [{ count }]] = await Promise.all([
-    db<DoctorRow[]>`
-      select * from doctors where ${where()}
-      order by ${db(p.ordering.field)} ${dir}, id ${dir}
-      limit ${p.limit} offset ${p.offset}`,
-    db<{ count: number }[]>`select count(*)::int as count from doctors where ${where()}`,
+  const key = DOCTOR_KEYS[p.ordering.field];
+  const { after, order, back } = seek(db, p, key);
+  const [read, counted] = await Promise.all([
+    db<(DoctorRow & { sort_key: string | number | null })[]>`
+      select *, ${keyValue(db, key)} as sort_key from doctors where ${where()} and ${after()}
+      ${order()} limit ${p.limit + 1} offset ${p.offset}`,
+    countUpTo(db, () => db`from doctors where ${where()}`, p.countUpTo),
   ]);
-  return { count, rows };
+  const { rows, ...ends } = pageOf(read, p, back, (r) => [r.sort_key, r.id]);
+  return { ...counted, ...ends, rows: rows.map(({ sort_key: _, ...row }) => row) };
 }
 
 /**
@@ -194,20 +209,20 @@ export function searchDoctors(
   s: Scope,
   params: Map<string, Criteria>,
   specialtySystem: string,
-  page: { limit: number; offset: number; total: TotalMode },
+  page: SearchLimits,
 ): Promise<SearchPage<DoctorRow>> {
   const db = s.sql;
   const where = () => db`where ${s.live("")} and ${doctorCriteria(db, params, specialtySystem)}`;
   return searchPage(
     db,
     {
-      rows: (limit) =>
+      rows: (limit, { after, order }) =>
         db<DoctorRow[]>`
-      select * from doctors ${where()} order by id limit ${limit} offset ${page.offset}`,
+      select * from doctors ${where()} and ${after()} ${order()}
+      limit ${limit} offset ${page.offset}`,
       from: () => db`from doctors ${where()}`,
+      id: "id",
     },
-    page.limit,
-    page.offset,
-    page.total,
+    page,
   );
 }

@@ -3,9 +3,9 @@ import {
   allOf,
   type Fragment,
   type Page,
+  type SearchLimits,
   type SearchPage,
   searchPage,
-  type TotalMode,
 } from "./page.ts";
 import type { Db } from "./client.ts";
 import type { Criteria } from "../lib/fhir.ts";
@@ -380,21 +380,20 @@ export async function matchedCareTeamIds(
 export function searchCareTeams(
   s: Scope,
   params: Map<string, Criteria>,
-  page: { limit: number; offset: number; total: TotalMode },
+  page: SearchLimits,
 ): Promise<SearchPage<CareTeamRow>> {
   return s.run((db) =>
     searchPage(
       db,
       {
-        rows: (limit) =>
+        rows: (limit, { after, order }) =>
           db<CareTeamRow[]>`
-      ${CARE_TEAM(db, s)} where ${careTeamWhere(db, s, params)}
-      order by p.id limit ${limit} offset ${page.offset}`,
+      ${CARE_TEAM(db, s)} where ${careTeamWhere(db, s, params)} and ${after()}
+      ${order()} limit ${limit} offset ${page.offset}`,
         from: () => db`from patients p where ${careTeamWhere(db, s, params)}`,
+        id: "p.id",
       },
-      page.limit,
-      page.offset,
-      page.total,
+      page,
     )
   );
 }

@@ -10,6 +10,180 @@ export interface Page<F extends string = string> {
   ordering: { field: F; desc: boolean };
   /** Asked for by `page`/`page_size` (Django REST Framework's style): links answer alike. */
   numbered?: boolean;
+  /** Keyset paging: the rows after (or, `back`, before) a position, instead of `offset`. */
+  cursor?: Cursor;
+  /** Matches counted exactly up to this many; past it the count is the planner's estimate. */
+  countUpTo: number;
+}
+
+/** A position in a list: the sort value and id of the row it is next to. */
+export type Key = [value: string | number | null, id: number];
+
+/**
+ * Where a cursor points: after (or before) the row of `key`, in the order `ordering`. A
+ * cursor without them is the start of keyset paging (`cursor=` with nothing after it): the
+ * first page, in the order the request's `ordering` asks, with links by cursor.
+ */
+export interface Cursor {
+  ordering?: string;
+  key?: Key;
+  back: boolean;
+}
+
+/** How a sort column's values are written in a cursor and compared in SQL. */
+export type KeyKind = "int" | "text" | "date" | "timestamptz";
+
+/** A list's sort column: its SQL expression, kind, and whether it may be null. */
+export interface SortKey {
+  column: string;
+  kind: KeyKind;
+  nullable?: boolean;
+}
+
+const KEY_SHAPES: Record<KeyKind, (v: string | number) => boolean> = {
+  int: (v) => Number.isSafeInteger(v),
+  text: (v) => typeof v === "string" && v.length <= 1000,
+  date: (v) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v),
+  timestamptz: (v) =>
+    typeof v === "string" &&
+    /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)$/.test(v),
+};
+
+/** Whether a cursor's value can be one of a `kind` column's (null only where it may be null). */
+export function keyFits(key: SortKey, value: string | number | null): boolean {
+  return value === null ? key.nullable === true : KEY_SHAPES[key.kind](value);
+}
+
+/** The SQL that gives a row's cursor value: timestamps as text keep their microseconds. */
+export function keyValue(db: Db, key: SortKey): Fragment {
+  return key.kind === "timestamptz" ? db`${db(key.column)}::text` : db`${db(key.column)}`;
+}
+
+/**
+ * Keyset paging in SQL: `after()`, the condition of the rows past the cursor in the order of
+ * travel (true without a cursor), and `order()`, that order (reversed when paging back, as
+ * `back` says; the rows are then read in reverse and must be turned round). Ascending puts
+ * nulls last and descending first, as PostgreSQL does, so both directions are one order.
+ * Both are functions: a fragment goes into one statement once.
+ */
+export function seek(
+  db: Db,
+  p: Pick<Page, "ordering" | "cursor">,
+  key: SortKey,
+  idColumn = "id",
+): { after: () => Fragment; order: () => Fragment; back: boolean } {
+  const back = p.cursor?.back ?? false;
+  const desc = p.ordering.desc !== back;
+  const byId = key.column === idColumn;
+  const order = () => {
+    const dir = desc ? db`desc` : db`asc`;
+    return byId
+      ? db`order by ${db(idColumn)} ${dir}`
+      : db`order by ${db(key.column)} ${dir}, ${db(idColumn)} ${dir}`;
+  };
+  return { after: () => pastCursor(db, key, idColumn, desc, p.cursor?.key), order, back };
+}
+
+/** The rows past `at` in the order (`desc` or not) of `key` then `idColumn`. */
+function pastCursor(
+  db: Db,
+  key: SortKey,
+  idColumn: string,
+  desc: boolean,
+  at: Key | undefined,
+): Fragment {
+  if (!at) return db`true`;
+  const [value, lastId] = at;
+  const col = db(key.column);
+  const id = db(idColumn);
+  const cmp = desc ? db`<` : db`>`;
+  if (key.column === idColumn) return db`${id} ${cmp} ${lastId}`;
+  if (value === null) {
+    // Past a null: the nulls after it, then (descending, where nulls come first) the rest.
+    const nulls = db`(${col} is null and ${id} ${cmp} ${lastId})`;
+    return desc ? db`(${nulls} or ${col} is not null)` : nulls;
+  }
+  const past = db`(${col}, ${id}) ${cmp} (${typedValue(db, key.kind, value)}, ${lastId})`;
+  if (key.nullable) return desc ? past : db`(${past} or ${col} is null)`;
+  // The same bound on the column alone, which partition pruning reads (a row comparison
+  // it does not).
+  const bound = desc ? db`<=` : db`>=`;
+  return db`${past} and ${col} ${bound} ${typedValue(db, key.kind, value)}`;
+}
+
+/**
+ * A cursor value as a parameter of its column's type, sent as text and cast by the server:
+ * sent as a timestamp, the driver would pass it through a Date and drop its microseconds.
+ */
+function typedValue(db: Db, kind: KeyKind, value: string | number | null): Fragment {
+  const text = db`${value === null ? null : String(value)}::text`;
+  switch (kind) {
+    case "int":
+      return db`${text}::int8`;
+    case "text":
+      return text;
+    case "date":
+      return db`${text}::date`;
+    case "timestamptz":
+      return db`${text}::timestamptz`;
+  }
+}
+
+/** A list's page: its rows, whether more follow in the order of travel, and the match count. */
+export interface Listed<R> {
+  rows: R[];
+  count: number;
+  /** The count is the planner's estimate: more matched than `Page.countUpTo`. */
+  estimated: boolean;
+  /** Rows follow the last (or, paging back, precede the first). */
+  more: boolean;
+  /** The cursor values of the first and last rows. */
+  first?: Key;
+  last?: Key;
+}
+
+/**
+ * A page read with one row more than asked (`fetched`, in the order of travel): whether more
+ * follow, the rows in list order, and the keys of its ends (`keyOf` reads a row's).
+ */
+export function pageOf<R>(
+  fetched: R[],
+  p: Page,
+  back: boolean,
+  keyOf: (row: R) => Key,
+): Pick<Listed<R>, "rows" | "more" | "first" | "last"> {
+  const more = fetched.length > p.limit;
+  const rows = more ? fetched.slice(0, p.limit) : fetched;
+  if (back) rows.reverse();
+  return {
+    rows,
+    more,
+    first: rows.length ? keyOf(rows[0]) : undefined,
+    last: rows.length ? keyOf(rows[rows.length - 1]) : undefined,
+  };
+}
+
+/**
+ * How many rows `from` (a `from … where …` fragment) holds: exactly up to `upTo`, read
+ * through at most `upTo + 1` matches; past that, the planner's estimate (no scan at all),
+ * never less than `upTo + 1`.
+ */
+export async function countUpTo(
+  db: Db,
+  from: () => Fragment,
+  upTo: number,
+): Promise<{ count: number; estimated: boolean }> {
+  const [{ count }] = await db<{ count: number }[]>`
+    select count(*)::int as count from (select 1 ${from()} limit ${upTo + 1}) capped`;
+  if (count <= upTo) return { count, estimated: false };
+  return { count: Math.max(await estimate(db, from), upTo + 1), estimated: true };
+}
+
+/** The planner's estimate of the rows of `from`. */
+async function estimate(db: Db, from: () => Fragment): Promise<number> {
+  const [plan] = await db<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>`
+    explain (format json) select 1 ${from()}`;
+  return Math.round(plan["QUERY PLAN"][0].Plan["Plan Rows"]);
 }
 
 /** Escapes `%`, `_` and `\` so user text matches literally inside LIKE. */
@@ -81,8 +255,20 @@ export function dateMatchSql(db: Db, column: string, m: DateMatch): Fragment {
   }
 }
 
-/** How a search counts its matches: not at all, the planner's estimate, or exactly. */
-export type TotalMode = "none" | "estimate" | "accurate";
+/**
+ * How a search counts its matches: not at all, the planner's estimate, exactly, or exactly
+ * up to `countUpTo` and the estimate past it (`bounded`, when the search does not say).
+ */
+export type TotalMode = "none" | "estimate" | "accurate" | "bounded";
+
+/** The paging of a search: `limit` rows from `offset` or from a cursor (by id), and its total. */
+export interface SearchLimits {
+  limit: number;
+  offset: number;
+  total: TotalMode;
+  countUpTo: number;
+  cursor?: Cursor;
+}
 
 /** A search page: `limit` rows from `offset`, whether more follow, and the total asked for. */
 export interface SearchPage<R> {
@@ -91,35 +277,51 @@ export interface SearchPage<R> {
   total?: number;
 }
 
+/** What a search's page query puts after its `where`: the cursor's condition and the order. */
+export interface Seek {
+  after: () => Fragment;
+  order: () => Fragment;
+}
+
 /**
- * Runs a search: `rows(limit)` (one row more than the page, to know whether more follow) and,
- * when the page does not already tell, the count of `from()` (a `from … where …` fragment) as
- * `mode` asks. An estimate is the planner's row estimate: no scan of the matches.
+ * Runs a search: `rows(limit, seek)` (one row more than the page, to know whether more
+ * follow) and, when the page does not already tell, the count of `from()` (a `from … where …`
+ * fragment) as `page.total` asks. An estimate is the planner's row estimate: no scan of the
+ * matches. A search ordered by its `id` column pages by cursor too (`seek`, in the order of
+ * travel: read back, the rows are turned round here).
  */
 export async function searchPage<R>(
   db: Db,
-  q: { rows: (limit: number) => Promise<R[]>; from: () => Fragment },
-  limit: number,
-  offset: number,
-  mode: TotalMode,
+  q: {
+    rows: (limit: number, seek: Seek) => Promise<R[]>;
+    from: () => Fragment;
+    id?: string;
+  },
+  page: SearchLimits,
 ): Promise<SearchPage<R>> {
+  const { limit, offset, total: mode } = page;
+  const ordered = { ordering: { field: "id", desc: false }, cursor: page.cursor };
+  const by = q.id ?? "id";
+  const { after, order, back } = seek(db, ordered, { column: by, kind: "int" }, by);
   const exact = () =>
     db<{ count: number }[]>`select count(*)::int as count ${q.from()}`.then(([r]) => r.count);
   // An exact count runs beside the page, as the JSON lists do; the others wait for the page.
   const [fetched, counted] = await Promise.all([
-    limit > 0 ? q.rows(limit + 1) : Promise.resolve([]),
+    limit > 0 ? q.rows(limit + 1, { after, order }) : Promise.resolve([]),
     mode === "accurate" ? exact() : Promise.resolve(undefined),
   ]);
   const more = fetched.length > limit;
   const rows = more ? fetched.slice(0, limit) : fetched;
+  if (back) rows.reverse();
   if (mode === "none") return { rows, more };
   if (counted !== undefined) return { rows, more, total: counted };
   // The page itself can give the exact total: the last page, or nothing at the start.
-  if (limit > 0 && !more && (rows.length > 0 || offset === 0)) {
+  if (limit > 0 && !more && !page.cursor && (rows.length > 0 || offset === 0)) {
     return { rows, more, total: offset + rows.length };
   }
-  const [plan] = await db<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>`
-    explain (format json) select 1 ${q.from()}`;
-  const estimate = Math.round(plan["QUERY PLAN"][0].Plan["Plan Rows"]);
-  return { rows, more, total: Math.max(estimate, offset + rows.length) };
+  if (mode === "bounded") {
+    const { count, estimated } = await countUpTo(db, q.from, page.countUpTo);
+    return { rows, more, total: estimated ? Math.max(count, offset + rows.length) : count };
+  }
+  return { rows, more, total: Math.max(await estimate(db, q.from), offset + rows.length) };
 }

@@ -1,13 +1,19 @@
 import {
   allOf,
   anyOf,
+  countUpTo,
   dateMatchSql,
   type Fragment,
+  keyValue,
+  type Listed,
   type Page,
+  pageOf,
+  type SearchLimits,
   type SearchPage,
   searchPage,
+  seek,
+  type SortKey,
   textMatch,
-  type TotalMode,
 } from "./page.ts";
 import type { Db } from "./client.ts";
 import type { Criteria } from "../lib/fhir.ts";
@@ -181,12 +187,24 @@ function changeIn(
   });
 }
 
-/** One page of the caller's patients and how many match in all (two index-friendly queries). */
+/** How each ordering of the patient list sorts, and how its cursor is read. */
+export const PATIENT_KEYS: Record<(typeof PATIENT_ORDERINGS)[number], SortKey> = {
+  id: { column: "id", kind: "int" },
+  name: { column: "name", kind: "text" },
+  date_of_birth: { column: "date_of_birth", kind: "date", nullable: true },
+  created_at: { column: "created_at", kind: "timestamptz" },
+  updated_at: { column: "updated_at", kind: "timestamptz" },
+};
+
+/** A page of the list with the patients an audit event of it names. */
+export type PatientList = Listed<PatientRow> & { matched: number[] };
+
+/** One page of the caller's patients and how many match in all (index-friendly queries). */
 export function listPatients(
   s: Scope,
   f: PatientFilters,
   p: Page<(typeof PATIENT_ORDERINGS)[number]>,
-): Promise<{ count: number; rows: PatientRow[]; matched: number[] }> {
+): Promise<PatientList> {
   return s.run((db) => listIn(db, s, f, p));
 }
 
@@ -195,7 +213,7 @@ async function listIn(
   s: Scope,
   f: PatientFilters,
   p: Page<(typeof PATIENT_ORDERINGS)[number]>,
-): Promise<{ count: number; rows: PatientRow[]; matched: number[] }> {
+): Promise<PatientList> {
   const filters = () =>
     db`
     ${f.clinic_id ? db`and clinic_id = ${f.clinic_id}` : db``}
@@ -203,36 +221,42 @@ async function listIn(
     ${f.blood_group ? db`and blood_group = ${f.blood_group}` : db``}
     ${f.search ? db`and ${matching(db, "id", f.search)}` : db``}`;
   const where = () => db`${s.visible("scope_key", "read", f.deleted)} ${filters()}`;
-  const dir = p.ordering.desc ? db`desc` : db`asc`;
-  const order = () => db`order by ${db(p.ordering.field)} ${dir}, id ${dir}`;
+  const key = PATIENT_KEYS[p.ordering.field];
+  const { after, order, back } = seek(db, p, key);
+  const columns = () => db`${PATIENT_COLUMNS(db)}, ${keyValue(db, key)} as sort_key`;
   const keys = s.keys() ?? [];
+  const reach = p.offset + p.limit + 1;
   // Several scope keys (a member of clinics): one ordered index walk per key, merged, since
   // one walk cannot serve `scope_key = any(...)` in order. Each walk stops at offset + limit.
-  const page = keys.length > 1
-    ? db<PatientRow[]>`
+  const fetched = keys.length > 1
+    ? db<SortedRow[]>`
       select * from (${
       keys.flatMap((key, i) => [
         ...(i ? [db`union all`] : []),
-        db`(select ${PATIENT_COLUMNS(db)} from patients
+        db`(select ${columns()} from patients
           where scope_key = ${key} and ${s.live("", f.deleted, s.manages())} ${filters()}
-          ${order()} limit ${p.offset + p.limit})`,
+          and ${after()} ${order()} limit ${reach})`,
       ])
-    }) merged ${order()} limit ${p.limit} offset ${p.offset}`
-    : db<PatientRow[]>`
-      select ${PATIENT_COLUMNS(db)} from patients where ${where()}
-      ${order()} limit ${p.limit} offset ${p.offset}`;
-  const [rows, [{ count }]] = await Promise.all([
-    page,
-    db<{ count: number }[]>`select count(*)::int as count from patients where ${where()}`,
+    }) merged ${order()} limit ${p.limit + 1} offset ${p.offset}`
+    : db<SortedRow[]>`
+      select ${columns()} from patients where ${where()} and ${after()}
+      ${order()} limit ${p.limit + 1} offset ${p.offset}`;
+  const [read, counted] = await Promise.all([
+    fetched,
+    countUpTo(db, () => db`from patients where ${where()}`, p.countUpTo),
   ]);
+  const { rows: sorted, ...ends } = pageOf(read, p, back, (r) => [r.sort_key, r.id]);
+  const rows: PatientRow[] = sorted.map(({ sort_key: _, ...row }) => row);
   // A page past the end still tells the caller how many matched (a phone number probe, say):
   // the audit trail then names the patients matched, up to MATCHED_MAX of them.
-  const matched = rows.length === 0 && count > 0
+  const matched = rows.length === 0 && counted.count > 0
     ? (await db<{ id: number }[]>`
       select id from patients where ${where()} order by id limit ${MATCHED_MAX}`).map((r) => r.id)
     : rows.map((r) => r.id);
-  return { count, rows, matched };
+  return { ...counted, ...ends, rows, matched };
 }
+
+type SortedRow = PatientRow & { sort_key: string | number | null };
 
 /**
  * The patients whose name, email or phone contain a LIKE pattern, found through the trigram
@@ -297,7 +321,7 @@ function patientCriteria(db: Db, params: Map<string, Criteria>): Fragment {
 export function searchPatients(
   s: Scope,
   params: Map<string, Criteria>,
-  page: { limit: number; offset: number; total: TotalMode },
+  page: SearchLimits,
 ): Promise<SearchPage<PatientWithPrimary>> {
   return s.run((db) => searchIn(db, s, params, page));
 }
@@ -306,20 +330,20 @@ function searchIn(
   db: Db,
   s: Scope,
   params: Map<string, Criteria>,
-  page: { limit: number; offset: number; total: TotalMode },
+  page: SearchLimits,
 ): Promise<SearchPage<PatientWithPrimary>> {
   const where = () => db`where ${s.visible("p.scope_key")} and ${patientCriteria(db, params)}`;
   return searchPage(
     db,
     {
-      rows: (limit) =>
+      rows: (limit, { after, order }) =>
         db<PatientWithPrimary[]>`
-      ${WITH_PRIMARY(db)} ${where()} order by p.id limit ${limit} offset ${page.offset}`,
+      ${WITH_PRIMARY(db)} ${where()} and ${after()} ${order()}
+      limit ${limit} offset ${page.offset}`,
       from: () => db`from patients p ${where()}`,
+      id: "p.id",
     },
-    page.limit,
-    page.offset,
-    page.total,
+    page,
   );
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Scope } from "./scope.ts";
 import type { Criteria } from "../lib/fhir.ts";
-import { allOf, type Fragment, type SearchPage, searchPage, type TotalMode } from "./page.ts";
+import { allOf, type Fragment, type SearchLimits, type SearchPage, searchPage } from "./page.ts";
 import type { Db } from "./client.ts";
 
 /** One span of working hours on an ISO weekday (1 is Monday), as `HH:MM`. */
@@ -61,20 +61,19 @@ function scheduleWhere(db: Db, params: Map<string, Criteria>): Fragment {
 export function searchSchedules(
   s: Scope,
   params: Map<string, Criteria>,
-  p: { limit: number; offset: number; total: TotalMode },
+  p: SearchLimits,
 ): Promise<SearchPage<Schedule>> {
   const db = s.sql;
   return searchPage(
     db,
     {
-      rows: (limit) =>
-        db<Schedule[]>`${SELECT(db)} where ${scheduleWhere(db, params)}
-          order by s.doctor_id limit ${limit} offset ${p.offset}`,
+      rows: (limit, { after, order }) =>
+        db<Schedule[]>`${SELECT(db)} where ${scheduleWhere(db, params)} and ${after()}
+          ${order()} limit ${limit} offset ${p.offset}`,
       from: () => db`from doctor_schedules s where ${scheduleWhere(db, params)}`,
+      id: "s.doctor_id",
     },
-    p.limit,
-    p.offset,
-    p.total,
+    p,
   );
 }
 

@@ -4,6 +4,8 @@
  * split. Imports nothing of the service but its error type.
  */
 import { ApiError } from "./errors.ts";
+import { decodeCursor } from "./fields.ts";
+import type { Cursor } from "../db/page.ts";
 
 /** The FHIR version served. */
 export const FHIR_VERSION = "4.0.1";
@@ -113,7 +115,10 @@ export interface Search {
   params: Map<string, Criteria>;
   count: number;
   offset: number;
-  total: "none" | "estimate" | "accurate";
+  /** `bounded` when `_total` is not given: exact up to COUNT_EXACT_UP_TO, else the estimate. */
+  total: "none" | "estimate" | "accurate" | "bounded";
+  /** `_cursor`: keyset paging by id (empty: from the first match), instead of `_offset`. */
+  cursor?: Cursor;
   /** Parameters given that this server does not know: ignored, and reported. */
   unknown: string[];
   /** The parameters used, in a canonical order, for the Bundle's links. */
@@ -138,8 +143,18 @@ export const ALTERNATIVES_MAX = 50;
 /** Longest value one parameter may carry, comma list included. */
 export const VALUE_MAX = 2048;
 
+/** The searches ordered by id, which page by `_cursor` too. */
+export const KEYSET_SEARCHES: ReadonlySet<string> = new Set([
+  "Patient",
+  "Practitioner",
+  "PractitionerRole",
+  "CareTeam",
+  "Organization",
+  "Schedule",
+]);
+
 /** Parameters every search takes besides its resource's own. */
-const CONTROL = new Set(["_count", "_offset", "_total", "_format"]);
+const CONTROL = new Set(["_count", "_offset", "_total", "_format", "_cursor"]);
 
 function bad(name: string, message: string): ApiError {
   return new ApiError(400, `Invalid search parameter '${name}'`, [{ field: name, message }]);
@@ -198,6 +213,16 @@ export function referenceId(raw: string, type: string): number {
   return n <= 2_147_483_647 ? n : 0;
 }
 
+/** A `_cursor`: empty for the first page, else a position by id that a link carried. */
+function cursorOf(name: string, raw: string): Cursor {
+  if (raw === "") return { back: false };
+  const cursor = decodeCursor(raw);
+  if (!cursor || cursor.ordering !== "_id" || cursor.key[0] !== cursor.key[1]) {
+    throw bad(name, "is not a cursor of this search; follow the next and previous links");
+  }
+  return cursor;
+}
+
 function intParam(name: string, raw: string, max: number): number {
   if (!/^\d{1,9}$/.test(raw)) throw bad(name, "must be a whole number of 0 or more");
   return Math.min(Number(raw), max);
@@ -212,12 +237,13 @@ export function parseSearch(
   query: URLSearchParams,
   known: Record<string, ParamType>,
   strict: boolean,
+  keyset = false,
 ): Search {
   const search: Search = {
     params: new Map(),
     count: COUNT_DEFAULT,
     offset: 0,
-    total: "accurate",
+    total: "bounded",
     unknown: [],
     used: [],
   };
@@ -230,7 +256,8 @@ export function parseSearch(
       ]);
     }
     if (raw.length > VALUE_MAX) throw bad(key, `must be at most ${VALUE_MAX} characters long`);
-    if (CONTROL.has(key)) {
+    if (CONTROL.has(key) && (key !== "_cursor" || keyset)) {
+      if (key === "_cursor") search.cursor = cursorOf(key, raw);
       if (key === "_count") search.count = intParam(key, raw, COUNT_MAX);
       if (key === "_offset") {
         search.offset = intParam(key, raw, Number.MAX_SAFE_INTEGER);
@@ -286,6 +313,9 @@ export function parseSearch(
       (criteria.string ??= []).push(values.map((value) => ({ mode, value })));
     }
     search.used.push([key, raw]);
+  }
+  if (search.cursor && query.has("_offset")) {
+    throw bad("_offset", "cannot be combined with _cursor, which carries its own position");
   }
   if (!query.has("_total") && search.offset > EXACT_TOTAL_OFFSET_MAX) search.total = "estimate";
   search.used.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);

@@ -258,8 +258,8 @@ function listJson(c: Context<AppEnv>, list: AppointmentPage) {
 }
 
 /** Paging with the default ordering of appointments: by start. */
-function appointmentPage(q: z.output<typeof appointmentPageQuery>) {
-  return page({ ...q, ordering: q.ordering ?? { field: "start" as const, desc: false } });
+function appointmentPage(c: Context<AppEnv>, q: z.output<typeof appointmentPageQuery>) {
+  return page(c, { ...q, ordering: q.ordering ?? { field: "start" as const, desc: false } });
 }
 
 /**
@@ -277,7 +277,7 @@ export async function patientAppointmentsPage(
     resourceId: null,
     patientIds: [patientId],
   });
-  const list = await listAppointmentsOfPatient(c.var.db, patientId, q, appointmentPage(q));
+  const list = await listAppointmentsOfPatient(c.var.db, patientId, q, appointmentPage(c, q));
   if (!list) throw new ApiError(404, "No patient with this id");
   if (list === "deleted") throw gone("patient");
   noteAudit(c, { clinicId: list.clinicId });
@@ -408,7 +408,7 @@ export const appointments = new Hono<AppEnv>()
       const list = await listAppointments(
         c.var.db,
         { ...q, deleted: q.include_deleted ? "managed" : "live" },
-        appointmentPage(q),
+        appointmentPage(c, q),
       );
       const named = q.patient_id === undefined ? [] : [q.patient_id];
       noteAudit(c, {
@@ -498,7 +498,7 @@ export const appointments = new Hono<AppEnv>()
       const s = c.var.db;
       const appointmentId = pathId(c.req.param("id"));
       const clinicId = await checkHistory(c, appointmentId);
-      const p = page(c.req.valid("query"));
+      const p = page(c, c.req.valid("query"));
       const { count, rows } = await listVersions<AppointmentRow>(
         s,
         "appointment",

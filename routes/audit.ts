@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AuditEvent } from "../db/audit.ts";
-import { listEvents } from "../db/audit_log.ts";
-import { idParam, instant, pageQuery } from "../lib/fields.ts";
+import { AUDIT_KEYS, listEvents } from "../db/audit_log.ts";
+import { cursorPageQuery, idParam, instant } from "../lib/fields.ts";
 import { type Answer, envelope, listOf, page, timestamp } from "./http.ts";
 import { describe, named } from "../lib/route_marks.ts";
 import { requireAuth } from "../middleware/auth.ts";
@@ -10,6 +10,8 @@ import { searchGate } from "../middleware/search_gate.ts";
 import { ApiError } from "../lib/errors.ts";
 import { validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
+import type { Context } from "hono";
+import type { Page } from "../db/page.ts";
 
 const ACTIONS = [
   "read",
@@ -24,7 +26,10 @@ const ACTIONS = [
   "member_remove",
 ] as const;
 
-const { limit, offset, page: pageNumber, page_size } = pageQuery(["at"]);
+const { limit, offset, page: pageNumber, page_size, cursor } = cursorPageQuery(
+  ["at"],
+  AUDIT_KEYS,
+);
 
 /** Query of the access log of one patient: newest first, by time or action. */
 export const accessLogQuery = z.object({
@@ -32,10 +37,16 @@ export const accessLogQuery = z.object({
   offset,
   page: pageNumber,
   page_size,
+  cursor,
   action: z.enum(ACTIONS, { error: `must be one of ${ACTIONS.join(", ")}` }).optional(),
   since: instant.optional(),
   until: instant.optional(),
 });
+
+/** The paging of an audit list: newest first, the only order it has. */
+export function eventPage(c: Context<AppEnv>, q: z.output<typeof accessLogQuery>): Page<"at"> {
+  return page(c, { ...q, ordering: { field: "at", desc: true } });
+}
 
 /** Query of `GET /api/audit/`. */
 export const auditQuery = accessLogQuery.extend({
@@ -107,8 +118,8 @@ export const auditLog = new Hono<AppEnv>()
     searchGate,
     async (c) => {
       const q = c.req.valid("query");
-      const p = page(q);
-      const { count, rows } = await listEvents(c.var.db, q, p);
-      return c.json(envelope(c, p, count, rows.map(auditEventJson)));
+      const p = eventPage(c, q);
+      const list = await listEvents(c.var.db, q, p);
+      return c.json(envelope(c, p, list, list.rows.map(auditEventJson)));
     },
   );

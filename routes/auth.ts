@@ -452,7 +452,7 @@ export const auth = new Hono<AppEnv>()
     validate("query", sessionListQuery),
     async (c) => {
       const { id, sessionId } = c.get("user");
-      const p = page(c.req.valid("query"));
+      const p = page(c, c.req.valid("query"));
       const { count, rows } = await listSessions(id, c.get("config").jwtSessionMaxDays, p);
       return c.json(envelope(c, p, count, rows.map((r) => sessionJson(r, sessionId))));
     },

@@ -35,7 +35,7 @@ import { searchGate } from "../middleware/search_gate.ts";
 import { ApiError, invalid } from "../lib/errors.ts";
 import { validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
-import { accessLogQuery, auditEventJson, auditEventSchema } from "./audit.ts";
+import { accessLogQuery, auditEventJson, auditEventSchema, eventPage } from "./audit.ts";
 
 const role = z.enum(CLINIC_ROLES, { error: `must be one of ${CLINIC_ROLES.join(", ")}` });
 
@@ -148,7 +148,7 @@ export const clinics = new Hono<AppEnv>()
     }),
     validate("query", clinicPageQuery),
     async (c) => {
-      const p = page(c.req.valid("query"));
+      const p = page(c, c.req.valid("query"));
       const { count, rows } = await listClinics(c.var.db, p);
       return c.json(envelope(c, p, count, rows.map(clinicJson)));
     },
@@ -224,7 +224,7 @@ export const clinics = new Hono<AppEnv>()
     validate("query", memberPageQuery),
     async (c) => {
       const clinic = await clinicOf(c);
-      const p = page(c.req.valid("query"));
+      const p = page(c, c.req.valid("query"));
       const { count, rows } = await listMembers(c.var.db, clinic.id, p);
       return c.json(envelope(c, p, count, rows.map(memberJson)));
     },
@@ -307,9 +307,9 @@ export const clinics = new Hono<AppEnv>()
     async (c) => {
       const clinic = await clinicOf(c, OWNER);
       const q = c.req.valid("query");
-      const p = page(q);
-      const { count, rows } = await listEvents(c.var.db, { ...q, clinic_id: clinic.id }, p);
-      return c.json(envelope(c, p, count, rows.map(auditEventJson)));
+      const p = eventPage(c, q);
+      const list = await listEvents(c.var.db, { ...q, clinic_id: clinic.id }, p);
+      return c.json(envelope(c, p, list, list.rows.map(auditEventJson)));
     },
   );
 

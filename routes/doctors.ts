@@ -3,6 +3,7 @@ import { z } from "zod";
 import {
   changeDoctor,
   DOCTOR_FIELDS,
+  DOCTOR_KEYS,
   DOCTOR_ORDERINGS,
   type DoctorFields,
   type DoctorRow,
@@ -16,12 +17,12 @@ import { checkState, gone, historyQuery, versionJson, versionSchema } from "./hi
 import {
   bool,
   boolParam,
+  cursorPageQuery,
   int,
   optionalEmail,
   optionalPhone,
   optionalText,
   orNull,
-  pageQuery,
   queryText,
   str,
   text,
@@ -249,7 +250,7 @@ export const doctorPatch = named(
 
 /** Query of `GET /api/doctors/`. */
 export const doctorListQuery = z.object({
-  ...pageQuery(DOCTOR_ORDERINGS),
+  ...cursorPageQuery(DOCTOR_ORDERINGS, DOCTOR_KEYS),
   search: queryText().optional(),
   specialization: specialization.optional(),
   is_available: boolParam.optional(),
@@ -403,15 +404,15 @@ export const doctors = new Hono<AppEnv>()
     searchGate,
     async (c) => {
       const q = c.req.valid("query");
-      const p = page(q);
-      const { count, rows } = await listDoctors(c.var.db, {
+      const p = page(c, q);
+      const list = await listDoctors(c.var.db, {
         search: q.search ? likePattern(q.search) : undefined,
         specialization: q.specialization,
         is_available: q.is_available,
         city: q.city || undefined,
         deleted: q.include_deleted ? "managed" : "live",
       }, p);
-      return c.json(envelope(c, p, count, rows.map(doctorJson)));
+      return c.json(envelope(c, p, list, list.rows.map(doctorJson)));
     },
   )
   .get(
@@ -507,7 +508,7 @@ export const doctors = new Hono<AppEnv>()
     validate("query", historyQuery),
     async (c) => {
       const id = pathId(c.req.param("id"));
-      const p = page(c.req.valid("query"));
+      const p = page(c, c.req.valid("query"));
       const { count, rows } = await listVersions<DoctorRow>(c.var.db, "doctor", id, p);
       if (count === 0) throw new ApiError(404, NOT_FOUND);
       return c.json(envelope(c, p, count, rows.map((v) => versionJson(v, doctorJson))));

@@ -18,11 +18,12 @@ import {
   searchAppointments,
 } from "../db/appointments.ts";
 import { findSchedule, freeSlots, searchSchedules } from "../db/schedules.ts";
-import type { SearchPage } from "../db/page.ts";
+import type { SearchLimits, SearchPage } from "../db/page.ts";
 import { ApiError } from "../lib/errors.ts";
 import {
   COUNT_MAX,
   FHIR_JSON,
+  KEYSET_SEARCHES,
   OFFSET_MAX,
   parseSearch,
   preferStrict,
@@ -151,8 +152,17 @@ function searchQuery(type: string) {
       description: "Matches to skip (the next and previous links carry it)",
     }),
     _total: z.enum(["none", "estimate", "accurate"]).optional().meta({
-      description: "How to count the matches: not at all, the planner's estimate, or exactly",
+      description: "How to count the matches: not at all, the planner's estimate, or exactly " +
+        "(by default: exactly up to COUNT_EXACT_UP_TO matches, the estimate past that)",
     }),
+    ...(KEYSET_SEARCHES.has(type)
+      ? {
+        _cursor: z.string().optional().meta({
+          description: "Keyset paging by id, instead of _offset and as fast at any depth: " +
+            "empty for the first page, then as the next and previous links carry it",
+        }),
+      }
+      : {}),
   });
 }
 
@@ -285,6 +295,7 @@ function searchOf(c: Context<AppEnv>, type: string): Search {
     new URL(c.req.url).searchParams,
     TYPES[type],
     preferStrict(c.req.header("Prefer")),
+    KEYSET_SEARCHES.has(type),
   );
 }
 
@@ -300,7 +311,13 @@ async function named(
   return page.rows.length === 0 && (page.total ?? 0) > 0 ? await matched() : shown;
 }
 
-const limits = (s: Search) => ({ limit: s.count, offset: s.offset, total: s.total });
+const limits = (c: Context<AppEnv>, s: Search): SearchLimits => ({
+  limit: s.count,
+  offset: s.offset,
+  total: s.total,
+  countUpTo: c.get("config").countExactUpTo,
+  cursor: s.cursor,
+});
 
 /** Most days a Slot search may span, and the span when `start` does not say. */
 const SLOT_WINDOW_DAYS = 31;
@@ -371,7 +388,7 @@ export const fhir = new Hono<AppEnv>()
     async (c) => {
       const s = searchOf(c, "Patient");
       const db = c.var.db;
-      const page = await searchPatients(db, s.params, limits(s));
+      const page = await searchPatients(db, s.params, limits(c, s));
       const shown = page.rows.map((r) => r.id);
       noteAudit(c, {
         patientIds: await named(page, shown, () => matchedPatientIds(db, s.params)),
@@ -416,7 +433,7 @@ export const fhir = new Hono<AppEnv>()
     searchGate,
     async (c) => {
       const s = searchOf(c, "Practitioner");
-      const page = await searchDoctors(c.var.db, s.params, SPECIALTY_SYSTEM, limits(s));
+      const page = await searchDoctors(c.var.db, s.params, SPECIALTY_SYSTEM, limits(c, s));
       const resources = page.rows.map(practitionerResource);
       return fhirJson(c, searchBundle(base(c), "Practitioner", s, page, resources));
     },
@@ -451,7 +468,7 @@ export const fhir = new Hono<AppEnv>()
     searchGate,
     async (c) => {
       const s = searchOf(c, "PractitionerRole");
-      const page = await searchDoctors(c.var.db, s.params, SPECIALTY_SYSTEM, limits(s));
+      const page = await searchDoctors(c.var.db, s.params, SPECIALTY_SYSTEM, limits(c, s));
       const resources = page.rows.map(practitionerRoleResource);
       return fhirJson(c, searchBundle(base(c), "PractitionerRole", s, page, resources));
     },
@@ -476,7 +493,7 @@ export const fhir = new Hono<AppEnv>()
     async (c) => {
       const s = searchOf(c, "CareTeam");
       const db = c.var.db;
-      const page = await searchCareTeams(db, s.params, limits(s));
+      const page = await searchCareTeams(db, s.params, limits(c, s));
       const shown = page.rows.map((r) => r.patient_id);
       noteAudit(c, {
         patientIds: await named(page, shown, () => matchedCareTeamIds(db, s.params)),
@@ -492,7 +509,7 @@ export const fhir = new Hono<AppEnv>()
     searchGate,
     async (c) => {
       const s = searchOf(c, "Organization");
-      const page = await searchClinics(c.var.db, s.params, limits(s));
+      const page = await searchClinics(c.var.db, s.params, limits(c, s));
       const resources = page.rows.map(organizationResource);
       return fhirJson(c, searchBundle(base(c), "Organization", s, page, resources));
     },
@@ -516,7 +533,7 @@ export const fhir = new Hono<AppEnv>()
     async (c) => {
       const s = searchOf(c, "Appointment");
       const db = c.var.db;
-      const page = await searchAppointments(db, s.params, limits(s));
+      const page = await searchAppointments(db, s.params, limits(c, s));
       const shown = [...new Set(page.rows.map((r) => r.patient_id))];
       noteAudit(c, {
         patientIds: await named(page, shown, () => matchedAppointmentPatients(db, s.params)),
@@ -549,7 +566,7 @@ export const fhir = new Hono<AppEnv>()
     searchGate,
     async (c) => {
       const s = searchOf(c, "Schedule");
-      const page = await searchSchedules(c.var.db, s.params, limits(s));
+      const page = await searchSchedules(c.var.db, s.params, limits(c, s));
       const resources = page.rows.map(scheduleResource);
       return fhirJson(c, searchBundle(base(c), "Schedule", s, page, resources));
     },

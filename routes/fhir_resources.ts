@@ -11,9 +11,16 @@ import type { CareTeamRow } from "../db/mappings.ts";
 import type { ClinicRow } from "../db/clinics.ts";
 import type { AppointmentRow } from "../db/appointments.ts";
 import type { Schedule, Slot } from "../db/schedules.ts";
-import { FHIR_VERSION, humanName, type ParamType, type Search } from "../lib/fhir.ts";
+import {
+  FHIR_VERSION,
+  humanName,
+  KEYSET_SEARCHES,
+  type ParamType,
+  type Search,
+} from "../lib/fhir.ts";
 import { named } from "../lib/route_marks.ts";
 import type { Answer } from "./http.ts";
+import { encodeCursor } from "../lib/fields.ts";
 
 /** The code system of our specialization codes (PractitionerRole.specialty). */
 export const SPECIALTY_SYSTEM = "urn:healthcare-records:specialization";
@@ -509,6 +516,18 @@ export function slotResource(doctor: number, slot: Slot): Answer<typeof fhirSlot
   };
 }
 
+/** The `self` link of a search by cursor: the parameters used and the cursor asked. */
+function selfByCursor(base: string, type: string, search: Search): string {
+  const q = new URLSearchParams(search.used);
+  q.set("_count", String(search.count));
+  const { cursor } = search;
+  q.set(
+    "_cursor",
+    cursor?.key ? encodeCursor({ ordering: "_id", key: cursor.key, back: cursor.back }) : "",
+  );
+  return `${base}/${type}?${q}`;
+}
+
 /**
  * A searchset Bundle: `total` when counted, `self`/`next`/`previous` links carrying the
  * parameters used, an entry per match with its absolute `fullUrl`, and an OperationOutcome
@@ -527,7 +546,31 @@ export function searchBundle(
     if (offset > 0) q.set("_offset", String(offset));
     return `${base}/${type}?${q}`;
   };
-  const previous = Math.max(0, search.offset - search.count);
+  const byCursor = (resource: Resource | undefined, back: boolean) => {
+    if (!resource) return undefined;
+    const q = new URLSearchParams(search.used);
+    q.set("_count", String(search.count));
+    const id = Number(resource.id);
+    q.set("_cursor", encodeCursor({ ordering: "_id", key: [id, id], back }));
+    return `${base}/${type}?${q}`;
+  };
+  const { cursor } = search;
+  const paged = search.count > 0;
+  // By cursor, paging back, the cursor's own match follows; paging on, matches precede it.
+  const next = !paged
+    ? undefined
+    : cursor
+    ? (cursor.back || page.more ? byCursor(resources.at(-1), false) : undefined)
+    : page.more
+    ? at(search.offset + search.count)
+    : undefined;
+  const previous = !paged
+    ? undefined
+    : cursor
+    ? (cursor.key && (!cursor.back || page.more) ? byCursor(resources[0], true) : undefined)
+    : search.offset > 0
+    ? at(Math.max(0, search.offset - search.count))
+    : undefined;
   const warning = search.unknown.length
     ? {
       resource: {
@@ -546,13 +589,12 @@ export function searchBundle(
     type: "searchset",
     total: page.total,
     link: [
-      { relation: "self" as const, url: at(search.offset) },
-      ...(page.more && search.count > 0
-        ? [{ relation: "next" as const, url: at(search.offset + search.count) }]
-        : []),
-      ...(search.offset > 0 && search.count > 0
-        ? [{ relation: "previous" as const, url: at(previous) }]
-        : []),
+      {
+        relation: "self" as const,
+        url: cursor ? selfByCursor(base, type, search) : at(search.offset),
+      },
+      ...(next ? [{ relation: "next" as const, url: next }] : []),
+      ...(previous ? [{ relation: "previous" as const, url: previous }] : []),
     ],
     entry: some([
       ...resources.map((resource) => ({
@@ -626,8 +668,17 @@ export function capabilityStatement(
           {
             name: "_total",
             type: "token",
-            documentation: "none, estimate (the planner's) or accurate (default)",
+            documentation: "none, estimate (the planner's) or accurate; by default exact up " +
+              "to a threshold, the estimate past it",
           },
+          ...(KEYSET_SEARCHES.has(type)
+            ? [{
+              name: "_cursor",
+              type: "special",
+              documentation: "Keyset paging by id: empty for the first page, then as the " +
+                "paging links carry it",
+            }]
+            : []),
         ],
       })),
     }],

@@ -1,7 +1,8 @@
 /** HTTP helpers the routers share: links, list envelopes, path ids and conditional requests. */
 import type { Context } from "hono";
 import { z } from "zod";
-import type { Page } from "../db/page.ts";
+import type { Cursor, Key, Listed, Page } from "../db/page.ts";
+import { encodeCursor } from "../lib/fields.ts";
 import { ApiError, invalid } from "../lib/errors.ts";
 import { sha256Hex } from "../lib/digest.ts";
 import { named, schemaName } from "../lib/route_marks.ts";
@@ -42,20 +43,51 @@ export function link(c: Context<AppEnv>, path: string): string {
 /**
  * Fills in the defaults: limit 20, offset 0, ordering by id. `page` and `page_size` are
  * read as DRF reads them; mixed with `limit` or `offset` they are refused (400), since
- * either reading would be a guess.
+ * either reading would be a guess. A `cursor` carries its own ordering and position, so
+ * neither `offset`, `page` nor another `ordering` goes with it.
  */
-export function page<F extends string>(
-  q: {
-    limit?: number;
-    offset?: number;
-    page?: number;
-    page_size?: number;
-    ordering?: { field: F; desc: boolean };
-  },
-): Page<F> {
+export function page<F extends string>(c: Context<AppEnv>, q: PageQuery<F>): Page<F> {
+  return readPage(q, c.get("config").countExactUpTo);
+}
+
+/** A list's paging parameters as validated (`pageQuery` of lib/fields.ts). */
+export interface PageQuery<F extends string> {
+  limit?: number;
+  offset?: number;
+  page?: number;
+  page_size?: number;
+  ordering?: { field: F; desc: boolean };
+  cursor?: Cursor;
+}
+
+/** `page` with the count threshold given: counted exactly up to `countUpTo` matches. */
+export function readPage<F extends string>(q: PageQuery<F>, countUpTo: number): Page<F> {
+  if (q.cursor) {
+    const { cursor } = q;
+    const carried = cursor.ordering === undefined ? undefined : {
+      field: cursor.ordering.replace(/^-/, "") as F,
+      desc: cursor.ordering.startsWith("-"),
+    };
+    const ordering = carried ?? q.ordering ?? { field: "id" as F, desc: false };
+    const clash = q.offset !== undefined
+      ? "offset"
+      : q.page !== undefined || q.page_size !== undefined
+      ? "page"
+      : carried && q.ordering &&
+          (q.ordering.field !== carried.field || q.ordering.desc !== carried.desc)
+      ? "ordering"
+      : undefined;
+    if (clash) {
+      throw invalid([{
+        field: clash,
+        message: "cannot be combined with cursor, which carries its own position and ordering",
+      }]);
+    }
+    return { limit: q.limit ?? 20, offset: 0, ordering, cursor, countUpTo };
+  }
   const ordering = q.ordering ?? { field: "id" as F, desc: false };
   if (q.page === undefined && q.page_size === undefined) {
-    return { limit: q.limit ?? 20, offset: q.offset ?? 0, ordering };
+    return { limit: q.limit ?? 20, offset: q.offset ?? 0, ordering, countUpTo };
   }
   if (q.limit !== undefined || q.offset !== undefined) {
     const field = q.page !== undefined ? "page" : "page_size";
@@ -66,27 +98,64 @@ export function page<F extends string>(
     }]);
   }
   const limit = q.page_size ?? 20;
-  return { limit, offset: ((q.page ?? 1) - 1) * limit, ordering, numbered: true };
+  return { limit, offset: ((q.page ?? 1) - 1) * limit, ordering, numbered: true, countUpTo };
 }
 
-/** `{ count, next, previous, results }` with links to the neighbouring pages. */
-export function envelope<T>(c: Context<AppEnv>, p: Page, count: number, results: T[]) {
-  const at = (offset: number) => {
-    const url = new URL(c.req.url);
-    const q = url.searchParams;
-    if (p.numbered) {
-      q.set("page", String(Math.floor(offset / p.limit) + 1));
-      q.set("page_size", String(p.limit));
-    } else {
-      q.set("limit", String(p.limit));
-      q.set("offset", String(offset));
-    }
-    return link(c, `${url.pathname}${url.search}`);
+/**
+ * `{ count, next, previous, results }` with links to the neighbouring pages, and
+ * `count_is_estimate: true` when the count is the planner's estimate. `list` is a count, or
+ * a page read with `pageOf` (whose links know whether rows follow, and carry a cursor when
+ * the request did).
+ */
+export function envelope<T>(
+  c: Context<AppEnv>,
+  p: Page,
+  list: number | Omit<Listed<unknown>, "rows">,
+  results: T[],
+) {
+  const listed = typeof list === "number"
+    ? { count: list, estimated: false, more: p.offset + p.limit < list }
+    : list;
+  const url = new URL(c.req.url);
+  const at = (set: (q: URLSearchParams) => void) => {
+    const u = new URL(url);
+    set(u.searchParams);
+    return link(c, `${u.pathname}${u.search}`);
   };
+  const byOffset = (offset: number) =>
+    at((q) => {
+      if (p.numbered) {
+        q.set("page", String(Math.floor(offset / p.limit) + 1));
+        q.set("page_size", String(p.limit));
+      } else {
+        q.set("limit", String(p.limit));
+        q.set("offset", String(offset));
+      }
+    });
+  const byCursor = (key: Key | undefined, back: boolean) =>
+    key &&
+    at((q) => {
+      const ordering = `${p.ordering.desc ? "-" : ""}${p.ordering.field}`;
+      q.delete("ordering");
+      q.set("limit", String(p.limit));
+      q.set("cursor", encodeCursor({ ordering, key, back }));
+    });
+  const links = p.cursor
+    ? {
+      // Paging back, the cursor's own row follows; paging on, rows precede the cursor's.
+      next: (p.cursor.back || listed.more ? byCursor(listed.last, false) : null) ?? null,
+      previous:
+        (p.cursor.key && (!p.cursor.back || listed.more) ? byCursor(listed.first, true) : null) ??
+          null,
+    }
+    : {
+      next: listed.more ? byOffset(p.offset + p.limit) : null,
+      previous: p.offset > 0 ? byOffset(Math.max(0, p.offset - p.limit)) : null,
+    };
   return {
-    count,
-    next: p.offset + p.limit < count ? at(p.offset + p.limit) : null,
-    previous: p.offset > 0 ? at(Math.max(0, p.offset - p.limit)) : null,
+    count: listed.count,
+    ...(listed.estimated ? { count_is_estimate: true as const } : {}),
+    ...links,
     results,
   };
 }
@@ -169,6 +238,10 @@ export type Answer<S extends z.ZodType> = { [K in keyof z.output<S>]: unknown };
 const envelopeOf = <T extends z.ZodType>(item: T) =>
   z.strictObject({
     count: z.number().int(),
+    count_is_estimate: z.literal(true).optional().meta({
+      description: "Present when more matched than COUNT_EXACT_UP_TO: `count` is then the " +
+        "planner's estimate, not a count",
+    }),
     next: z.string().nullable().meta({ format: "uri-reference" }),
     previous: z.string().nullable().meta({ format: "uri-reference" }),
     results: z.array(item),

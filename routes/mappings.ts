@@ -171,7 +171,7 @@ export async function patientMappingsPage(
     resourceId: null,
     patientIds: [patientId],
   });
-  const list = await listMappingsOfPatient(c.var.db, patientId, page(q));
+  const list = await listMappingsOfPatient(c.var.db, patientId, page(c, q));
   if (!list) throw new ApiError(404, "No patient with this id");
   if (list === "deleted") throw gone("patient");
   noteAudit(c, { clinicId: list.clinicId });
@@ -286,7 +286,7 @@ export const mappings = new Hono<AppEnv>()
       const list = await listMappings(
         c.var.db,
         { ...q, deleted: q.include_deleted ? "managed" : "live" },
-        page(q),
+        page(c, q),
       );
       // A filter on one patient names it even when the page is empty (its count still tells).
       const named = q.patient_id === undefined ? [] : [q.patient_id];

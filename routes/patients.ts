@@ -7,6 +7,7 @@ import {
   insertPatient,
   listPatients,
   PATIENT_FIELDS,
+  PATIENT_KEYS,
   PATIENT_ORDERINGS,
   type PatientChange,
   type PatientFields,
@@ -18,13 +19,13 @@ import { checkState, gone, historyQuery, versionJson, versionSchema } from "./hi
 import {
   ageOn,
   boolParam,
+  cursorPageQuery,
   idParam,
   int,
   optionalEmail,
   optionalPhone,
   optionalText,
   orNull,
-  pageQuery,
   pastDate,
   queryText,
   str,
@@ -54,7 +55,7 @@ import { ApiError, invalid } from "../lib/errors.ts";
 import { bodyAliases, nameFromParts, validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
 import { CLINICAL_FIELDS, type Need, type Scope } from "../db/scope.ts";
-import { accessLogQuery, auditEventJson, auditEventSchema } from "./audit.ts";
+import { accessLogQuery, auditEventJson, auditEventSchema, eventPage } from "./audit.ts";
 import { mappingPageQuery, mappingSchema, patientMappingsPage } from "./mappings.ts";
 import {
   appointmentPageQuery,
@@ -153,7 +154,7 @@ export const patientPatch = named(
 
 /** Query of `GET /api/patients/`. */
 export const patientListQuery = z.object({
-  ...pageQuery(PATIENT_ORDERINGS),
+  ...cursorPageQuery(PATIENT_ORDERINGS, PATIENT_KEYS),
   search: queryText().optional(),
   gender: gender.optional(),
   blood_group: bloodGroupCode.optional(),
@@ -324,17 +325,17 @@ export const patients = new Hono<AppEnv>()
     searchGate,
     async (c) => {
       const q = c.req.valid("query");
-      const p = page(q);
-      const { count, rows, matched } = await listPatients(c.var.db, {
+      const p = page(c, q);
+      const list = await listPatients(c.var.db, {
         search: q.search ? likePattern(q.search) : undefined,
         gender: q.gender,
         blood_group: q.blood_group,
         clinic_id: q.clinic_id,
         deleted: q.include_deleted ? "managed" : "live",
       }, p);
-      noteAudit(c, { patientIds: matched, clinicId: q.clinic_id ?? clinicOfAll(rows) });
+      noteAudit(c, { patientIds: list.matched, clinicId: q.clinic_id ?? clinicOfAll(list.rows) });
       const s = c.var.db;
-      return c.json(envelope(c, p, count, rows.map((r) => patientJson(r, s))));
+      return c.json(envelope(c, p, list, list.rows.map((r) => patientJson(r, s))));
     },
   )
   .get(
@@ -451,7 +452,7 @@ export const patients = new Hono<AppEnv>()
       const id = pathId(c.req.param("id"));
       const s = c.var.db;
       await checkHistory(c, id);
-      const p = page(c.req.valid("query"));
+      const p = page(c, c.req.valid("query"));
       const { count, rows } = await listVersions<PatientRow>(s, "patient", id, p);
       if (count === 0) throw new ApiError(404, NOT_FOUND);
       return c.json(
@@ -521,9 +522,9 @@ export const patients = new Hono<AppEnv>()
       if (!patient) throw new ApiError(404, NOT_FOUND);
       noteAudit(c, { clinicId: patient.clinic_id });
       const q = c.req.valid("query");
-      const p = page(q);
-      const { count, rows } = await listEvents(c.var.db, { ...q, patient_id: id }, p);
-      return c.json(envelope(c, p, count, rows.map(auditEventJson)));
+      const p = eventPage(c, q);
+      const list = await listEvents(c.var.db, { ...q, patient_id: id }, p);
+      return c.json(envelope(c, p, list, list.rows.map(auditEventJson)));
     },
   );
 

@@ -97,7 +97,7 @@ export const users = new Hono<AppEnv>()
     validate("query", userListQuery),
     async (c) => {
       const q = c.req.valid("query");
-      const p = page(q);
+      const p = page(c, q);
       const { count, rows } = await listUsers({
         search: q.search ? likePattern(q.search) : undefined,
         role: q.role,
@@ -157,7 +157,7 @@ export const users = new Hono<AppEnv>()
     validate("query", sessionListQuery),
     async (c) => {
       const user = await target(c);
-      const p = page(c.req.valid("query"));
+      const p = page(c, c.req.valid("query"));
       const { count, rows } = await listSessions(user.id, c.get("config").jwtSessionMaxDays, p);
       const viewing = c.get("user").sessionId;
       return c.json(envelope(c, p, count, rows.map((r) => sessionJson(r, viewing))));

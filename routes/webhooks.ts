@@ -193,7 +193,7 @@ export const webhooks = new Hono<AppEnv>()
     }),
     validate("query", pagingQuery),
     async (c) => {
-      const p = page(c.req.valid("query"));
+      const p = page(c, c.req.valid("query"));
       const { count, rows } = await listWebhooks(c.var.db, p);
       return c.json(envelope(c, p, count, rows.map((w) => webhookJson(w))));
     },
@@ -261,7 +261,7 @@ export const webhooks = new Hono<AppEnv>()
     validate("query", pagingQuery),
     async (c) => {
       const hook = await owned(c);
-      const p = page(c.req.valid("query"));
+      const p = page(c, c.req.valid("query"));
       const { count, rows } = await listDeliveries(c.var.db, hook.id, p);
       return c.json(envelope(c, p, count, rows.map(deliveryJson)));
     },

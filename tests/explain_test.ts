@@ -6,7 +6,7 @@ import { listPatients, searchPatients } from "../db/patients.ts";
 import { listEvents } from "../db/audit_log.ts";
 import { parseSearch } from "../lib/fhir.ts";
 import { likePattern } from "../db/page.ts";
-import { page } from "../routes/http.ts";
+import { readPage } from "../routes/http.ts";
 import { freshDatabase } from "./helpers.ts";
 
 const ROWS = 100_000;
@@ -64,25 +64,26 @@ Deno.test({
 
       const viewer = scopeFor({ id: owner, role: "user" as const }, undefined, new Map(), sql);
       const cases = {
-        "first page by id": () => listPatients(viewer, {}, page({})),
+        "first page by id": () => listPatients(viewer, {}, readPage({}, 10_000)),
         "page by -name, offset 500": () =>
           listPatients(
             viewer,
             {},
-            page({ offset: 500, ordering: { field: "name", desc: true } }),
+            readPage({ offset: 500, ordering: { field: "name", desc: true } }, 10_000),
           ),
         "filtered by gender and blood group": () =>
-          listPatients(viewer, { gender: "female", blood_group: "A-" }, page({})),
-        "substring search": () => listPatients(viewer, { search: likePattern("3f2a") }, page({})),
-        "clinic member, first page by id": () => listPatients(member, {}, page({})),
+          listPatients(viewer, { gender: "female", blood_group: "A-" }, readPage({}, 10_000)),
+        "substring search": () =>
+          listPatients(viewer, { search: likePattern("3f2a") }, readPage({}, 10_000)),
+        "clinic member, first page by id": () => listPatients(member, {}, readPage({}, 10_000)),
         "clinic member, page by -name, offset 500": () =>
           listPatients(
             member,
             {},
-            page({ offset: 500, ordering: { field: "name", desc: true } }),
+            readPage({ offset: 500, ordering: { field: "name", desc: true } }, 10_000),
           ),
         "search by phone digits": () =>
-          listPatients(viewer, { search: likePattern("0042") }, page({})),
+          listPatients(viewer, { search: likePattern("0042") }, readPage({}, 10_000)),
         ...Object.fromEntries(
           ["name=3f2a", "name:contains=3f2a", "birthdate=ge1990-01-01&birthdate=lt1990-03-01"]
             .map((query) => [`FHIR Patient?${query}`, () => {
@@ -90,7 +91,7 @@ Deno.test({
               return searchPatients(
                 viewer,
                 s.params,
-                { limit: 20, offset: 0, total: "accurate" },
+                { limit: 20, offset: 0, total: "accurate", countUpTo: 10_000 },
               );
             }]),
         ),
@@ -101,7 +102,10 @@ Deno.test({
           const { rows } = await run();
           const keys = label.startsWith("clinic member") ? `{${-owner},${clinic}}` : `{${-owner}}`;
           assert.ok(rows.every((r) => r.created_by === owner || r.clinic_id === clinic));
-          const queries = captured.filter((c) => /from patients/.test(c.query));
+          // The planner's estimate of a count past COUNT_EXACT_UP_TO is an EXPLAIN: no plan.
+          const queries = captured.filter((c) =>
+            /from patients/.test(c.query) && !/^\s*explain/.test(c.query)
+          );
           assert.equal(queries.length, 2, "a page query and a count query");
           for (const { query, params } of queries) {
             // Planned as the service runs it: as its role, bound by row-level security.
@@ -168,7 +172,7 @@ Deno.test({
       }`;
       const viewer = scopeFor({ id: admin, role: "admin" as const }, undefined, new Map(), sql);
       captured.length = 0;
-      const { rows } = await listEvents(viewer, { since, until }, page({}));
+      const { rows } = await listEvents(viewer, { since, until }, readPage({}, 10_000));
       assert.ok(rows.length > 0 && rows.every((r) => r.at >= since && r.at <= until));
       const queries = captured.filter((c) => /from audit_events/.test(c.query));
       assert.equal(queries.length, 2, "a page query and a count query");
