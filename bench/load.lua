@@ -1,5 +1,7 @@
 -- wrk script: cycles through BENCH_PATHS and BENCH_BODIES (one per line, in step), so each
--- request of a single-use kind (a refresh token, a new assignment) gets its own line.
+-- request of a single-use kind (a refresh token, a new assignment) gets its own line. With
+-- BENCH_TOKENS (a file of access tokens, one per line), the requests take turns among them:
+-- many users instead of one.
 local threads = {}
 
 function setup(thread)
@@ -23,6 +25,7 @@ function init(args)
   headers = { ["Content-Type"] = "application/json" }
   local token = os.getenv("BENCH_TOKEN")
   if token ~= nil and token ~= "" then headers["Authorization"] = "Bearer " .. token end
+  tokens = lines(os.getenv("BENCH_TOKENS"))
 end
 
 function request()
@@ -30,5 +33,6 @@ function request()
   n = n + step
   local body = nil
   if #bodies > 0 then body = bodies[(i % #bodies) + 1] end
+  if #tokens > 0 then headers["Authorization"] = "Bearer " .. tokens[(i % #tokens) + 1] end
   return wrk.format(method, paths[(i % #paths) + 1], headers, body)
 end

@@ -10,11 +10,8 @@ import { sha256Hex } from "../lib/digest.ts";
 import { createTokens } from "../lib/tokens.ts";
 import { peakRssMb } from "./rss.ts";
 import { type Delivery, measureDelivery } from "./delivery.ts";
+import { createDatabase, log, type Result, runWrk, start, START_V8_FLAGS } from "./tools.ts";
 
-/** `deno task start`'s V8 limits (the Dockerfile's too): both apps run under them by default. */
-const START_V8_FLAGS: string = JSON.parse(
-  await Deno.readTextFile(new URL("../deno.json", import.meta.url)),
-).tasks.start.match(/--v8-flags=(\S+)/)[1];
 const { values: flags } = parseArgs({
   args: Deno.args,
   options: {
@@ -46,7 +43,6 @@ const PASSWORD = "Bench-Pass-2026!";
 const PERMISSIONS = ["--allow-net", "--allow-env", "--allow-read", "--allow-write", "--allow-sys"];
 const V8_FLAGS = `--v8-flags=${flags["v8-flags"]}`;
 const CEILING_PERMISSIONS = ["--allow-net", "--allow-env", "--allow-read"];
-const ROOT = new URL("../", import.meta.url);
 const WORK = await Deno.makeTempDir({ prefix: "hc-bench-" });
 
 /** Users with a role in the load: A reads and edits, B assigns, C signs in, D refreshes, E creates. */
@@ -58,26 +54,7 @@ const F = 6, K = 7;
 /** Doctors 1..SCHEDULED have working hours and bookings (the availability case). */
 const SCHEDULED = 200;
 
-function log(msg: string) {
-  console.error(`[bench] ${msg}`);
-}
-
 // ---------- data
-
-async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = createClient(SERVER_URL, 1);
-  const name = `bench_${Date.now()}`;
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 async function seed(sql: Sql): Promise<void> {
   const { users, patients, doctors } = SIZE;
@@ -495,73 +472,14 @@ async function buildCases(sql: Sql, slot: number): Promise<Prepared> {
 
 // ---------- load
 
-interface Result {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  requests: number;
-}
-
-function ms(value: string): number {
-  const m = /^([\d.]+)(us|ms|s)$/.exec(value.trim());
-  if (!m) return NaN;
-  const n = Number(m[1]);
-  return m[2] === "us" ? n / 1000 : m[2] === "s" ? n * 1000 : n;
-}
-
-async function writeLines(name: string, lines: string[]): Promise<string> {
-  const path = `${WORK}/${name.replace(/\W+/g, "_")}-${crypto.randomUUID().slice(0, 6)}.txt`;
-  await Deno.writeTextFile(path, lines.join("\n") + "\n");
-  return path;
-}
-
-async function wrk(
+function wrk(
   base: string,
   c: Load & { name: string },
   bodies: string[] | undefined,
   seconds: number,
   connections = CONNECTIONS,
-) {
-  const env: Record<string, string> = {
-    BENCH_METHOD: c.method,
-    BENCH_PATHS: await writeLines(`${c.name}-paths`, c.paths),
-    BENCH_BODIES: bodies ? await writeLines(`${c.name}-bodies`, bodies) : "",
-    BENCH_TOKEN: c.token ?? "",
-    BENCH_THREADS: String(WRK_THREADS),
-  };
-  const out = await new Deno.Command("wrk", {
-    args: [
-      "-t",
-      String(WRK_THREADS),
-      "-c",
-      String(connections),
-      "-d",
-      `${seconds}s`,
-      "--timeout",
-      "10s",
-      "--latency",
-      "-s",
-      new URL("bench/load.lua", ROOT).pathname,
-      base,
-    ],
-    env,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const text = new TextDecoder().decode(out.stdout) + new TextDecoder().decode(out.stderr);
-  if (out.code !== 0) throw new Error(`wrk failed:\n${text}`);
-  const pick = (re: RegExp) => text.match(re)?.[1];
-  const socket = text.match(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/);
-  const result: Result = {
-    rps: Number(pick(/Requests\/sec:\s+([\d.]+)/)),
-    p50: ms(pick(/^\s+50%\s+(\S+)/m) ?? ""),
-    p99: ms(pick(/^\s+99%\s+(\S+)/m) ?? ""),
-    errors: Number(pick(/Non-2xx or 3xx responses: (\d+)/) ?? 0) +
-      (socket ? socket.slice(1).reduce((n, v) => n + Number(v), 0) : 0),
-    requests: Number(pick(/(\d+) requests in/)),
-  };
-  return result;
+): Promise<Result> {
+  return runWrk(base, c, { bodies, seconds, connections, threads: WRK_THREADS, work: WORK });
 }
 
 async function measure(base: string, c: Load & { name: string }): Promise<Result> {
@@ -598,50 +516,6 @@ async function signInFlood(base: string, cases: Case[]): Promise<Flood | undefin
 }
 
 // ---------- processes
-
-interface Server {
-  pid: number;
-  base: string;
-  stop(): Promise<void>;
-}
-
-function freePort(): number {
-  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (l.addr as Deno.NetAddr).port;
-  l.close();
-  return port;
-}
-
-async function start(args: string[], env: Record<string, string>, probe: string): Promise<Server> {
-  const port = freePort();
-  const child = new Deno.Command(Deno.execPath(), {
-    args: args.map((a) => a === "$PORT" ? String(port) : a),
-    cwd: ROOT,
-    env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
-    stdin: "null",
-    stdout: "null",
-    stderr: "inherit",
-  }).spawn();
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    try {
-      const res = await fetch(`${base}${probe}`);
-      await res.body?.cancel();
-      if (res.ok) break;
-    } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    pid: child.pid,
-    base,
-    async stop() {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-      await child.status;
-      clearTimeout(timer);
-    },
-  };
-}
 
 // ---------- run
 
@@ -841,7 +715,7 @@ function verdicts(run: Run): string[] {
   return out;
 }
 
-const db = await createDatabase();
+const db = await createDatabase(SERVER_URL);
 let failed = false;
 try {
   const sql = createClient(db.url, 4);

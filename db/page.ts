@@ -2,6 +2,9 @@
 import type postgres from "postgres";
 import type { Db } from "./client.ts";
 import type { DateMatch, StringMatch } from "../lib/fhir.ts";
+import type { Cursor, Key, KeyKind, SortKey } from "../lib/cursor.ts";
+
+export type { Cursor, Key, SortKey };
 
 /** The resolved paging of a list request. */
 export interface Page<F extends string = string> {
@@ -14,44 +17,6 @@ export interface Page<F extends string = string> {
   cursor?: Cursor;
   /** Matches counted exactly up to this many; past it the count is the planner's estimate. */
   countUpTo: number;
-}
-
-/** A position in a list: the sort value and id of the row it is next to. */
-export type Key = [value: string | number | null, id: number];
-
-/**
- * Where a cursor points: after (or before) the row of `key`, in the order `ordering`. A
- * cursor without them is the start of keyset paging (`cursor=` with nothing after it): the
- * first page, in the order the request's `ordering` asks, with links by cursor.
- */
-export interface Cursor {
-  ordering?: string;
-  key?: Key;
-  back: boolean;
-}
-
-/** How a sort column's values are written in a cursor and compared in SQL. */
-export type KeyKind = "int" | "text" | "date" | "timestamptz";
-
-/** A list's sort column: its SQL expression, kind, and whether it may be null. */
-export interface SortKey {
-  column: string;
-  kind: KeyKind;
-  nullable?: boolean;
-}
-
-const KEY_SHAPES: Record<KeyKind, (v: string | number) => boolean> = {
-  int: (v) => Number.isSafeInteger(v),
-  text: (v) => typeof v === "string" && v.length <= 1000,
-  date: (v) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v),
-  timestamptz: (v) =>
-    typeof v === "string" &&
-    /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)$/.test(v),
-};
-
-/** Whether a cursor's value can be one of a `kind` column's (null only where it may be null). */
-export function keyFits(key: SortKey, value: string | number | null): boolean {
-  return value === null ? key.nullable === true : KEY_SHAPES[key.kind](value);
 }
 
 /** The SQL that gives a row's cursor value: timestamps as text keep their microseconds. */

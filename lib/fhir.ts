@@ -4,8 +4,7 @@
  * split. Imports nothing of the service but its error type.
  */
 import { ApiError } from "./errors.ts";
-import { decodeCursor } from "./fields.ts";
-import type { Cursor } from "../db/page.ts";
+import { type Cursor, decodeCursor } from "./cursor.ts";
 
 /** The FHIR version served. */
 export const FHIR_VERSION = "4.0.1";

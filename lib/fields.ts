@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { shownAs } from "./route_marks.ts";
-import { type Cursor, keyFits, type SortKey } from "../db/page.ts";
+import { type Cursor, decodeCursor, keyFits, type SortKey } from "./cursor.ts";
 
 /** "is required" for a missing value, "must be a string" for a value of another type. */
 function stringError(issue: { input?: unknown }): string {
@@ -287,33 +287,6 @@ function cursorParam(orderings: string[], keys: Record<string, SortKey>) {
         "the first page, then the position a `next` or `previous` link carries",
     },
   ).optional();
-}
-
-/** A cursor as it travels in links: base64url of `[ordering, value, id, back]`. */
-export function encodeCursor(c: Required<Cursor>): string {
-  const json = JSON.stringify([c.ordering, c.key[0], c.key[1], c.back ? 1 : 0]);
-  return btoa(String.fromCharCode(...new TextEncoder().encode(json)))
-    .replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-/** The cursor `encodeCursor` wrote, or undefined for anything else. */
-export function decodeCursor(raw: string): Required<Cursor> | undefined {
-  if (!/^[A-Za-z0-9_-]+$/.test(raw)) return undefined;
-  try {
-    const bytes = Uint8Array.from(
-      atob(raw.replace(/-/g, "+").replace(/_/g, "/")),
-      (ch) => ch.charCodeAt(0),
-    );
-    const v: unknown = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-    if (!Array.isArray(v) || v.length !== 4) return undefined;
-    const [ordering, value, id, back] = v;
-    if (typeof ordering !== "string") return undefined;
-    if (value !== null && typeof value !== "string" && typeof value !== "number") return undefined;
-    if (!Number.isSafeInteger(id) || id < 0 || (back !== 0 && back !== 1)) return undefined;
-    return { ordering, key: [value, id], back: back === 1 };
-  } catch {
-    return undefined;
-  }
 }
 
 /** A filter parameter that must be `true` or `false`. */

@@ -20,7 +20,7 @@ import {
 } from "../lib/fhir.ts";
 import { named } from "../lib/route_marks.ts";
 import type { Answer } from "./http.ts";
-import { encodeCursor } from "../lib/fields.ts";
+import { encodeCursor } from "../lib/cursor.ts";
 
 /** The code system of our specialization codes (PractitionerRole.specialty). */
 export const SPECIALTY_SYSTEM = "urn:healthcare-records:specialization";

@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import type { Cursor, Key, Listed, Page } from "../db/page.ts";
-import { encodeCursor } from "../lib/fields.ts";
+import { encodeCursor } from "../lib/cursor.ts";
 import { ApiError, invalid } from "../lib/errors.ts";
 import { sha256Hex } from "../lib/digest.ts";
 import { named, schemaName } from "../lib/route_marks.ts";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { sql } from "../db/client.ts";
-import { decodeCursor, encodeCursor } from "../lib/fields.ts";
+import { decodeCursor, encodeCursor } from "../lib/cursor.ts";
 import { dbTest, testApp } from "./helpers.ts";
 import { type Client, errorFields, signUp } from "./records_helpers.ts";
 
