@@ -161,7 +161,12 @@ export async function listDoctors(
     db<(DoctorRow & { sort_key: string | number | null })[]>`
       select *, ${keyValue(db, key)} as sort_key from doctors where ${where()} and ${after()}
       ${order()} limit ${p.limit + 1} offset ${p.offset}`,
-    countUpTo(db, () => db`from doctors where ${where()}`, p.countUpTo),
+    countUpTo(
+      db,
+      () => db`from doctors where ${where()}`,
+      p.countUpTo,
+      `doctors ${s.caller.role} ${s.caller.id} ${JSON.stringify(f)}`,
+    ),
   ]);
   const { rows, ...ends } = pageOf(read, p, back, (r) => [r.sort_key, r.id]);
   return { ...counted, ...ends, rows: rows.map(({ sort_key: _, ...row }) => row) };

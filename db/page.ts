@@ -131,17 +131,45 @@ export function pageOf<R>(
 /**
  * How many rows `from` (a `from … where …` fragment) holds: exactly up to `upTo`, read
  * through at most `upTo + 1` matches; past that, the planner's estimate (no scan at all),
- * never less than `upTo + 1`.
+ * never less than `upTo + 1`. An estimate is kept for ESTIMATE_TTL_MS under `key` (which
+ * must name the caller and everything `from` depends on): a client paging through a large
+ * list asks the same count again with every page, and an estimate moves only with the
+ * table's statistics. Exact counts are never kept: they must show the caller's last write.
  */
 export async function countUpTo(
   db: Db,
   from: () => Fragment,
   upTo: number,
+  key?: string,
 ): Promise<{ count: number; estimated: boolean }> {
+  const now = Date.now();
+  const kept = key === undefined ? undefined : estimates.get(key);
+  if (kept && kept.until > now) return { count: kept.count, estimated: true };
   const [{ count }] = await db<{ count: number }[]>`
     select count(*)::int as count from (select 1 ${from()} limit ${upTo + 1}) capped`;
-  if (count <= upTo) return { count, estimated: false };
-  return { count: Math.max(await estimate(db, from), upTo + 1), estimated: true };
+  if (count <= upTo) {
+    if (key !== undefined) estimates.delete(key);
+    return { count, estimated: false };
+  }
+  const estimated = Math.max(await estimate(db, from), upTo + 1);
+  if (key !== undefined) keep(key, estimated, now);
+  return { count: estimated, estimated: true };
+}
+
+/** How long an estimated count is answered again without asking the planner. */
+export const ESTIMATE_TTL_MS = 10_000;
+/** Most estimates kept; past this the expired go, then the oldest. */
+const ESTIMATES_MAX = 10_000;
+const estimates = new Map<string, { count: number; until: number }>();
+
+function keep(key: string, count: number, now: number): void {
+  estimates.delete(key);
+  if (estimates.size >= ESTIMATES_MAX) {
+    for (const [k, v] of estimates) if (v.until <= now) estimates.delete(k);
+    // Insertion order: the first key is the oldest.
+    if (estimates.size >= ESTIMATES_MAX) estimates.delete(estimates.keys().next().value!);
+  }
+  estimates.set(key, { count, until: now + ESTIMATE_TTL_MS });
 }
 
 /** The planner's estimate of the rows of `from`. */
@@ -261,6 +289,8 @@ export async function searchPage<R>(
     rows: (limit: number, seek: Seek) => Promise<R[]>;
     from: () => Fragment;
     id?: string;
+    /** Names the search and its caller, for `countUpTo`'s kept estimates. */
+    countKey?: string;
   },
   page: SearchLimits,
 ): Promise<SearchPage<R>> {
@@ -285,7 +315,7 @@ export async function searchPage<R>(
     return { rows, more, total: offset + rows.length };
   }
   if (mode === "bounded") {
-    const { count, estimated } = await countUpTo(db, q.from, page.countUpTo);
+    const { count, estimated } = await countUpTo(db, q.from, page.countUpTo, q.countKey);
     return { rows, more, total: estimated ? Math.max(count, offset + rows.length) : count };
   }
   return { rows, more, total: Math.max(await estimate(db, q.from), offset + rows.length) };

@@ -243,7 +243,12 @@ async function listIn(
       ${order()} limit ${p.limit + 1} offset ${p.offset}`;
   const [read, counted] = await Promise.all([
     fetched,
-    countUpTo(db, () => db`from patients where ${where()}`, p.countUpTo),
+    countUpTo(
+      db,
+      () => db`from patients where ${where()}`,
+      p.countUpTo,
+      `patients ${s.caller.role} ${s.caller.id} ${s.keys()} ${JSON.stringify(f)}`,
+    ),
   ]);
   const { rows: sorted, ...ends } = pageOf(read, p, back, (r) => [r.sort_key, r.id]);
   const rows: PatientRow[] = sorted.map(({ sort_key: _, ...row }) => row);
@@ -262,10 +267,13 @@ type SortedRow = PatientRow & { sort_key: string | number | null };
  * The patients whose name, email or phone contain a LIKE pattern, found through the trigram
  * index by `patients_matching` (migrations/009_clinics.sql): under row-level security the
  * planner may not use that index for a LIKE itself (LIKE is not leakproof), so the function
- * applies the caller's visibility explicitly and runs as the tables' owner.
+ * applies the caller's visibility explicitly and runs as the tables' owner. Its ids come as
+ * one array, so the page is read by id from the primary key (as `in (select …)` the planner
+ * guessed a thousand matches and walked the whole key in order to merge them: 18 ms where
+ * this takes 1 ms past the function, at 200,000 patients).
  */
 function matching(db: Db, idColumn: string, pattern: string): Fragment {
-  return db`${db(idColumn)} in (select patients_matching(${pattern}))`;
+  return db`${db(idColumn)} = any(array(select patients_matching(${pattern})))`;
 }
 
 /** Most patients an audit event of a count-only list names. */
@@ -342,6 +350,9 @@ function searchIn(
       limit ${limit} offset ${page.offset}`,
       from: () => db`from patients p ${where()}`,
       id: "p.id",
+      countKey: `fhir patients ${s.caller.role} ${s.caller.id} ${s.keys()} ${
+        JSON.stringify([...params])
+      }`,
     },
     page,
   );

@@ -188,6 +188,19 @@ dbTest(
     const under = await ann.json("GET", "/api/patients/?search=Bob");
     assert.equal(under.body.count, 3);
     assert.equal("count_is_estimate" in under.body, false);
+    // An estimate is kept a while (a client pages through one list): more rows and fresh
+    // statistics do not move it; an exact count moves with the next write.
+    await sql`
+      insert into patients (created_by, name) select ${ann.id}::int, 'More ' || i
+      from generate_series(1, 300) i`;
+    await sql`analyze patients`;
+    const again = await ann.json("GET", "/api/patients/?limit=4&offset=4");
+    assert.equal(again.body.count, over.body.count);
+    const fresh = await ann.json("GET", "/api/patients/?limit=4&gender=unknown");
+    assert.equal(fresh.body.count_is_estimate, true);
+    assert.ok(fresh.body.count > 13, `a new filter asks the planner again: ${fresh.body.count}`);
+    assert.equal((await ann.json("POST", "/api/patients/", { name: "New Bob" })).status, 201);
+    assert.equal((await ann.json("GET", "/api/patients/?search=Bob")).body.count, 4);
     const exact = await signUp();
     await tiedPatients(exact);
     const counted = await exact.json("GET", "/api/patients/?limit=4");
