@@ -185,13 +185,14 @@ async function seedEvents(sql: Sql, clinic: number): Promise<void> {
   }
   const perMonth = Math.ceil(EVENTS / MONTHS);
   for (let back = MONTHS - 1; back >= 0; back--) {
-    const [{ month, name, exists }] = await sql<
-      { month: string; name: string; exists: boolean }[]
+    const [{ month, next, name, exists }] = await sql<
+      { month: string; next: string; name: string; exists: boolean }[]
     >`
-      select m::text as month, 'audit_events_' || to_char(m, 'YYYY_MM') as name,
+      select m::text as month, (m + interval '1 month')::date::text as next,
+        'audit_events_' || to_char(m, 'YYYY_MM') as name,
         to_regclass('audit_events_' || to_char(m, 'YYYY_MM')) is not null as exists
       from (select (date_trunc('month', now() at time zone 'UTC')
-        - make_interval(months => ${back}))::date as m) s`;
+        - make_interval(months => ${back}::int))::date as m) s`;
     const table = exists ? `${name}_load` : name;
     await sql`
       create table ${sql(table)} (like audit_events including defaults including constraints)`;
@@ -201,26 +202,28 @@ async function seedEvents(sql: Sql, clinic: number): Promise<void> {
         patient_ids, clinic_id, client_ip, request_id, status)
       select nextval('audit_events_id_seq'),
         ${month}::timestamp at time zone 'UTC'
-          + (i::float8 / ${perMonth}) * ((${month}::date + interval '1 month') - ${month}::date),
-        ${CLINICIANS[0]} + i % ${CLINICIANS.length},
+          + ((i - 1)::float8 / ${perMonth}::int)
+            * ((${month}::date + interval '1 month') - ${month}::date::timestamp),
+        ${CLINICIANS[0]}::int + i % ${CLINICIANS.length}::int,
         case when i % 20 < 14 then 'read' when i % 20 < 17 then 'list'
           when i % 20 < 19 then 'update' else 'create' end,
-        'patient', 1 + (i::int8 * 7919) % ${PATIENTS},
+        'patient', (1 + (i::int8 * 7919) % ${PATIENTS}::int)::int,
         case when i % 20 between 14 and 16
-          then array(select (1 + ((i::int8 + k * 50021) * 7919) % ${PATIENTS})::int
+          then array(select (1 + ((i::int8 + k * 50021) * 7919) % ${PATIENTS}::int)::int
             from generate_series(0, 19) k)
-          else array[(1 + (i::int8 * 7919) % ${PATIENTS})::int] end,
-        ${clinic}, '10.0.' || (i % 200) || '.' || (i % 250), md5(i::text), 200
-      from generate_series(1, ${perMonth}) i`;
+          else array[(1 + (i::int8 * 7919) % ${PATIENTS}::int)::int] end,
+        ${clinic}::int, '10.0.' || (i % 200) || '.' || (i % 250), md5(i::text), 200
+      from generate_series(1, ${perMonth}::int) i`;
     if (exists) {
       // This month's partition exists (the service made it): its rows go in through it.
       await sql`insert into ${sql(name)} select * from ${sql(table)}`;
       await sql`drop table ${sql(table)}`;
     } else {
-      await sql`
-        alter table audit_events attach partition ${sql(name)} for values
-        from (${month}::timestamp at time zone 'UTC')
-        to ((${month}::date + interval '1 month')::timestamp at time zone 'UTC')`;
+      // DDL takes no parameters: the bounds are dates this database wrote (YYYY-MM-DD).
+      await sql.unsafe(
+        `alter table audit_events attach partition ${name}
+        for values from ('${month} 00:00+00') to ('${next} 00:00+00')`,
+      );
       await sql`create trigger audit_events_no_truncate before truncate on ${sql(name)}
         for each statement execute function audit_events_append_only()`;
     }
@@ -229,18 +232,14 @@ async function seedEvents(sql: Sql, clinic: number): Promise<void> {
   await sql`select audit_partitions_ensure(3)`;
 }
 
-async function auditCases(sql: Sql, tokens: { owner: string; admin: string }): Promise<Case[]> {
+function auditCases(tokens: { owner: string; admin: string }): Case[] {
   const patients = spread(200, PATIENTS).map((i) => i + 1);
-  const [{ since }] = await sql<{ since: string }[]>`
-    select (date_trunc('day', now()) - interval '100 days')::timestamptz::text as since`;
-  const day = encodeURIComponent(since);
-  const until = encodeURIComponent(
-    new Date(new Date(since.replace(" ", "T").replace(/\+00$/, "Z")).getTime() + 86_400_000)
-      .toISOString(),
-  );
+  const day = new Date(Math.floor(Date.now() / 86_400_000 - 100) * 86_400_000);
+  const since = encodeURIComponent(day.toISOString());
+  const until = encodeURIComponent(new Date(day.getTime() + 86_400_000).toISOString());
   return [
     {
-      name: "a patient's access log",
+      name: "audit: a patient's access log",
       paths: patients.map((id) => `/api/patients/${id}/access-log/`),
       tokens: [tokens.owner],
     },
@@ -261,7 +260,7 @@ async function auditCases(sql: Sql, tokens: { owner: string; admin: string }): P
     },
     {
       name: "admin audit of one day",
-      paths: [`/api/audit/?since=${day}&until=${until}`],
+      paths: [`/api/audit/?since=${since}&until=${until}`],
       tokens: [tokens.admin],
     },
   ];
@@ -367,6 +366,7 @@ try {
   failed ||= rows.some((r) => !r.contrast && (r.result.errors > 0 || !(r.result.requests > 0)));
   if (EVENTS > 0) {
     const before = await run(server, writeCase(clinicians));
+    log("loading the audit trail");
     await server.stop();
     server = undefined;
     t0 = performance.now();
@@ -382,7 +382,9 @@ try {
     );
     server = await startService();
     const audit: Measured[] = [];
-    for (const c of await auditCases(sql, { owner, admin })) audit.push(await run(server, c));
+    for (const c of auditCases({ owner, admin }).filter(selected)) {
+      audit.push(await run(server, c));
+    }
     const after = await run(server, writeCase(clinicians));
     audit.push({ ...before, name: `${before.name}, trail empty` });
     audit.push({ ...after, name: `${after.name}, trail of ${n.toLocaleString("en")}` });

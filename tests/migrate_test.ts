@@ -176,6 +176,7 @@ Deno.test({
         "013_webhooks.sql",
         "014_event_batches.sql",
         "015_audit_partitions.sql",
+        "016_audit_of_patient.sql",
       ]);
       // History starts where each record stands.
       const versions = await sql<{ resource_type: string; version: number; name: string }[]>`
