@@ -300,23 +300,25 @@ export async function searchPage<R>(
   const { after, order, back } = seek(db, ordered, { column: by, kind: "int" }, by);
   const exact = () =>
     db<{ count: number }[]>`select count(*)::int as count ${q.from()}`.then(([r]) => r.count);
-  // An exact count runs beside the page, as the JSON lists do; the others wait for the page.
+  // A count runs beside the page, in the same flush, as the JSON lists do (after it, it
+  // would cost a round trip more); only an estimate waits to see whether the page tells.
   const [fetched, counted] = await Promise.all([
     limit > 0 ? q.rows(limit + 1, { after, order }) : Promise.resolve([]),
-    mode === "accurate" ? exact() : Promise.resolve(undefined),
+    mode === "accurate"
+      ? exact().then((count) => ({ count, estimated: false }))
+      : mode === "bounded"
+      ? countUpTo(db, q.from, page.countUpTo, q.countKey)
+      : Promise.resolve(undefined),
   ]);
   const more = fetched.length > limit;
   const rows = more ? fetched.slice(0, limit) : fetched;
   if (back) rows.reverse();
   if (mode === "none") return { rows, more };
-  if (counted !== undefined) return { rows, more, total: counted };
+  if (counted && !counted.estimated) return { rows, more, total: counted.count };
   // The page itself can give the exact total: the last page, or nothing at the start.
   if (limit > 0 && !more && !page.cursor && (rows.length > 0 || offset === 0)) {
     return { rows, more, total: offset + rows.length };
   }
-  if (mode === "bounded") {
-    const { count, estimated } = await countUpTo(db, q.from, page.countUpTo, q.countKey);
-    return { rows, more, total: estimated ? Math.max(count, offset + rows.length) : count };
-  }
-  return { rows, more, total: Math.max(await estimate(db, q.from), offset + rows.length) };
+  const estimated = counted?.count ?? await estimate(db, q.from);
+  return { rows, more, total: Math.max(estimated, offset + rows.length) };
 }
