@@ -1,8 +1,17 @@
 /** Reading the audit trail (the writes are in db/audit.ts). */
 import { type AuditEvent, type AuditFilters, COLUMNS } from "./audit.ts";
-import { countUpTo, keyValue, type Listed, type Page, pageOf, seek, type SortKey } from "./page.ts";
+import {
+  countUpTo,
+  keyValue,
+  type Listed,
+  type Page,
+  pageOf,
+  seek,
+  type Sorted,
+  type SortKey,
+} from "./page.ts";
 import type { Db } from "./client.ts";
-import type { Scope } from "./scope.ts";
+import { countKey, type Scope } from "./scope.ts";
 
 /** How the audit trail sorts (newest first), and how its cursor is read. */
 export const AUDIT_KEYS = { at: { column: "at", kind: "timestamptz" } } as const satisfies Record<
@@ -17,15 +26,14 @@ export function listEvents(
   p: Page<"at">,
 ): Promise<Listed<AuditEvent & { id: number }>> {
   // Row-level security decides which events the caller sees: the count is theirs alone.
-  const countKey = `audit ${s.caller.role} ${s.caller.id} ${s.keys()} ${JSON.stringify(f)}`;
-  return s.run((db) => listIn(db, f, p, countKey));
+  return s.run((db) => listIn(db, f, p, countKey(s, "audit", f)));
 }
 
 async function listIn(
   db: Db,
   f: AuditFilters,
   p: Page<"at">,
-  countKey: string,
+  counting: string,
 ): Promise<Listed<AuditEvent & { id: number }>> {
   const where = () =>
     db`true
@@ -44,12 +52,11 @@ async function listIn(
   // Newest first, always: the only order the trail is read in.
   const { after, order, back } = seek(db, { ...p, ordering: { field: "at", desc: true } }, key);
   const [read, counted] = await Promise.all([
-    db<(AuditEvent & { id: number; sort_key: string })[]>`
+    db<Sorted<AuditEvent & { id: number }>[]>`
       select id::float8 as id, ${db(COLUMNS)}, ${keyValue(db, key)} as sort_key
       from ${events()} where ${where()} and ${after()}
       ${order()} limit ${p.limit + 1} offset ${p.offset}`,
-    countUpTo(db, () => db`from ${events()} where ${where()}`, p.countUpTo, countKey),
+    countUpTo(db, () => db`from ${events()} where ${where()}`, p.countUpTo, counting),
   ]);
-  const { rows, ...ends } = pageOf(read, p, back, (r) => [r.sort_key, r.id]);
-  return { ...counted, ...ends, rows: rows.map(({ sort_key: _, ...row }) => row) };
+  return { ...counted, ...pageOf(read, p, back) };
 }

@@ -11,13 +11,14 @@ import {
   type SearchPage,
   searchPage,
   seek,
+  type Sorted,
   type SortKey,
   textMatch,
 } from "./page.ts";
 import type { Db } from "./client.ts";
 import type { Criteria } from "../lib/fhir.ts";
 import { eventsOfRows } from "./audit.ts";
-import type { Deleted, Scope } from "./scope.ts";
+import { countKey, type Deleted, type Scope } from "./scope.ts";
 import { type Found, setClause, versionedWrite } from "./versioned.ts";
 
 /** Columns a client may write. */
@@ -158,18 +159,17 @@ export async function listDoctors(
   const key = DOCTOR_KEYS[p.ordering.field];
   const { after, order, back } = seek(db, p, key);
   const [read, counted] = await Promise.all([
-    db<(DoctorRow & { sort_key: string | number | null })[]>`
+    db<Sorted<DoctorRow>[]>`
       select *, ${keyValue(db, key)} as sort_key from doctors where ${where()} and ${after()}
       ${order()} limit ${p.limit + 1} offset ${p.offset}`,
     countUpTo(
       db,
       () => db`from doctors where ${where()}`,
       p.countUpTo,
-      `doctors ${s.caller.role} ${s.caller.id} ${JSON.stringify(f)}`,
+      countKey(s, "doctors", f),
     ),
   ]);
-  const { rows, ...ends } = pageOf(read, p, back, (r) => [r.sort_key, r.id]);
-  return { ...counted, ...ends, rows: rows.map(({ sort_key: _, ...row }) => row) };
+  return { ...counted, ...pageOf(read, p, back) };
 }
 
 /**

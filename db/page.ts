@@ -107,24 +107,36 @@ export interface Listed<R> {
   last?: Key;
 }
 
+/** A row read with its cursor value (`keyValue(...) as sort_key`). */
+export type Sorted<R> = R & { id: number; sort_key: string | number | null };
+
 /**
- * A page read with one row more than asked (`fetched`, in the order of travel): whether more
- * follow, the rows in list order, and the keys of its ends (`keyOf` reads a row's).
+ * Rows read one more than `limit` (in the order of travel): the page in list order (turned
+ * round when read `back`) and whether more follow.
+ */
+function trimmed<R>(fetched: R[], limit: number, back: boolean): { rows: R[]; more: boolean } {
+  const more = fetched.length > limit;
+  const rows = more ? fetched.slice(0, limit) : fetched;
+  if (back) rows.reverse();
+  return { rows, more };
+}
+
+/**
+ * A list page read with one row more than asked, each row with its `sort_key`: the rows in
+ * list order without it, whether more follow, and the keys of the page's ends.
  */
 export function pageOf<R>(
-  fetched: R[],
+  fetched: Sorted<R>[],
   p: Page,
   back: boolean,
-  keyOf: (row: R) => Key,
 ): Pick<Listed<R>, "rows" | "more" | "first" | "last"> {
-  const more = fetched.length > p.limit;
-  const rows = more ? fetched.slice(0, p.limit) : fetched;
-  if (back) rows.reverse();
+  const { rows, more } = trimmed(fetched, p.limit, back);
+  const keyOf = (r: Sorted<R> | undefined): Key | undefined => r && [r.sort_key, r.id];
   return {
-    rows,
+    rows: rows.map(({ sort_key: _, ...row }) => row as unknown as R),
     more,
-    first: rows.length ? keyOf(rows[0]) : undefined,
-    last: rows.length ? keyOf(rows[rows.length - 1]) : undefined,
+    first: keyOf(rows[0]),
+    last: keyOf(rows.at(-1)),
   };
 }
 
@@ -310,9 +322,7 @@ export async function searchPage<R>(
       ? countUpTo(db, q.from, page.countUpTo, q.countKey)
       : Promise.resolve(undefined),
   ]);
-  const more = fetched.length > limit;
-  const rows = more ? fetched.slice(0, limit) : fetched;
-  if (back) rows.reverse();
+  const { rows, more } = trimmed(fetched, limit, back);
   if (mode === "none") return { rows, more };
   if (counted && !counted.estimated) return { rows, more, total: counted.count };
   // The page itself can give the exact total: the last page, or nothing at the start.

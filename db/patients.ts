@@ -12,13 +12,14 @@ import {
   type SearchPage,
   searchPage,
   seek,
+  type Sorted,
   type SortKey,
   textMatch,
 } from "./page.ts";
 import type { Db } from "./client.ts";
 import type { Criteria } from "../lib/fhir.ts";
 import { eventsOfRows } from "./audit.ts";
-import { type Deleted, int, type Need, type Scope } from "./scope.ts";
+import { countKey, type Deleted, int, type Need, type Scope } from "./scope.ts";
 import { type Found, setClause, versionedWrite } from "./versioned.ts";
 
 /** Columns a client may write. */
@@ -229,7 +230,7 @@ async function listIn(
   // Several scope keys (a member of clinics): one ordered index walk per key, merged, since
   // one walk cannot serve `scope_key = any(...)` in order. Each walk stops at offset + limit.
   const fetched = keys.length > 1
-    ? db<SortedRow[]>`
+    ? db<Sorted<PatientRow>[]>`
       select * from (${
       keys.flatMap((key, i) => [
         ...(i ? [db`union all`] : []),
@@ -238,7 +239,7 @@ async function listIn(
           and ${after()} ${order()} limit ${reach})`,
       ])
     }) merged ${order()} limit ${p.limit + 1} offset ${p.offset}`
-    : db<SortedRow[]>`
+    : db<Sorted<PatientRow>[]>`
       select ${columns()} from patients where ${where()} and ${after()}
       ${order()} limit ${p.limit + 1} offset ${p.offset}`;
   const [read, counted] = await Promise.all([
@@ -247,11 +248,10 @@ async function listIn(
       db,
       () => db`from patients where ${where()}`,
       p.countUpTo,
-      `patients ${s.caller.role} ${s.caller.id} ${s.keys()} ${JSON.stringify(f)}`,
+      countKey(s, "patients", f),
     ),
   ]);
-  const { rows: sorted, ...ends } = pageOf(read, p, back, (r) => [r.sort_key, r.id]);
-  const rows: PatientRow[] = sorted.map(({ sort_key: _, ...row }) => row);
+  const { rows, ...ends } = pageOf(read, p, back);
   // A page past the end still tells the caller how many matched (a phone number probe, say):
   // the audit trail then names the patients matched, up to MATCHED_MAX of them.
   const matched = rows.length === 0 && counted.count > 0
@@ -260,8 +260,6 @@ async function listIn(
     : rows.map((r) => r.id);
   return { ...counted, ...ends, rows, matched };
 }
-
-type SortedRow = PatientRow & { sort_key: string | number | null };
 
 /**
  * The patients whose name, email or phone contain a LIKE pattern, found through the trigram
@@ -350,9 +348,7 @@ function searchIn(
       limit ${limit} offset ${page.offset}`,
       from: () => db`from patients p ${where()}`,
       id: "p.id",
-      countKey: `fhir patients ${s.caller.role} ${s.caller.id} ${s.keys()} ${
-        JSON.stringify([...params])
-      }`,
+      countKey: countKey(s, "fhir patients", [...params]),
     },
     page,
   );

@@ -43,6 +43,14 @@ export const CLINICAL_FIELDS = [
   "blood_group",
 ] as const;
 
+/**
+ * What a count of `list` filtered by `filters` depends on besides the data: who asks, and the
+ * scope keys they may read. The key under which `countUpTo` keeps an estimate.
+ */
+export function countKey(s: Scope, list: string, filters: unknown): string {
+  return `${list} ${s.caller.role} ${s.caller.id} ${s.keys() ?? "all"} ${JSON.stringify(filters)}`;
+}
+
 /** The database role the service's queries on patient data run as. */
 export const APP_ROLE = "healthcare_app";
 

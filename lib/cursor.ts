@@ -41,6 +41,23 @@ export function keyFits(key: SortKey, value: string | number | null): boolean {
   return value === null ? key.nullable === true : KEY_SHAPES[key.kind](value);
 }
 
+/**
+ * The positions of the pages beside one read by `cursor`, from the keys of its first and
+ * last rows and whether more rows follow in the order it was read: paging on, rows precede
+ * the cursor's (unless it is the start); paging back, the cursor's own row follows.
+ */
+export function neighbours(
+  cursor: Cursor,
+  more: boolean,
+  first: Key | undefined,
+  last: Key | undefined,
+): { next?: Key; previous?: Key } {
+  return {
+    next: cursor.back || more ? last : undefined,
+    previous: cursor.key && (!cursor.back || more) ? first : undefined,
+  };
+}
+
 /** A cursor as it travels in links: base64url of `[ordering, value, id, back]`. */
 export function encodeCursor(c: Required<Cursor>): string {
   const json = JSON.stringify([c.ordering, c.key[0], c.key[1], c.back ? 1 : 0]);

@@ -20,7 +20,7 @@ import {
 } from "../lib/fhir.ts";
 import { named } from "../lib/route_marks.ts";
 import type { Answer } from "./http.ts";
-import { encodeCursor } from "../lib/cursor.ts";
+import { encodeCursor, type Key, neighbours } from "../lib/cursor.ts";
 
 /** The code system of our specialization codes (PractitionerRole.specialty). */
 export const SPECIALTY_SYSTEM = "urn:healthcare-records:specialization";
@@ -516,18 +516,6 @@ export function slotResource(doctor: number, slot: Slot): Answer<typeof fhirSlot
   };
 }
 
-/** The `self` link of a search by cursor: the parameters used and the cursor asked. */
-function selfByCursor(base: string, type: string, search: Search): string {
-  const q = new URLSearchParams(search.used);
-  q.set("_count", String(search.count));
-  const { cursor } = search;
-  q.set(
-    "_cursor",
-    cursor?.key ? encodeCursor({ ordering: "_id", key: cursor.key, back: cursor.back }) : "",
-  );
-  return `${base}/${type}?${q}`;
-}
-
 /**
  * A searchset Bundle: `total` when counted, `self`/`next`/`previous` links carrying the
  * parameters used, an entry per match with its absolute `fullUrl`, and an OperationOutcome
@@ -540,36 +528,37 @@ export function searchBundle(
   page: { total?: number; more: boolean },
   resources: Resource[],
 ): Answer<typeof fhirBundleSchema> {
-  const at = (offset: number) => {
+  // Every link carries the parameters used and the page size, then a position.
+  const url = (position: (q: URLSearchParams) => void) => {
     const q = new URLSearchParams(search.used);
     q.set("_count", String(search.count));
-    if (offset > 0) q.set("_offset", String(offset));
+    position(q);
     return `${base}/${type}?${q}`;
   };
-  const byCursor = (resource: Resource | undefined, back: boolean) => {
-    if (!resource) return undefined;
-    const q = new URLSearchParams(search.used);
-    q.set("_count", String(search.count));
-    const id = Number(resource.id);
-    q.set("_cursor", encodeCursor({ ordering: "_id", key: [id, id], back }));
-    return `${base}/${type}?${q}`;
-  };
+  const byOffset = (offset: number) =>
+    url((q) => {
+      if (offset > 0) q.set("_offset", String(offset));
+    });
+  const byCursor = (key: Key | undefined, back: boolean) =>
+    url((q) => q.set("_cursor", key ? encodeCursor({ ordering: "_id", key, back }) : ""));
   const { cursor } = search;
+  const idKey = (r: Resource | undefined): Key | undefined => r && [Number(r.id), Number(r.id)];
+  const beside = cursor &&
+    neighbours(cursor, page.more, idKey(resources[0]), idKey(resources.at(-1)));
   const paged = search.count > 0;
-  // By cursor, paging back, the cursor's own match follows; paging on, matches precede it.
   const next = !paged
     ? undefined
-    : cursor
-    ? (cursor.back || page.more ? byCursor(resources.at(-1), false) : undefined)
+    : beside
+    ? beside.next && byCursor(beside.next, false)
     : page.more
-    ? at(search.offset + search.count)
+    ? byOffset(search.offset + search.count)
     : undefined;
   const previous = !paged
     ? undefined
-    : cursor
-    ? (cursor.key && (!cursor.back || page.more) ? byCursor(resources[0], true) : undefined)
+    : beside
+    ? beside.previous && byCursor(beside.previous, true)
     : search.offset > 0
-    ? at(Math.max(0, search.offset - search.count))
+    ? byOffset(Math.max(0, search.offset - search.count))
     : undefined;
   const warning = search.unknown.length
     ? {
@@ -591,7 +580,7 @@ export function searchBundle(
     link: [
       {
         relation: "self" as const,
-        url: cursor ? selfByCursor(base, type, search) : at(search.offset),
+        url: cursor ? byCursor(cursor.key, cursor.back) : byOffset(search.offset),
       },
       ...(next ? [{ relation: "next" as const, url: next }] : []),
       ...(previous ? [{ relation: "previous" as const, url: previous }] : []),

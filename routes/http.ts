@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import type { Cursor, Key, Listed, Page } from "../db/page.ts";
-import { encodeCursor } from "../lib/cursor.ts";
+import { encodeCursor, neighbours } from "../lib/cursor.ts";
 import { ApiError, invalid } from "../lib/errors.ts";
 import { sha256Hex } from "../lib/digest.ts";
 import { named, schemaName } from "../lib/route_marks.ts";
@@ -133,21 +133,15 @@ export function envelope<T>(
       }
     });
   const byCursor = (key: Key | undefined, back: boolean) =>
-    key &&
-    at((q) => {
+    key === undefined ? null : at((q) => {
       const ordering = `${p.ordering.desc ? "-" : ""}${p.ordering.field}`;
       q.delete("ordering");
       q.set("limit", String(p.limit));
       q.set("cursor", encodeCursor({ ordering, key, back }));
     });
-  const links = p.cursor
-    ? {
-      // Paging back, the cursor's own row follows; paging on, rows precede the cursor's.
-      next: (p.cursor.back || listed.more ? byCursor(listed.last, false) : null) ?? null,
-      previous:
-        (p.cursor.key && (!p.cursor.back || listed.more) ? byCursor(listed.first, true) : null) ??
-          null,
-    }
+  const beside = p.cursor && neighbours(p.cursor, listed.more, listed.first, listed.last);
+  const links = beside
+    ? { next: byCursor(beside.next, false), previous: byCursor(beside.previous, true) }
     : {
       next: listed.more ? byOffset(p.offset + p.limit) : null,
       previous: p.offset > 0 ? byOffset(Math.max(0, p.offset - p.limit)) : null,
