@@ -32,6 +32,22 @@ const envSchema = z.object({
     (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
     "must be a postgres:// or postgresql:// URL",
   ),
+  DATABASE_REPLICA_URL: z.preprocess(
+    (v) => (v ?? ""),
+    z.string().transform((v) => v.split(",").map((u) => u.trim()).filter(Boolean)),
+  ).refine(
+    (list) => list.every((u) => /^postgres(ql)?:\/\//.test(u)),
+    "must be a comma-separated list of postgres:// or postgresql:// URLs",
+  ),
+  REPLICA_MAX_LAG_MS: intVar(500, 0, 3_600_000),
+  DATABASE_LISTEN_URL: optionalText().refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+    "must be a postgres:// or postgresql:// URL",
+  ),
+  DATABASE_POOLER: z.preprocess(
+    (v) => (v === undefined || v === "" ? "none" : String(v).toLowerCase()),
+    z.enum(["none", "transaction"], { error: "must be none or transaction" }),
+  ),
   DATA_DIR: z.preprocess((v) => (v === "" || v === undefined ? "./data" : v), z.string()),
   JWT_SECRET: optionalText().refine(
     (v) => v === undefined || new TextEncoder().encode(v).length >= 32,
@@ -101,6 +117,17 @@ export type Config = Readonly<{
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Read replicas of DATABASE_URL that lists, searches, logs and history read from. */
+  databaseReplicaUrls: readonly string[];
+  /** A replica further behind the primary than this is skipped until it catches up. */
+  replicaMaxLagMs: number;
+  /** Where LISTEN connects (a direct connection when DATABASE_URL is a pooler); unset: DATABASE_URL. */
+  databaseListenUrl: string | undefined;
+  /**
+   * `transaction`: DATABASE_URL is a pooler in transaction mode (PgBouncer), so statements are
+   * not prepared and no setting travels in the startup packet.
+   */
+  databasePooler: "none" | "transaction";
   dataDir: string;
   jwtSecret: string | undefined;
   jwtAccessMinutes: number;
@@ -255,10 +282,31 @@ export function loadConfig(env: Record<string, string | undefined> = Deno.env.to
       "JWT_SECRET: is required when DATABASE_URL is set (at least 32 bytes)",
     ]);
   }
+  const problems: string[] = [];
+  if (!e.DATABASE_URL) {
+    const needing = {
+      DATABASE_REPLICA_URL: e.DATABASE_REPLICA_URL.length > 0,
+      DATABASE_LISTEN_URL: e.DATABASE_LISTEN_URL !== undefined,
+      DATABASE_POOLER: e.DATABASE_POOLER !== "none",
+    };
+    for (const [name, set] of Object.entries(needing)) {
+      if (set) problems.push(`${name}: needs DATABASE_URL (the embedded database is one server)`);
+    }
+  } else if (e.DATABASE_POOLER === "transaction" && !e.DATABASE_LISTEN_URL) {
+    problems.push(
+      "DATABASE_LISTEN_URL: is required with DATABASE_POOLER=transaction (LISTEN needs a " +
+        "direct connection to the server, not one through the pooler)",
+    );
+  }
+  if (problems.length) throw new ConfigError(problems);
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrls: Object.freeze(e.DATABASE_REPLICA_URL),
+    replicaMaxLagMs: e.REPLICA_MAX_LAG_MS,
+    databaseListenUrl: e.DATABASE_LISTEN_URL,
+    databasePooler: e.DATABASE_POOLER,
     dataDir: e.DATA_DIR,
     jwtSecret: e.JWT_SECRET,
     jwtAccessMinutes: e.JWT_ACCESS_MINUTES,

@@ -7,6 +7,7 @@ import {
   isReady,
   openDatabase,
   setReady,
+  sql,
 } from "./db/client.ts";
 import { DataDirInUseError } from "./db/embedded.ts";
 import { detachAuditPartitions, ensureAuditPartitions, purgeExpired } from "./db/housekeeping.ts";
@@ -14,6 +15,7 @@ import { migrate, MigrationError } from "./db/migrate.ts";
 import { ensureSecret } from "./db/secrets.ts";
 import { setHashingLimits } from "./lib/passwords.ts";
 import { startRevocationSync } from "./db/revocations.ts";
+import { closeReplicas, openReplicas, type ReplicaNews } from "./db/replicas.ts";
 import { flushAudit } from "./middleware/audit.ts";
 import { flushLogs, log } from "./middleware/logger.ts";
 import { beforeDeadline } from "./lib/deadline.ts";
@@ -95,6 +97,14 @@ export async function prepare(
     ? undefined
     : await startRevocationSync(config.jwtAccessMinutes);
   const stopHousekeeping = opts.serve === false ? undefined : startHousekeeping(config);
+  if (opts.serve !== false && config.databaseReplicaUrls.length) {
+    openReplicas(config.databaseReplicaUrls, sql, {
+      poolMax: config.dbPoolMax,
+      maxLagMs: config.replicaMaxLagMs,
+      statementTimeoutMs: config.dbStatementTimeoutMs,
+      pooled: config.databasePooler === "transaction",
+    }, (news) => log(config, news.event === "up" ? "info" : "warn", replicaMessage(news)));
+  }
   const stopDispatcher = !(opts.dispatch ?? opts.serve !== false)
     ? undefined
     : startDispatcher(config, (err) =>
@@ -113,10 +123,30 @@ export async function prepare(
       await stopHousekeeping?.();
       await stopDispatcher?.();
       await stopSync?.();
+      await closeReplicas();
       await closeDatabase();
       flushLogs();
     },
   };
+}
+
+/** A log line for what the replicas reported. */
+function replicaMessage(news: ReplicaNews): Record<string, unknown> {
+  switch (news.event) {
+    case "up":
+      return { msg: "read replica answering; reads go to it", replica: news.replica };
+    case "down":
+      return {
+        msg: "read replica not answering; its reads go to the primary",
+        replica: news.replica,
+        code: news.code,
+      };
+    case "not_standby":
+      return {
+        msg: "DATABASE_REPLICA_URL names a server that is not a standby; not read from",
+        replica: news.replica,
+      };
+  }
 }
 
 /** Raised when DATABASE_URL did not answer within DB_STARTUP_TIMEOUT. */

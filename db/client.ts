@@ -19,7 +19,7 @@ export let embedded = false;
 /** Closes the client (waiting up to `timeoutSeconds` for queries) and any embedded server. */
 export let closeDatabase: (timeoutSeconds?: number) => Promise<void> = () => Promise.resolve();
 
-let databaseUrl: string | undefined;
+let listenUrl: string | undefined;
 let ready = false;
 
 /** True once the schema is migrated and the service may use the database. */
@@ -50,10 +50,16 @@ export function createClient(
   extra: Pick<postgres.Options<Record<string, never>>, "debug"> & {
     /** The server cancels a statement that runs longer (0 or unset: no limit). */
     statementTimeoutMs?: number;
+    /**
+     * The target is a pooler in transaction mode: each transaction may run on another server
+     * connection, so nothing is prepared and no setting travels in the startup packet (the
+     * pooler refuses what it does not know; README: "Behind PgBouncer").
+     */
+    pooled?: boolean;
   } = {},
 ): Sql {
   const where = typeof target === "string" ? { url: target } : target;
-  const { statementTimeoutMs, ...driver } = extra;
+  const { statementTimeoutMs, pooled, ...driver } = extra;
   const options = {
     ...driver,
     max,
@@ -69,7 +75,8 @@ export function createClient(
         parse: (v: string) => v,
       },
     },
-    connection: {
+    ...(pooled ? { prepare: false } : {}),
+    connection: pooled ? { application_name: "healthcare-api" } : {
       application_name: "healthcare-api",
       // Short statements only: JIT compiling one whose plan looks costly (a policy's
       // subquery on a large table, in a branch that never runs) took ~70 ms per request.
@@ -90,9 +97,10 @@ export async function openDatabase(config: Config): Promise<void> {
   if (config.databaseUrl) {
     const client = createClient(config.databaseUrl, config.dbPoolMax, {
       statementTimeoutMs: config.dbStatementTimeoutMs,
+      pooled: config.databasePooler === "transaction",
     });
     sql = client;
-    databaseUrl = config.databaseUrl;
+    listenUrl = config.databaseListenUrl ?? config.databaseUrl;
     embedded = false;
     closeDatabase = (timeout = 5) => client.end({ timeout });
     return;
@@ -101,6 +109,7 @@ export async function openDatabase(config: Config): Promise<void> {
   const { startEmbedded } = await import("./embedded.ts");
   const server = await startEmbedded(config.dataDir);
   sql = createClient(server.target, 1);
+  listenUrl = undefined;
   embedded = true;
   closeDatabase = async () => {
     await sql.end({ timeout: 5 });
@@ -108,10 +117,13 @@ export async function openDatabase(config: Config): Promise<void> {
   };
 }
 
-/** A separate one-connection client for LISTEN, which the caller ends (not for embedded). */
+/**
+ * A separate one-connection client for LISTEN (on DATABASE_LISTEN_URL when set), which the
+ * caller ends (not for embedded).
+ */
 export function openListener(): Sql {
-  if (!databaseUrl) throw new Error("LISTEN needs DATABASE_URL");
-  return createClient(databaseUrl, 1);
+  if (!listenUrl) throw new Error("LISTEN needs DATABASE_URL");
+  return createClient(listenUrl, 1);
 }
 
 /** Where DATABASE_URL points, without credentials, for messages: `host:port/database`. */

@@ -136,31 +136,32 @@ export function searchClinics(
   params: Map<string, Criteria>,
   page: SearchLimits,
 ): Promise<SearchPage<ClinicRow>> {
-  const db = s.sql;
-  const parts: Fragment[] = [SEEN(s)];
-  for (const ids of params.get("_id")?.id ?? []) parts.push(db`c.id = any(${ids})`);
-  for (const names of params.get("name")?.string ?? []) {
-    parts.push(
-      anyOf(
-        db,
-        names.map((m) =>
-          textMatch(db, "c.name", (pattern) => db`lower(c.name) like ${pattern}`, m)
+  return s.read((db) => {
+    const parts: Fragment[] = [SEEN(s)];
+    for (const ids of params.get("_id")?.id ?? []) parts.push(db`c.id = any(${ids})`);
+    for (const names of params.get("name")?.string ?? []) {
+      parts.push(
+        anyOf(
+          db,
+          names.map((m) =>
+            textMatch(db, "c.name", (pattern) => db`lower(c.name) like ${pattern}`, m)
+          ),
         ),
-      ),
-    );
-  }
-  const where = () => allOf(db, parts);
-  return searchPage(
-    db,
-    {
-      rows: (limit, { after, order }) =>
-        db<ClinicRow[]>`${CLINIC(db, s.caller.id)} where ${where()} and ${after()}
+      );
+    }
+    const where = () => allOf(db, parts);
+    return searchPage(
+      db,
+      {
+        rows: (limit, { after, order }) =>
+          db<ClinicRow[]>`${CLINIC(db, s.caller.id)} where ${where()} and ${after()}
         ${order()} limit ${limit} offset ${page.offset}`,
-      from: () => db`${CLINICS_OF(db, s.caller.id)} where ${where()}`,
-      id: "c.id",
-    },
-    page,
-  );
+        from: () => db`${CLINICS_OF(db, s.caller.id)} where ${where()}`,
+        id: "c.id",
+      },
+      page,
+    );
+  });
 }
 
 /**

@@ -138,38 +138,39 @@ export const DOCTOR_KEYS: Record<(typeof DOCTOR_ORDERINGS)[number], SortKey> = {
 };
 
 /** One page of the directory and how many doctors match in all. */
-export async function listDoctors(
+export function listDoctors(
   s: Scope,
   f: DoctorFilters,
   p: Page<(typeof DOCTOR_ORDERINGS)[number]>,
 ): Promise<Listed<DoctorRow>> {
-  const db = s.sql;
-  const owned = s.caller.role === "admin" ? db`true` : db`created_by = ${s.caller.id}`;
-  const where = () =>
-    db`${s.live("", f.deleted, owned)}
+  return s.read(async (db) => {
+    const owned = s.caller.role === "admin" ? db`true` : db`created_by = ${s.caller.id}`;
+    const where = () =>
+      db`${s.live("", f.deleted, owned)}
     ${f.specialization ? db`and specialization = ${f.specialization}` : db``}
     ${f.is_available === undefined ? db`` : db`and is_available = ${f.is_available}`}
     ${f.city ? db`and lower(city) = ${f.city.toLowerCase()}` : db``}
     ${
-      f.search
-        ? db`and (lower(name) || ' ' || coalesce(lower(hospital_name), '') || ' ' || specialization)
+        f.search
+          ? db`and (lower(name) || ' ' || coalesce(lower(hospital_name), '') || ' ' || specialization)
           like ${f.search}`
-        : db``
-    }`;
-  const key = DOCTOR_KEYS[p.ordering.field];
-  const { after, order, back } = seek(db, p, key);
-  const [read, counted] = await Promise.all([
-    db<Sorted<DoctorRow>[]>`
+          : db``
+      }`;
+    const key = DOCTOR_KEYS[p.ordering.field];
+    const { after, order, back } = seek(db, p, key);
+    const [read, counted] = await Promise.all([
+      db<Sorted<DoctorRow>[]>`
       select *, ${keyValue(db, key)} as sort_key from doctors where ${where()} and ${after()}
       ${order()} limit ${p.limit + 1} offset ${p.offset}`,
-    countUpTo(
-      db,
-      () => db`from doctors where ${where()}`,
-      p.countUpTo,
-      countKey(s, "doctors", f),
-    ),
-  ]);
-  return { ...counted, ...pageOf(read, p, back) };
+      countUpTo(
+        db,
+        () => db`from doctors where ${where()}`,
+        p.countUpTo,
+        countKey(s, "doctors", f),
+      ),
+    ]);
+    return { ...counted, ...pageOf(read, p, back) };
+  });
 }
 
 /**
@@ -216,18 +217,19 @@ export function searchDoctors(
   specialtySystem: string,
   page: SearchLimits,
 ): Promise<SearchPage<DoctorRow>> {
-  const db = s.sql;
-  const where = () => db`where ${s.live("")} and ${doctorCriteria(db, params, specialtySystem)}`;
-  return searchPage(
-    db,
-    {
-      rows: (limit, { after, order }) =>
-        db<DoctorRow[]>`
+  return s.read((db) => {
+    const where = () => db`where ${s.live("")} and ${doctorCriteria(db, params, specialtySystem)}`;
+    return searchPage(
+      db,
+      {
+        rows: (limit, { after, order }) =>
+          db<DoctorRow[]>`
       select * from doctors ${where()} and ${after()} ${order()}
       limit ${limit} offset ${page.offset}`,
-      from: () => db`from doctors ${where()}`,
-      id: "id",
-    },
-    page,
-  );
+        from: () => db`from doctors ${where()}`,
+        id: "id",
+      },
+      page,
+    );
+  });
 }

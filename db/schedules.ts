@@ -63,18 +63,19 @@ export function searchSchedules(
   params: Map<string, Criteria>,
   p: SearchLimits,
 ): Promise<SearchPage<Schedule>> {
-  const db = s.sql;
-  return searchPage(
-    db,
-    {
-      rows: (limit, { after, order }) =>
-        db<Schedule[]>`${SELECT(db)} where ${scheduleWhere(db, params)} and ${after()}
+  return s.read((db) => {
+    return searchPage(
+      db,
+      {
+        rows: (limit, { after, order }) =>
+          db<Schedule[]>`${SELECT(db)} where ${scheduleWhere(db, params)} and ${after()}
           ${order()} limit ${limit} offset ${p.offset}`,
-      from: () => db`from doctor_schedules s where ${scheduleWhere(db, params)}`,
-      id: "s.doctor_id",
-    },
-    p,
-  );
+        from: () => db`from doctor_schedules s where ${scheduleWhere(db, params)}`,
+        id: "s.doctor_id",
+      },
+      p,
+    );
+  });
 }
 
 /** Why a schedule was not written: no such doctor, deleted, or not the caller's to change. */

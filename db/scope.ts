@@ -9,6 +9,7 @@
  * that picks the index; the policies are the guarantee when a statement forgets it.
  */
 import { type Db, type Sql, sql } from "./client.ts";
+import { onReplica, replicaFor } from "./replicas.ts";
 import type { WriteEvent } from "./audit.ts";
 import type { Fragment } from "./page.ts";
 
@@ -16,6 +17,8 @@ import type { Fragment } from "./page.ts";
 export interface Caller {
   id: number;
   role: "user" | "admin";
+  /** The session (token `sid`) asking, whose own writes its reads must see. */
+  sessionId?: string;
 }
 
 /** A member's role in a clinic. */
@@ -83,6 +86,14 @@ export interface Scope {
   redacts(clinicId: number | null): boolean;
   /** Runs `fn` in one transaction bound by row-level security to the caller's context. */
   run<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /** Runs `fn`'s statements on data other than patients' (`sql` of this scope, or the primary's). */
+  read<T>(fn: (db: Sql) => Promise<T>): Promise<T>;
+  /**
+   * This scope reading from a read replica when there is one fit for the caller's session
+   * (db/replicas.ts: up, within the lag limit, and past the session's last write), else this
+   * scope itself. Its reads that fail on the replica's connection run again on the primary.
+   */
+  forReads(): Scope;
   /**
    * One statement bound by row-level security as cheaply as a bare one: sent as text in one
    * simple-protocol message after the context (`set local`, which the message's implicit
@@ -139,7 +150,7 @@ export function scopeFor(
     const column = pool(alias ? `${alias}.deleted_at` : "deleted_at");
     return deleted === "live" ? pool`${column} is null` : pool`(${column} is null or ${owned})`;
   };
-  return {
+  const self: Scope = {
     caller,
     clinics,
     sql: pool,
@@ -172,7 +183,22 @@ export function scopeFor(
       return results[results.length - 1] as unknown as T[];
     },
     run: (fn) => inContext(pool, context, fn),
+    read: (fn) => fn(pool),
+    forReads() {
+      const replica = replicaFor(caller.sessionId);
+      if (!replica) return self;
+      const r = scopeFor(caller, noEvent, clinics, replica.sql);
+      return {
+        ...r,
+        forReads: () => r,
+        run: (fn) => onReplica(replica, () => r.run(fn), () => self.run(fn)),
+        inline: (statement) =>
+          onReplica(replica, () => r.inline(statement), () => self.inline(statement)),
+        read: (fn) => onReplica(replica, () => fn(replica.sql), () => fn(pool)),
+      };
+    },
   };
+  return self;
 }
 
 /** `column` is one of `keys`: an equality when there is one key. */

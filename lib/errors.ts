@@ -35,3 +35,30 @@ export const problemSchema = z.strictObject({
   request_id: z.string().nullable(),
   errors: z.array(z.strictObject({ field: z.string(), message: z.string() })).optional(),
 }).meta({ description: "RFC 9457 problem details" });
+
+/** postgres.js and socket codes that mean the database cannot be reached right now. */
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "CONNECT_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "57P01", // admin_shutdown
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now
+  "53300", // too_many_connections
+  "40001", // serialization_failure
+  "40P01", // deadlock_detected
+]);
+
+/** True for errors that mean the database is down or unreachable. */
+export function isUnavailable(err: unknown): boolean {
+  if (typeof err !== "object" || err === null) return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== "string") return false;
+  return UNAVAILABLE_CODES.has(code) || code.startsWith("08");
+}

@@ -6,7 +6,10 @@ import { scopeFor } from "../db/scope.ts";
 import { membershipsOf } from "../db/clinics.ts";
 import { writeEvent } from "./audit.ts";
 import { eventsWritten } from "../db/events.ts";
+import { noteWrite } from "../db/replicas.ts";
 import { ApiError } from "../lib/errors.ts";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="api", error="invalid_token"' };
 
@@ -53,4 +56,7 @@ export const requireAuth = markAuth(createMiddleware<AppEnv>(async function requ
   await next();
   // A write answered as done has committed: its events may go out now, not at the next tick.
   if (wrote && c.res.status < 400) eventsWritten();
+  // Whatever it answered, a request that may write has finished: the session's next reads
+  // wait for a replica that has replayed it.
+  if (!SAFE_METHODS.has(c.req.method)) noteWrite(user.sessionId);
 }));

@@ -1,6 +1,6 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { ApiError, type FieldError } from "../lib/errors.ts";
+import { ApiError, type FieldError, isUnavailable } from "../lib/errors.ts";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import postgres from "postgres";
 import type { AppEnv } from "../types.ts";
@@ -59,33 +59,6 @@ export function problemResponse(
     ...headers,
   });
   return res;
-}
-
-/** postgres.js and socket codes that mean the database cannot be reached right now. */
-const UNAVAILABLE_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "EPIPE",
-  "ETIMEDOUT",
-  "ENOTFOUND",
-  "CONNECT_TIMEOUT",
-  "CONNECTION_CLOSED",
-  "CONNECTION_ENDED",
-  "CONNECTION_DESTROYED",
-  "57P01", // admin_shutdown
-  "57P02", // crash_shutdown
-  "57P03", // cannot_connect_now
-  "53300", // too_many_connections
-  "40001", // serialization_failure
-  "40P01", // deadlock_detected
-]);
-
-/** True for errors that mean the database is down or unreachable. */
-export function isUnavailable(err: unknown): boolean {
-  if (typeof err !== "object" || err === null) return false;
-  const code = (err as { code?: unknown }).code;
-  if (typeof code !== "string") return false;
-  return UNAVAILABLE_CODES.has(code) || code.startsWith("08");
 }
 
 /** What a conflict with each constraint means to the client: the field, and why. */

@@ -44,6 +44,7 @@ import { audit, noteAudit } from "../middleware/audit.ts";
 import type { Need, Scope } from "../db/scope.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { searchGate } from "../middleware/search_gate.ts";
+import { replicaReads } from "../middleware/replica.ts";
 import { ApiError, type FieldError, invalid } from "../lib/errors.ts";
 import { validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
@@ -403,6 +404,7 @@ export const appointments = new Hono<AppEnv>()
     }),
     validate("query", appointmentListQuery),
     searchGate,
+    replicaReads,
     async (c) => {
       const q = c.req.valid("query");
       const list = await listAppointments(
@@ -494,6 +496,7 @@ export const appointments = new Hono<AppEnv>()
       errors: [404],
     }),
     validate("query", historyQuery),
+    replicaReads,
     async (c) => {
       const s = c.var.db;
       const appointmentId = pathId(c.req.param("id"));

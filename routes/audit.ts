@@ -7,6 +7,7 @@ import { type Answer, envelope, listOf, page, timestamp } from "./http.ts";
 import { describe, named } from "../lib/route_marks.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { searchGate } from "../middleware/search_gate.ts";
+import { replicaReads } from "../middleware/replica.ts";
 import { ApiError } from "../lib/errors.ts";
 import { validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
@@ -116,6 +117,7 @@ export const auditLog = new Hono<AppEnv>()
     }),
     validate("query", auditQuery),
     searchGate,
+    replicaReads,
     async (c) => {
       const q = c.req.valid("query");
       const p = eventPage(c, q);

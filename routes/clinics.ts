@@ -32,6 +32,7 @@ import { describe, named } from "../lib/route_marks.ts";
 import { audit } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { searchGate } from "../middleware/search_gate.ts";
+import { replicaReads } from "../middleware/replica.ts";
 import { ApiError, invalid } from "../lib/errors.ts";
 import { validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
@@ -304,6 +305,7 @@ export const clinics = new Hono<AppEnv>()
     }),
     validate("query", accessLogQuery),
     searchGate,
+    replicaReads,
     async (c) => {
       const clinic = await clinicOf(c, OWNER);
       const q = c.req.valid("query");

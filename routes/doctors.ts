@@ -45,6 +45,7 @@ import { describe, named, shownAs } from "../lib/route_marks.ts";
 import { audit, noteAudit } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { searchGate } from "../middleware/search_gate.ts";
+import { replicaReads } from "../middleware/replica.ts";
 import { ApiError } from "../lib/errors.ts";
 import { bodyAliases, nameFromParts, validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
@@ -402,6 +403,7 @@ export const doctors = new Hono<AppEnv>()
     }),
     validate("query", doctorListQuery),
     searchGate,
+    replicaReads,
     async (c) => {
       const q = c.req.valid("query");
       const p = page(c, q);
@@ -506,6 +508,7 @@ export const doctors = new Hono<AppEnv>()
       errors: [404],
     }),
     validate("query", historyQuery),
+    replicaReads,
     async (c) => {
       const id = pathId(c.req.param("id"));
       const p = page(c, c.req.valid("query"));

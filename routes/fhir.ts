@@ -33,6 +33,7 @@ import { describe, type RouteDoc } from "../lib/route_marks.ts";
 import { audit, noteAudit } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { searchGate } from "../middleware/search_gate.ts";
+import { replicaReads } from "../middleware/replica.ts";
 import type { AppEnv } from "../types.ts";
 import {
   appointmentResource,
@@ -385,6 +386,7 @@ export const fhir = new Hono<AppEnv>()
     audit("patient"),
     requireAuth,
     searchGate,
+    replicaReads,
     async (c) => {
       const s = searchOf(c, "Patient");
       const db = c.var.db;
@@ -417,6 +419,7 @@ export const fhir = new Hono<AppEnv>()
     historyDoc("Patient", "historyFhirPatient"),
     audit("patient"),
     requireAuth,
+    replicaReads,
     (c) => historyOf(c, "Patient", pathId(c.req.param("id"))),
   )
   .get(
@@ -431,6 +434,7 @@ export const fhir = new Hono<AppEnv>()
     searchDoc("Practitioner", "searchFhirPractitioners"),
     requireAuth,
     searchGate,
+    replicaReads,
     async (c) => {
       const s = searchOf(c, "Practitioner");
       const page = await searchDoctors(c.var.db, s.params, SPECIALTY_SYSTEM, limits(c, s));
@@ -453,6 +457,7 @@ export const fhir = new Hono<AppEnv>()
     "/Practitioner/:id/_history",
     historyDoc("Practitioner", "historyFhirPractitioner"),
     requireAuth,
+    replicaReads,
     (c) => historyOf(c, "Practitioner", pathId(c.req.param("id"))),
   )
   .get(
@@ -466,6 +471,7 @@ export const fhir = new Hono<AppEnv>()
     searchDoc("PractitionerRole", "searchFhirPractitionerRoles"),
     requireAuth,
     searchGate,
+    replicaReads,
     async (c) => {
       const s = searchOf(c, "PractitionerRole");
       const page = await searchDoctors(c.var.db, s.params, SPECIALTY_SYSTEM, limits(c, s));
@@ -490,6 +496,7 @@ export const fhir = new Hono<AppEnv>()
     audit("mapping"),
     requireAuth,
     searchGate,
+    replicaReads,
     async (c) => {
       const s = searchOf(c, "CareTeam");
       const db = c.var.db;
@@ -507,6 +514,7 @@ export const fhir = new Hono<AppEnv>()
     searchDoc("Organization", "searchFhirOrganizations"),
     requireAuth,
     searchGate,
+    replicaReads,
     async (c) => {
       const s = searchOf(c, "Organization");
       const page = await searchClinics(c.var.db, s.params, limits(c, s));
@@ -530,6 +538,7 @@ export const fhir = new Hono<AppEnv>()
     audit("appointment"),
     requireAuth,
     searchGate,
+    replicaReads,
     async (c) => {
       const s = searchOf(c, "Appointment");
       const db = c.var.db;
@@ -564,6 +573,7 @@ export const fhir = new Hono<AppEnv>()
     searchDoc("Schedule", "searchFhirSchedules"),
     requireAuth,
     searchGate,
+    replicaReads,
     async (c) => {
       const s = searchOf(c, "Schedule");
       const page = await searchSchedules(c.var.db, s.params, limits(c, s));
@@ -591,6 +601,7 @@ export const fhir = new Hono<AppEnv>()
     searchDoc("Slot", "searchFhirSlots"),
     requireAuth,
     searchGate,
+    replicaReads,
     async (c) => {
       const s = searchOf(c, "Slot");
       const { doctor, from, to } = slotWindow(s);

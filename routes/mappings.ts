@@ -35,6 +35,7 @@ import { audit, noteAudit } from "../middleware/audit.ts";
 import type { Scope } from "../db/scope.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { searchGate } from "../middleware/search_gate.ts";
+import { replicaReads } from "../middleware/replica.ts";
 import { ApiError, invalid } from "../lib/errors.ts";
 import { validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
@@ -281,6 +282,7 @@ export const mappings = new Hono<AppEnv>()
     }),
     validate("query", mappingListQuery),
     searchGate,
+    replicaReads,
     async (c) => {
       const q = c.req.valid("query");
       const list = await listMappings(

@@ -51,6 +51,7 @@ import { describe, named, shownAs } from "../lib/route_marks.ts";
 import { audit, noteAudit } from "../middleware/audit.ts";
 import { requireAuth } from "../middleware/auth.ts";
 import { searchGate } from "../middleware/search_gate.ts";
+import { replicaReads } from "../middleware/replica.ts";
 import { ApiError, invalid } from "../lib/errors.ts";
 import { bodyAliases, nameFromParts, validate } from "../middleware/validate.ts";
 import type { AppEnv } from "../types.ts";
@@ -323,6 +324,7 @@ export const patients = new Hono<AppEnv>()
     }),
     validate("query", patientListQuery),
     searchGate,
+    replicaReads,
     async (c) => {
       const q = c.req.valid("query");
       const p = page(c, q);
@@ -448,6 +450,7 @@ export const patients = new Hono<AppEnv>()
       errors: [404],
     }),
     validate("query", historyQuery),
+    replicaReads,
     async (c) => {
       const id = pathId(c.req.param("id"));
       const s = c.var.db;
@@ -516,6 +519,7 @@ export const patients = new Hono<AppEnv>()
     }),
     validate("query", accessLogQuery),
     searchGate,
+    replicaReads,
     async (c) => {
       const id = pathId(c.req.param("id"));
       const patient = await findPatient(c.var.db, id);

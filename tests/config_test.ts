@@ -89,6 +89,54 @@ Deno.test("loadConfig() requires JWT_SECRET with DATABASE_URL", () => {
   assert.match(problemsOf({ DATABASE_URL: "postgres://h/db" })[0], /^JWT_SECRET: is required/);
 });
 
+Deno.test("loadConfig() reads replicas, the listen URL and the pooler, which need DATABASE_URL", () => {
+  const c = loadConfig({
+    DATABASE_URL: "postgres://u@pooler:6432/db",
+    JWT_SECRET: SECRET,
+    DATABASE_REPLICA_URL: "postgres://u@r1/db, postgresql://u@r2:5433/db",
+    REPLICA_MAX_LAG_MS: "250",
+    DATABASE_LISTEN_URL: "postgres://u@primary:5432/db",
+    DATABASE_POOLER: "Transaction",
+  });
+  assert.deepEqual(c.databaseReplicaUrls, ["postgres://u@r1/db", "postgresql://u@r2:5433/db"]);
+  assert.equal(c.replicaMaxLagMs, 250);
+  assert.equal(c.databaseListenUrl, "postgres://u@primary:5432/db");
+  assert.equal(c.databasePooler, "transaction");
+  const defaults = loadConfig({});
+  assert.deepEqual(defaults.databaseReplicaUrls, []);
+  assert.equal(defaults.replicaMaxLagMs, 500);
+  assert.equal(defaults.databasePooler, "none");
+
+  assert.deepEqual(
+    problemsOf({
+      DATABASE_REPLICA_URL: "postgres://u@r1/db",
+      DATABASE_LISTEN_URL: "postgres://u@p/db",
+      DATABASE_POOLER: "transaction",
+    }).map((p) => p.split(":")[0]),
+    ["DATABASE_REPLICA_URL", "DATABASE_LISTEN_URL", "DATABASE_POOLER"],
+  );
+  assert.match(
+    problemsOf({
+      DATABASE_URL: "postgres://u@h/db",
+      JWT_SECRET: SECRET,
+      DATABASE_POOLER: "transaction",
+    })[0],
+    /^DATABASE_LISTEN_URL: is required with DATABASE_POOLER=transaction/,
+  );
+  assert.match(
+    problemsOf({
+      DATABASE_URL: "postgres://u@h/db",
+      JWT_SECRET: SECRET,
+      DATABASE_REPLICA_URL: "mysql://x",
+    })[0],
+    /^DATABASE_REPLICA_URL: must be a comma-separated list/,
+  );
+  assert.match(
+    problemsOf({ DATABASE_POOLER: "session" })[0],
+    /^DATABASE_POOLER: must be none or transaction/,
+  );
+});
+
 Deno.test("the service exits non-zero naming each bad variable on its own", async () => {
   const { code, output } = await runToEnd(
     denoCommand("server.ts", [], {

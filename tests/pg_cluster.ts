@@ -78,8 +78,15 @@ export interface Cluster {
   destroy(): Promise<void>;
 }
 
-/** Creates and starts a private cluster; `name` is the database the service will use. */
-export async function startCluster(name = "app"): Promise<Cluster> {
+/**
+ * Creates and starts a private cluster; `name` is the database the service will use. With
+ * `standbyOf`, the cluster is a streaming standby of that one (a base backup of it, named
+ * `name` there too), and `settings` are extra server settings (`recovery_min_apply_delay=500ms`).
+ */
+export async function startCluster(
+  name = "app",
+  more: { standbyOf?: Cluster; settings?: string[] } = {},
+): Promise<Cluster> {
   const bin = binDir();
   const dir = await Deno.makeTempDir({ prefix: "hc-pg-" });
   if (Deno.uid?.() === 0) {
@@ -87,17 +94,38 @@ export async function startCluster(name = "app"): Promise<Cluster> {
   }
   const data = `${dir}/data`;
   const port = freePort();
-  await run(`${bin}/initdb`, [
-    "-D",
-    data,
-    "-A",
-    "trust",
-    "-U",
-    "postgres",
-    "--no-sync",
-    "-E",
-    "UTF8",
-  ]);
+  if (more.standbyOf) {
+    // -R: the copy starts as a standby streaming from its source.
+    await run(`${bin}/pg_basebackup`, [
+      "-h",
+      "127.0.0.1",
+      "-p",
+      String(more.standbyOf.port),
+      "-U",
+      "postgres",
+      "-D",
+      data,
+      "-R",
+      "-X",
+      "stream",
+      // An immediate checkpoint: the default spreads it over minutes.
+      "-c",
+      "fast",
+      "--no-sync",
+    ]);
+  } else {
+    await run(`${bin}/initdb`, [
+      "-D",
+      data,
+      "-A",
+      "trust",
+      "-U",
+      "postgres",
+      "--no-sync",
+      "-E",
+      "UTF8",
+    ]);
+  }
   const opts = [
     `-p ${port}`,
     `-k ${dir}`,
@@ -106,6 +134,7 @@ export async function startCluster(name = "app"): Promise<Cluster> {
     "-c full_page_writes=off",
     "-c max_connections=60",
     "-c shared_buffers=32MB",
+    ...(more.settings ?? []).map((s) => `-c ${s}`),
   ].join(" ");
 
   async function pgCtl(args: string[], allowFail = false) {
@@ -143,7 +172,7 @@ export async function startCluster(name = "app"): Promise<Cluster> {
   }
 
   await start();
-  await psql(`create database ${name}`);
+  if (!more.standbyOf) await psql(`create database ${name}`);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/${name}`,
     port,

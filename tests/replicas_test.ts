@@ -1,0 +1,184 @@
+/**
+ * Read replicas (DATABASE_REPLICA_URL) on a private primary and a streaming standby of it:
+ * a session reads its own writes at once although the standby applies WAL 500 ms late, other
+ * sessions' lists are served by the standby (its own statistics count them), and stopping the
+ * standby under read load moves the reads to the primary without one error.
+ */
+import assert from "node:assert/strict";
+import { callJson as call, SERVER_URL, startService, TEST_JWT_SECRET, within } from "./helpers.ts";
+import { type Cluster, startCluster } from "./pg_cluster.ts";
+import { createClient } from "../db/client.ts";
+
+/** Sequential and index scans of `patients` on one server, from its own statistics. */
+async function patientScans(url: string): Promise<number> {
+  const db = createClient(url, 1);
+  try {
+    const [row] = await db<{ scans: string }[]>`
+      select coalesce(seq_scan, 0) + coalesce(idx_scan, 0) as scans
+      from pg_stat_user_tables where relname = 'patients'`;
+    return Number(row.scans);
+  } finally {
+    await db.end();
+  }
+}
+
+async function signIn(url: string, email: string) {
+  const res = await call(url, "POST", "/api/auth/login/", undefined, {
+    email,
+    password: "Copper-Kettle-1182",
+  });
+  assert.equal(res.status, 200);
+  return res.body.access as string;
+}
+
+async function register(url: string, name: string) {
+  const email = `${name}.${crypto.randomUUID().slice(0, 8)}@example.com`;
+  const res = await call(url, "POST", "/api/auth/register/", undefined, {
+    name,
+    email,
+    password: "Copper-Kettle-1182",
+  });
+  assert.equal(res.status, 201);
+  return { token: res.body.access as string, email };
+}
+
+/** The id of the caller's newest patient, as a list shows it. */
+async function newestPatient(url: string, token: string): Promise<number | undefined> {
+  const res = await call(url, "GET", "/api/patients/?ordering=-id&limit=1", token);
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return res.body.results[0]?.id;
+}
+
+if (SERVER_URL) {
+  Deno.test({
+    name: "replicas: read-your-writes against a late standby, and reads survive losing it",
+    sanitizeOps: false,
+    sanitizeResources: false,
+    async fn(t) {
+      const clusters: Cluster[] = [];
+      let svc: Awaited<ReturnType<typeof startService>> | undefined;
+      try {
+        const primary = await startCluster("app");
+        clusters.push(primary);
+        const standby = await startCluster("app", {
+          standbyOf: primary,
+          settings: ["recovery_min_apply_delay=500ms"],
+        });
+        clusters.push(standby);
+        svc = await startService({
+          DATABASE_URL: primary.url,
+          DATABASE_REPLICA_URL: standby.url,
+          // The standby is 500 ms late by design: it must stay in use.
+          REPLICA_MAX_LAG_MS: "5000",
+          JWT_SECRET: TEST_JWT_SECRET,
+          SEARCHES_PER_USER: "16",
+        });
+        const url = svc.url;
+        await within(10_000, () => Promise.resolve(/read replica answering/.test(svc!.output())));
+
+        await t.step("1,000 rounds of write-then-list by one session never miss", async () => {
+          const writer = await register(url, "writer");
+          // The same user signed in again: another session, which may read the standby.
+          const other = await signIn(url, writer.email);
+          const reader = await register(url, "reader");
+          assert.equal(
+            (await call(url, "POST", "/api/patients/", reader.token, { name: "Kept" })).status,
+            201,
+          );
+          await new Promise((r) => setTimeout(r, 1500)); // the standby replays the setup
+          const scans = { primary: await patientScans(primary.url), standby: 0 };
+          scans.standby = await patientScans(standby.url);
+
+          let missed = 0;
+          let otherMissed = 0;
+          let readerLists = 0;
+          const ROUNDS = 1000;
+          for (let i = 0; i < ROUNDS; i++) {
+            const made = await call(url, "POST", "/api/patients/", writer.token, {
+              name: `Round ${i}`,
+            });
+            assert.equal(made.status, 201);
+            if (await newestPatient(url, writer.token) !== made.body.id) missed++;
+            if (i % 20 === 0) {
+              if (await newestPatient(url, other) !== made.body.id) otherMissed++;
+              assert.equal(
+                (await call(url, "GET", "/api/patients/", reader.token)).body.count,
+                1,
+              );
+              readerLists++;
+            }
+          }
+          assert.equal(missed, 0, `the writing session missed ${missed} of its own writes`);
+          // The check can fail: another session of the same user, read from the late standby,
+          // does not see a write made a moment before.
+          assert.ok(
+            otherMissed >= readerLists / 2,
+            `another session missed only ${otherMissed} of ${readerLists} fresh writes`,
+          );
+          const primaryScans = await patientScans(primary.url) - scans.primary;
+          const standbyScans = await patientScans(standby.url) - scans.standby;
+          assert.ok(
+            primaryScans >= ROUNDS,
+            `the writer's ${ROUNDS} lists ran on the primary (${primaryScans} scans there)`,
+          );
+          assert.ok(
+            standbyScans >= 2 * readerLists,
+            `other sessions' ${2 * readerLists} lists ran on the standby (${standbyScans} scans)`,
+          );
+        });
+
+        await t.step("stopping the standby under read load: every read still answers", async () => {
+          const user = await register(url, "steady");
+          for (let i = 0; i < 5; i++) {
+            await call(url, "POST", "/api/patients/", user.token, { name: `Steady ${i}` });
+          }
+          await new Promise((r) => setTimeout(r, 1500));
+          // A new session of the user, which has written nothing.
+          const token = await signIn(url, user.email);
+          const before = await patientScans(standby.url);
+          const paths = [
+            "/api/patients/",
+            "/api/doctors/",
+            "/fhir/Patient?_count=5",
+            "/api/patients/?search=steady",
+          ];
+          let stop = false;
+          const failures: string[] = [];
+          let answered = 0;
+          const readers = Array.from({ length: 8 }, async (_, i) => {
+            for (let n = 0; !stop; n++) {
+              const path = paths[(i + n) % paths.length];
+              const res = await call(url, "GET", path, token);
+              if (res.status !== 200) failures.push(`${path}: ${res.status}`);
+              else answered++;
+            }
+          });
+          await new Promise((r) => setTimeout(r, 1000));
+          const servedBefore = await patientScans(standby.url) - before;
+          await standby.stop("fast");
+          await new Promise((r) => setTimeout(r, 2000));
+          stop = true;
+          await Promise.all(readers);
+          assert.deepEqual(failures.slice(0, 5), [], `${failures.length} reads failed`);
+          assert.ok(servedBefore > 0, "the standby served reads before it stopped");
+          assert.ok(answered > 50, `only ${answered} reads answered`);
+          assert.ok(/read replica not answering/.test(svc!.output()), "the loss was logged");
+
+          // Back again: reads return to it.
+          await standby.start();
+          await within(10_000, async () => {
+            await call(url, "GET", "/api/patients/", token);
+            return (svc!.output().match(/read replica answering/g) ?? []).length >= 2;
+          });
+          const again = await patientScans(standby.url);
+          for (let i = 0; i < 10; i++) await call(url, "GET", "/api/patients/", token);
+          // A server publishes a backend's counts within about a second of its last query.
+          await within(5000, async () => await patientScans(standby.url) > again);
+        });
+      } finally {
+        if (svc) await svc.stop();
+        for (const c of clusters.reverse()) await c.destroy();
+      }
+    },
+  });
+}
