@@ -6,6 +6,7 @@ import {
   embedded,
   isReady,
   openDatabase,
+  serverStatementTimeoutMs,
   setReady,
   sql,
 } from "./db/client.ts";
@@ -90,6 +91,18 @@ export async function prepare(
   await openDatabase(config);
   const applied = await migrate();
   await auditPartitions(config);
+  if (config.databasePooler === "transaction" && config.dbStatementTimeoutMs > 0) {
+    // Behind a transaction pooler no setting travels at connect: the role must carry it.
+    const serverMs = await serverStatementTimeoutMs();
+    if (serverMs !== config.dbStatementTimeoutMs) {
+      log(config, "warn", {
+        msg: "statement_timeout on the server differs from DB_STATEMENT_TIMEOUT_MS; behind a " +
+          "pooler set it on the role: ALTER ROLE <role> SET statement_timeout = '<ms>ms'",
+        server_ms: serverMs,
+        configured_ms: config.dbStatementTimeoutMs,
+      });
+    }
+  }
   let jwtSecret = config.jwtSecret;
   if (!jwtSecret && embedded) jwtSecret = await ensureSecret("jwt_secret", randomSecret);
   const final: Config = Object.freeze({ ...config, jwtSecret });

@@ -43,6 +43,35 @@ function wantsTls(where: { url: string } | EmbeddedTarget): boolean {
   return mode !== null && mode !== "disable" && mode !== "false";
 }
 
+/** Clients that send one query at a time on a connection (`pooled`): see `transaction`. */
+const unpipelined = new WeakSet<Sql>();
+
+/**
+ * Runs `fn` in one transaction on `db` (the driver's `begin`: rolled back when `fn` fails).
+ * A `pooled` client sends no query behind another, and the driver's `begin` needs that to
+ * claim its connection, so there the transaction runs on a reserved connection instead.
+ */
+export async function transaction<T>(
+  db: Sql,
+  fn: (tx: TransactionSql) => Promise<T>,
+): Promise<T> {
+  if (!unpipelined.has(db)) return await (db.begin(fn) as Promise<T>);
+  const tx = await db.reserve();
+  try {
+    await tx`begin`;
+    try {
+      const result = await fn(tx as unknown as TransactionSql);
+      await tx`commit`;
+      return result;
+    } catch (err) {
+      await tx`rollback`.catch(() => {});
+      throw err;
+    }
+  } finally {
+    tx.release();
+  }
+}
+
 /** Makes a postgres.js client with the service's type handling. */
 export function createClient(
   target: string | EmbeddedTarget,
@@ -75,7 +104,11 @@ export function createClient(
         parse: (v: string) => v,
       },
     },
-    ...(pooled ? { prepare: false } : {}),
+    // Behind a transaction pooler: no statement is prepared (the next transaction may run on
+    // another server connection), and no query is sent behind another on one connection.
+    // PgBouncer 1.18 gives the server connection back at the first query's end, so the
+    // answer to one sent behind it was dropped and its request waited forever (tests/pooler_test.ts).
+    ...(pooled ? { prepare: false, max_pipeline: 0 } : {}),
     connection: pooled ? { application_name: "healthcare-api" } : {
       application_name: "healthcare-api",
       // Short statements only: JIT compiling one whose plan looks costly (a policy's
@@ -88,8 +121,11 @@ export function createClient(
     // defect (db/socket.ts); TLS is negotiated by the driver on its own socket.
     ...(wantsTls(where) ? {} : { socket: guardedSocket }),
   };
-  if ("url" in where) return postgres(where.url, options);
-  return postgres({ ...options, path: where.path, user: "postgres", database: "postgres" });
+  const client = "url" in where
+    ? postgres(where.url, options)
+    : postgres({ ...options, path: where.path, user: "postgres", database: "postgres" });
+  if (pooled) unpipelined.add(client);
+  return client;
 }
 
 /** Connects to DATABASE_URL, or starts the embedded database under DATA_DIR. */
@@ -130,6 +166,13 @@ export function openListener(): Sql {
 export function describeDatabase(url: string): string {
   const u = new URL(url);
   return `${u.hostname || "localhost"}:${u.port || "5432"}${u.pathname || "/"}`;
+}
+
+/** The server's `statement_timeout` for our role and database, in milliseconds (0: none). */
+export async function serverStatementTimeoutMs(): Promise<number> {
+  const [row] = await sql<{ ms: number }[]>`
+    select extract(epoch from current_setting('statement_timeout')::interval) * 1000 as ms`;
+  return Number(row.ms);
 }
 
 /** True when the database answers a trivial query within the given time. */

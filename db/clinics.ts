@@ -1,6 +1,6 @@
 /** Clinics, their members, and each caller's memberships (cached for MEMBERSHIP_TTL_MS). */
 import type postgres from "postgres";
-import { type Db, sql } from "./client.ts";
+import { type Db, sql, transaction } from "./client.ts";
 import { eventsOfRows, type WriteEvent } from "./audit.ts";
 import {
   allOf,
@@ -283,7 +283,7 @@ export async function changeMember(
   userId: number,
   role: ClinicRole | null,
 ): Promise<MemberRow | "removed" | "last_owner" | "missing"> {
-  const answer = await s.sql.begin(async (db) => {
+  const answer = await transaction(s.sql, async (db) => {
     await db`select 1 from clinics where id = ${clinicId} for update`;
     const [current] = await db<{ role: ClinicRole }[]>`
       select role from clinic_members where clinic_id = ${clinicId} and user_id = ${userId}`;

@@ -1,4 +1,4 @@
-import { type Db, type Sql, sql } from "./client.ts";
+import { type Db, type Sql, sql, transaction } from "./client.ts";
 
 /**
  * The sign-in limits: failures per email and address, per email from everywhere, and per
@@ -27,7 +27,7 @@ export async function countAttempt(
   db: Sql = sql,
 ): Promise<{ allowed: true } | { allowed: false; retryAfter: number }> {
   const window = db`make_interval(secs => ${limits.windowSeconds})`;
-  return await db.begin(async (tx) => {
+  return await transaction(db, async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtextextended('login ' || ${email}, 0))`;
     const [row] = await tx<
       {

@@ -1,5 +1,5 @@
 import { sha256Hex } from "../lib/digest.ts";
-import { type Sql, sql as defaultSql } from "./client.ts";
+import { type Sql, sql as defaultSql, transaction } from "./client.ts";
 
 /** Raised when an applied migration file no longer matches what was applied. */
 export class MigrationError extends Error {
@@ -41,7 +41,7 @@ export async function migrate(
   dir = new URL("../migrations/", import.meta.url),
 ): Promise<string[]> {
   const files = await readMigrations(dir);
-  const done = await sql.begin(async (tx) => {
+  const done = await transaction(sql, async (tx) => {
     // Waiting for another instance's migrations, or building an index, may take longer
     // than DB_STATEMENT_TIMEOUT_MS allows a request's statement.
     await tx`set local statement_timeout = 0`;

@@ -5,7 +5,7 @@
 import type { Scope } from "./scope.ts";
 import type { Criteria } from "../lib/fhir.ts";
 import { allOf, type Fragment, type SearchLimits, type SearchPage, searchPage } from "./page.ts";
-import type { Db } from "./client.ts";
+import { type Db, transaction } from "./client.ts";
 
 /** One span of working hours on an ISO weekday (1 is Monday), as `HH:MM`. */
 export interface Hours {
@@ -92,7 +92,7 @@ export async function putSchedule(
   doctorId: number,
   schedule: { timezone: string; hours: Hours[]; days_off: string[] },
 ): Promise<Schedule | ScheduleRefusal> {
-  const refused = await s.sql.begin(async (tx) => {
+  const refused = await transaction(s.sql, async (tx) => {
     const [doctor] = await tx<{ created_by: number; deleted_at: Date | null }[]>`
       select created_by, deleted_at from doctors where id = ${doctorId} for share`;
     if (!doctor) return "missing";

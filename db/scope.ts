@@ -8,7 +8,7 @@
  * security binds (migrations/009_clinics.sql). The SQL filter of `visible` is the fast path
  * that picks the index; the policies are the guarantee when a statement forgets it.
  */
-import { type Db, type Sql, sql } from "./client.ts";
+import { type Db, type Sql, sql, transaction } from "./client.ts";
 import { onReplica, replicaFor } from "./replicas.ts";
 import type { WriteEvent } from "./audit.ts";
 import type { Fragment } from "./page.ts";
@@ -231,7 +231,7 @@ function inContext<T>(
   context: { admin: string; read: string; write: string },
   fn: (db: Db) => Promise<T>,
 ): Promise<T> {
-  return pool.begin(async (tx) => {
+  return transaction(pool, async (tx) => {
     // Sent now, one microtask before `fn`'s first statement can be.
     const set = tx.unsafe(settings(context)).simple().execute();
     const [, result] = await Promise.all([set, fn(tx)]);

@@ -4,7 +4,7 @@
  * data, nor do its deliveries (event ids and types).
  */
 import type { Fragment } from "./page.ts";
-import type { Db, TransactionSql } from "./client.ts";
+import { type Db, transaction, type TransactionSql } from "./client.ts";
 import type { Scope } from "./scope.ts";
 import { SEQUENCE_BATCH, sequenceEvents } from "./events.ts";
 
@@ -181,7 +181,7 @@ function unflushed<T>(db: Db, fn: (tx: TransactionSql) => Promise<T>): Promise<T
     return await fn(tx);
   };
   // Inside a transaction already (a test's), it runs there, and the settings stay to its end.
-  return "savepoint" in db ? run(db) : db.begin(run) as Promise<T>;
+  return "savepoint" in db ? run(db) : transaction(db, run);
 }
 
 /** The lease holder named by callers that do not say who they are (tests). */

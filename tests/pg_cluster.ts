@@ -211,3 +211,95 @@ export async function startCluster(
     },
   };
 }
+
+/** A PgBouncer in transaction mode in front of a cluster, in a temporary directory. */
+export interface Bouncer {
+  /** `postgres://…` through the pooler, to the cluster's database `name`. */
+  url: string;
+  /** Runs a command of PgBouncer's admin console (`SHOW POOLS`, …): its rows as text. */
+  admin(command: string): Promise<string>;
+  /** What PgBouncer has logged so far. */
+  log(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Where Debian puts PgBouncer. */
+export const PGBOUNCER = "/usr/sbin/pgbouncer";
+
+/**
+ * Starts PgBouncer (transaction pooling, `serverConnections` server connections at most)
+ * in front of database `name` of the server on 127.0.0.1 at `cluster.port`, as the `postgres`
+ * user, on a free port.
+ */
+export async function startPgBouncer(
+  cluster: Pick<Cluster, "port">,
+  name: string,
+  serverConnections: number,
+): Promise<Bouncer> {
+  try {
+    Deno.statSync(PGBOUNCER);
+  } catch {
+    throw new Error(`${PGBOUNCER} is missing: apt-get install pgbouncer (.ci/run does)`);
+  }
+  const dir = await Deno.makeTempDir({ prefix: "hc-pgbouncer-" });
+  const port = freePort();
+  await Deno.writeTextFile(`${dir}/users.txt`, `"postgres" ""\n`);
+  await Deno.writeTextFile(
+    `${dir}/pgbouncer.ini`,
+    [
+      "[databases]",
+      `${name} = host=127.0.0.1 port=${cluster.port} dbname=${name}`,
+      "[pgbouncer]",
+      "listen_addr = 127.0.0.1",
+      `listen_port = ${port}`,
+      "unix_socket_dir =",
+      "auth_type = trust",
+      `auth_file = ${dir}/users.txt`,
+      "admin_users = postgres",
+      "pool_mode = transaction",
+      "max_client_conn = 500",
+      `default_pool_size = ${serverConnections}`,
+      `max_db_connections = ${serverConnections}`,
+      `logfile = ${dir}/pgbouncer.log`,
+      `pidfile = ${dir}/pgbouncer.pid`,
+    ].join("\n") + "\n",
+  );
+  if (Deno.uid?.() === 0) {
+    await new Deno.Command("chown", { args: ["-R", "postgres:postgres", dir] }).output();
+  }
+  // -d: it forks and returns once it listens; it refuses to run as root.
+  await run(PGBOUNCER, ["-d", `${dir}/pgbouncer.ini`]);
+  const bin = binDir();
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/${name}`,
+    admin: (command) =>
+      run(`${bin}/psql`, [
+        "-h",
+        "127.0.0.1",
+        "-p",
+        String(port),
+        "-U",
+        "postgres",
+        "-d",
+        "pgbouncer",
+        "-Atc",
+        command,
+      ]),
+    log: () => Deno.readTextFile(`${dir}/pgbouncer.log`),
+    async stop() {
+      const pid = Number((await Deno.readTextFile(`${dir}/pgbouncer.pid`)).trim());
+      try {
+        Deno.kill(pid, "SIGTERM");
+      } catch { /* gone */ }
+      for (let i = 0; i < 50; i++) {
+        try {
+          Deno.statSync(`/proc/${pid}`);
+        } catch {
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await Deno.remove(dir, { recursive: true }).catch(() => {});
+    },
+  };
+}
