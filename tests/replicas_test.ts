@@ -74,7 +74,13 @@ if (SERVER_URL) {
           SEARCHES_PER_USER: "16",
         });
         const url = svc.url;
-        await within(10_000, () => Promise.resolve(/read replica answering/.test(svc!.output())));
+        assert.ok(
+          await within(
+            10_000,
+            () => Promise.resolve(/read replica answering/.test(svc!.output())),
+          ) >= 0,
+          "the service found the standby",
+        );
 
         await t.step("1,000 rounds of write-then-list by one session never miss", async () => {
           const writer = await register(url, "writer");
@@ -127,6 +133,52 @@ if (SERVER_URL) {
           );
         });
 
+        await t.step("a standby lagging past REPLICA_MAX_LAG_MS gets no reads", async () => {
+          // A second process that allows 200 ms: under steady writes the standby is ~500 ms late.
+          const strict = await startService({
+            DATABASE_URL: primary.url,
+            DATABASE_REPLICA_URL: standby.url,
+            REPLICA_MAX_LAG_MS: "200",
+            JWT_SECRET: TEST_JWT_SECRET,
+          });
+          try {
+            const writer = await register(strict.url, "busy");
+            const reader = await register(strict.url, "looker");
+            let writing = true;
+            const writes = (async () => {
+              for (let i = 0; writing; i++) {
+                await call(strict.url, "POST", "/api/patients/", writer.token, {
+                  name: `Busy ${i}`,
+                });
+                await new Promise((r) => setTimeout(r, 20));
+              }
+            })();
+            await new Promise((r) => setTimeout(r, 1500));
+            const before = await patientScans(standby.url);
+            for (let i = 0; i < 30; i++) {
+              assert.equal(
+                (await call(strict.url, "GET", "/api/patients/", reader.token)).status,
+                200,
+              );
+            }
+            writing = false;
+            await writes;
+            await new Promise((r) => setTimeout(r, 1500));
+            assert.equal(await patientScans(standby.url) - before, 0, "no list ran on the standby");
+            // The same lists once the writes stop and the standby catches up: it serves them.
+            const idle = await patientScans(standby.url);
+            for (let i = 0; i < 30; i++) {
+              await call(strict.url, "GET", "/api/patients/", reader.token);
+            }
+            assert.ok(
+              await within(5000, async () => await patientScans(standby.url) > idle) >= 0,
+              "the caught-up standby served lists again",
+            );
+          } finally {
+            await strict.stop();
+          }
+        });
+
         await t.step("stopping the standby under read load: every read still answers", async () => {
           const user = await register(url, "steady");
           for (let i = 0; i < 5; i++) {
@@ -166,14 +218,18 @@ if (SERVER_URL) {
 
           // Back again: reads return to it.
           await standby.start();
-          await within(10_000, async () => {
+          const back = await within(10_000, async () => {
             await call(url, "GET", "/api/patients/", token);
             return (svc!.output().match(/read replica answering/g) ?? []).length >= 2;
           });
+          assert.ok(back >= 0, "the service found the standby again");
           const again = await patientScans(standby.url);
           for (let i = 0; i < 10; i++) await call(url, "GET", "/api/patients/", token);
           // A server publishes a backend's counts within about a second of its last query.
-          await within(5000, async () => await patientScans(standby.url) > again);
+          assert.ok(
+            await within(5000, async () => await patientScans(standby.url) > again) >= 0,
+            "reads went back to the standby",
+          );
         });
       } finally {
         if (svc) await svc.stop();
