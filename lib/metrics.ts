@@ -73,13 +73,28 @@ export class Histogram {
   }
 }
 
-/** A gauge read when scraped: one value per label set. */
-export function gauge(name: string, help: string, values: [Labels, number][]): string[] {
+/** Series of one metric, one per label set, in text format. */
+function series(
+  type: "gauge" | "counter",
+  name: string,
+  help: string,
+  values: [Labels, number][],
+): string[] {
   return [
     `# HELP ${name} ${help}`,
-    `# TYPE ${name} gauge`,
+    `# TYPE ${name} ${type}`,
     ...values.map(([labels, value]) => `${name}${labelText(labels)} ${value}`),
   ];
+}
+
+/** A gauge read when scraped, one value per label set. */
+export function gauge(name: string, help: string, values: [Labels, number][]): string[] {
+  return series("gauge", name, help, values);
+}
+
+/** Counters whose totals are kept elsewhere, read when scraped, one per label set. */
+export function countersBy(name: string, help: string, values: [Labels, number][]): string[] {
+  return series("counter", name, help, values);
 }
 
 /** A counter whose total is kept elsewhere, read when scraped. */

@@ -5,7 +5,8 @@ import { connectionStats } from "../db/socket.ts";
 import { revocationsKnown } from "../db/revocations.ts";
 import { ApiError } from "../lib/errors.ts";
 import { sha256Hex } from "../lib/digest.ts";
-import { counterOf, gauge } from "../lib/metrics.ts";
+import { counterOf, countersBy, gauge } from "../lib/metrics.ts";
+import { replicaList } from "../db/replicas.ts";
 import { describe } from "../lib/route_marks.ts";
 import { auditCounts, pendingAuditEvents } from "../middleware/audit.ts";
 import { deliveryLatency, dispatchCounts } from "../lib/webhooks.ts";
@@ -69,12 +70,37 @@ function exposition(poolMax: number): string {
       dispatchCounts.failed,
     ),
     ...deliveryLatency.render(),
+    ...replicaMetrics(),
     ...gauge("process_resident_memory_bytes", "Resident memory of the process", [
       [{}, memory.rss],
     ]),
     ...gauge("hc_js_heap_used_bytes", "V8 heap in use", [[{}, memory.heapUsed]]),
     "",
   ].join("\n");
+}
+
+/** The read replicas' state and use (nothing without DATABASE_REPLICA_URL). */
+function replicaMetrics(): string[] {
+  const replicas = replicaList();
+  if (!replicas.length) return [];
+  const each = (value: (r: (typeof replicas)[number]) => number) =>
+    replicas.map((r): [Record<string, string>, number] => [{ replica: r.name }, value(r)]);
+  return [
+    ...gauge("hc_db_replica_up", "1 while the replica answers, is a standby and is read from", [
+      ...each((r) => r.up ? 1 : 0),
+    ]),
+    ...gauge(
+      "hc_db_replica_lag_seconds",
+      "How far the replica was behind the primary at the last poll (answering replicas)",
+      each((r) => r.lagMs / 1000).filter(([, v]) => Number.isFinite(v)),
+    ),
+    ...countersBy("hc_db_replica_reads_total", "Reads sent to the replica", each((r) => r.reads)),
+    ...countersBy(
+      "hc_db_replica_fallbacks_total",
+      "Replica reads that failed on its connection and ran again on the primary",
+      each((r) => r.fallbacks),
+    ),
+  ];
 }
 
 /** `GET /metrics`: Prometheus text, for a scraper holding METRICS_TOKEN. */

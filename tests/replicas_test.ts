@@ -72,6 +72,7 @@ if (SERVER_URL) {
           REPLICA_MAX_LAG_MS: "5000",
           JWT_SECRET: TEST_JWT_SECRET,
           SEARCHES_PER_USER: "16",
+          METRICS_TOKEN: "metrics-token-0123456789",
         });
         const url = svc.url;
         assert.ok(
@@ -131,6 +132,19 @@ if (SERVER_URL) {
             standbyScans >= 2 * readerLists,
             `other sessions' ${2 * readerLists} lists ran on the standby (${standbyScans} scans)`,
           );
+          // The service counts them too, per replica, for its operators.
+          const metrics = await (await fetch(`${url}/metrics`, {
+            headers: { Authorization: "Bearer metrics-token-0123456789" },
+          })).text();
+          const series = (name: string) =>
+            Number(
+              metrics.match(
+                new RegExp(`^${name}\\{replica="127\\.0\\.0\\.1:${standby.port}"\\} (\\S+)$`, "m"),
+              )?.[1],
+            );
+          assert.equal(series("hc_db_replica_up"), 1);
+          assert.ok(series("hc_db_replica_reads_total") >= 2 * readerLists, metrics);
+          assert.ok(series("hc_db_replica_lag_seconds") >= 0);
         });
 
         await t.step("a standby lagging past REPLICA_MAX_LAG_MS gets no reads", async () => {
