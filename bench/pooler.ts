@@ -6,6 +6,7 @@
  * server connections. Per way: a read mix (one patient, a list page) and a write (a new patient).
  *
  *   deno task bench:pooler [--seconds 60] [--processes 6] [--clients 64] [--server-connections 20]
+ *                          [--reverse]
  */
 import { parseArgs } from "node:util";
 import {
@@ -27,6 +28,8 @@ const { values: flags } = parseArgs({
     clients: { type: "string", default: "64" },
     "server-connections": { type: "string", default: "20" },
     server: { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
+    // The ways in the opposite order: the machine's speed drifts during a run.
+    reverse: { type: "boolean" },
   },
 });
 const SECONDS = Number(flags.seconds);
@@ -151,7 +154,7 @@ try {
     paths.push(i < USERS ? reads[u * 4 + (i % 4)] : "/api/patients/?limit=20");
   }
   const bodies = Array.from({ length: USERS }, (_, i) => JSON.stringify({ name: `New ${i}` }));
-  for (const [way, env] of ways) {
+  for (const [way, env] of flags.reverse ? ways.toReversed() : ways) {
     const servers = await startAll(env);
     try {
       const readLoad = { name: "reads", method: "GET", paths, tokens };

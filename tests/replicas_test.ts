@@ -115,6 +115,7 @@ if (SERVER_URL) {
               readerLists++;
             }
           }
+          console.log(`another session missed ${otherMissed} of ${readerLists} fresh writes`);
           assert.equal(missed, 0, `the writing session missed ${missed} of its own writes`);
           // The check can fail: another session of the same user, read from the late standby,
           // does not see a write made a moment before.
