@@ -19,6 +19,7 @@ import {
   START_V8_FLAGS,
 } from "./tools.ts";
 import { startPgBouncer } from "../tests/pg_cluster.ts";
+import { callJson } from "../tests/helpers.ts";
 
 const { values: flags } = parseArgs({
   args: Deno.args,
@@ -41,18 +42,11 @@ const PATIENTS_EACH = 20;
 const SECRET = `bench-secret-${crypto.randomUUID()}-${crypto.randomUUID()}`;
 const PERMISSIONS = ["--allow-net", "--allow-env", "--allow-read", "--allow-write", "--allow-sys"];
 
+/** A JSON call that must succeed: its body. */
 async function json(base: string, method: string, path: string, token?: string, body?: unknown) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      "Content-Type": "application/json",
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
+  const res = await callJson(base, method, path, token, body);
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status}`);
+  return res.body;
 }
 
 function startAll(env: Record<string, string>): Promise<Server[]> {

@@ -7,21 +7,11 @@ import assert from "node:assert/strict";
 import {
   callJson as call,
   freshDatabase,
+  registerOn,
   type ServiceProcess,
   startService,
   TEST_JWT_SECRET,
 } from "./helpers.ts";
-
-async function register(url: string, name: string) {
-  const email = `${name}.${crypto.randomUUID().slice(0, 8)}@example.com`;
-  const res = await call(url, "POST", "/api/auth/register/", undefined, {
-    name,
-    email,
-    password: "Copper-Kettle-1182",
-  });
-  assert.equal(res.status, 201);
-  return { id: res.body.user.id as number, token: res.body.access as string, email };
-}
 
 Deno.test({
   name: "clinics: a removed member loses access within 1 s on every instance under load",
@@ -35,8 +25,8 @@ Deno.test({
       services.push(await startService(env));
       if (!db.embedded) services.push(await startService(env));
       const [first] = services.map((s) => s.url);
-      const owner = await register(first, "owner");
-      const nurse = await register(first, "nurse");
+      const owner = await registerOn(first, "owner");
+      const nurse = await registerOn(first, "nurse");
       const clinic = (await call(first, "POST", "/api/clinics/", owner.token, { name: "Ward" }))
         .body.id;
       const added = await call(first, "POST", `/api/clinics/${clinic}/members/`, owner.token, {

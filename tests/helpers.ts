@@ -436,6 +436,21 @@ export async function callJson(
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
+/** A new account on the service at `url` (a made-up email from `name`), signed in. */
+export async function registerOn(
+  url: string,
+  name: string,
+): Promise<{ id: number; token: string; email: string }> {
+  const email = `${name}.${crypto.randomUUID().slice(0, 8)}@example.com`;
+  const res = await callJson(url, "POST", "/api/auth/register/", undefined, {
+    name,
+    email,
+    password: "Copper-Kettle-1182",
+  });
+  if (res.status !== 201) throw new Error(`registration answered ${res.status}`);
+  return { id: res.body.user.id as number, token: res.body.access as string, email };
+}
+
 /** Polls `check` until it is true or `ms` pass; answers how long it took, or -1. */
 export async function within(ms: number, check: () => Promise<boolean>): Promise<number> {
   const started = performance.now();

@@ -47,6 +47,22 @@ async function run(cmd: string, args: string[], allowFail = false): Promise<stri
   return text;
 }
 
+/** psql as the superuser on 127.0.0.1:`port`, database `db`: the rows as unaligned text. */
+function psqlOn(port: number, db: string, sqlText: string): Promise<string> {
+  return run(`${binDir()}/psql`, [
+    "-h",
+    "127.0.0.1",
+    "-p",
+    String(port),
+    "-U",
+    "postgres",
+    "-d",
+    db,
+    "-Atqc",
+    sqlText,
+  ]);
+}
+
 function freePort(): number {
   const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (l.addr as Deno.NetAddr).port;
@@ -156,19 +172,8 @@ export async function startCluster(
     await pgCtl(["-w", "-t", "30", "-m", mode, "stop"], true);
   }
 
-  async function psql(sqlText: string): Promise<string> {
-    return await run(`${bin}/psql`, [
-      "-h",
-      "127.0.0.1",
-      "-p",
-      String(port),
-      "-U",
-      "postgres",
-      "-d",
-      "postgres",
-      "-Atqc",
-      sqlText,
-    ]);
+  function psql(sqlText: string): Promise<string> {
+    return psqlOn(port, "postgres", sqlText);
   }
 
   await start();
@@ -269,22 +274,9 @@ export async function startPgBouncer(
   }
   // -d: it forks and returns once it listens; it refuses to run as root.
   await run(PGBOUNCER, ["-d", `${dir}/pgbouncer.ini`]);
-  const bin = binDir();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/${name}`,
-    admin: (command) =>
-      run(`${bin}/psql`, [
-        "-h",
-        "127.0.0.1",
-        "-p",
-        String(port),
-        "-U",
-        "postgres",
-        "-d",
-        "pgbouncer",
-        "-Atc",
-        command,
-      ]),
+    admin: (command) => psqlOn(port, "pgbouncer", command),
     log: () => Deno.readTextFile(`${dir}/pgbouncer.log`),
     async stop() {
       const pid = Number((await Deno.readTextFile(`${dir}/pgbouncer.pid`)).trim());

@@ -5,9 +5,26 @@
  * standby under read load moves the reads to the primary without one error.
  */
 import assert from "node:assert/strict";
-import { callJson as call, SERVER_URL, startService, TEST_JWT_SECRET, within } from "./helpers.ts";
+import {
+  callJson as call,
+  registerOn,
+  SERVER_URL,
+  startService,
+  TEST_JWT_SECRET,
+  within,
+} from "./helpers.ts";
 import { type Cluster, startCluster } from "./pg_cluster.ts";
 import { createClient } from "../db/client.ts";
+import { createApp } from "../app.ts";
+import { replicaReads } from "../middleware/replica.ts";
+import { testConfig } from "./helpers.ts";
+
+/** Every GET route that reads from a replica, from the route table itself. */
+function replicaRoutes(): string[] {
+  const app = createApp(testConfig({ JWT_SECRET: TEST_JWT_SECRET }));
+  const paths = app.routes.filter((r) => r.handler === replicaReads).map((r) => r.path);
+  return [...new Set(paths)].sort();
+}
 
 /** Sequential and index scans of `patients` on one server, from its own statistics. */
 async function patientScans(url: string): Promise<number> {
@@ -22,6 +39,18 @@ async function patientScans(url: string): Promise<number> {
   }
 }
 
+/** `hc_db_replica_reads_total` of the standby on `port`, from the service's metrics. */
+async function replicaReadsOf(url: string, port: number): Promise<number> {
+  const metrics = await (await fetch(`${url}/metrics`, {
+    headers: { Authorization: "Bearer metrics-token-0123456789" },
+  })).text();
+  return Number(
+    metrics.match(
+      new RegExp(`^hc_db_replica_reads_total\\{replica="127\\.0\\.0\\.1:${port}"\\} (\\d+)$`, "m"),
+    )?.[1],
+  );
+}
+
 async function signIn(url: string, email: string) {
   const res = await call(url, "POST", "/api/auth/login/", undefined, {
     email,
@@ -29,17 +58,6 @@ async function signIn(url: string, email: string) {
   });
   assert.equal(res.status, 200);
   return res.body.access as string;
-}
-
-async function register(url: string, name: string) {
-  const email = `${name}.${crypto.randomUUID().slice(0, 8)}@example.com`;
-  const res = await call(url, "POST", "/api/auth/register/", undefined, {
-    name,
-    email,
-    password: "Copper-Kettle-1182",
-  });
-  assert.equal(res.status, 201);
-  return { token: res.body.access as string, email };
 }
 
 /** The id of the caller's newest patient, as a list shows it. */
@@ -84,10 +102,10 @@ if (SERVER_URL) {
         );
 
         await t.step("1,000 rounds of write-then-list by one session never miss", async () => {
-          const writer = await register(url, "writer");
+          const writer = await registerOn(url, "writer");
           // The same user signed in again: another session, which may read the standby.
           const other = await signIn(url, writer.email);
-          const reader = await register(url, "reader");
+          const reader = await registerOn(url, "reader");
           assert.equal(
             (await call(url, "POST", "/api/patients/", reader.token, { name: "Kept" })).status,
             201,
@@ -148,6 +166,59 @@ if (SERVER_URL) {
           assert.ok(series("hc_db_replica_lag_seconds") >= 0);
         });
 
+        await t.step("every route marked for replicas answers from the standby", async () => {
+          const routes = replicaRoutes();
+          assert.ok(routes.length >= 20, `routes that read from replicas: ${routes.join(", ")}`);
+          const owner = await registerOn(url, "chief");
+          const made = async (path: string, body: unknown) => {
+            const res = await call(url, "POST", path, owner.token, body);
+            assert.equal(res.status, 201, JSON.stringify(res.body));
+            return res.body.id as number;
+          };
+          const clinic = await made("/api/clinics/", { name: "Read Ward" });
+          const patient = await made("/api/patients/", { name: "Read Patient", clinic });
+          const doctor = await made("/api/doctors/", {
+            name: "Dr Read",
+            email: `read.${crypto.randomUUID().slice(0, 8)}@example.com`,
+            specialization: "cardiology",
+            license_number: `LIC-${crypto.randomUUID().slice(0, 8)}`,
+          });
+          await made("/api/mappings/", { patient, doctor });
+          const admin = createClient(primary.url, 1);
+          await admin`update users set role = 'admin' where email = ${owner.email}`;
+          await admin.end();
+          await new Promise((r) => setTimeout(r, 1500)); // the standby replays it all
+          // A new session of the (now) admin, which has written nothing: it reads the standby.
+          const token = await signIn(url, owner.email);
+          const ids: Record<string, number> = {
+            "/api/patients": patient,
+            "/api/doctors": doctor,
+            "/api/clinics": clinic,
+            "/api/appointments": 1,
+            "/fhir/Patient": patient,
+            "/fhir/Practitioner": doctor,
+          };
+          const readsBefore = await replicaReadsOf(url, standby.port);
+          const answers: string[] = [];
+          for (const route of routes) {
+            const base = route.slice(0, route.indexOf("/:") < 0 ? undefined : route.indexOf("/:"));
+            // A Slot search must name its schedule (a doctor's: empty without working hours).
+            const query = route === "/fhir/Slot" ? `?schedule=Schedule/${doctor}` : "";
+            const path = route.replace(":id", String(ids[base])) + query;
+            const res = await call(url, "GET", path, token);
+            answers.push(`${path} ${res.status}`);
+          }
+          // An appointment that does not exist is 404; everything else answers 200.
+          const wrong = answers.filter((a) =>
+            !/ 200$/.test(a) && !/^\/api\/appointments\/1\/history 404$/.test(a)
+          );
+          assert.deepEqual(wrong, [], answers.join("\n"));
+          assert.ok(
+            await replicaReadsOf(url, standby.port) - readsBefore >= routes.length,
+            "the standby served them",
+          );
+        });
+
         await t.step("a standby lagging past REPLICA_MAX_LAG_MS gets no reads", async () => {
           // A second process that allows 200 ms: under steady writes the standby is ~500 ms late.
           const strict = await startService({
@@ -157,8 +228,8 @@ if (SERVER_URL) {
             JWT_SECRET: TEST_JWT_SECRET,
           });
           try {
-            const writer = await register(strict.url, "busy");
-            const reader = await register(strict.url, "looker");
+            const writer = await registerOn(strict.url, "busy");
+            const reader = await registerOn(strict.url, "looker");
             let writing = true;
             const writes = (async () => {
               for (let i = 0; writing; i++) {
@@ -195,7 +266,7 @@ if (SERVER_URL) {
         });
 
         await t.step("stopping the standby under read load: every read still answers", async () => {
-          const user = await register(url, "steady");
+          const user = await registerOn(url, "steady");
           for (let i = 0; i < 5; i++) {
             await call(url, "POST", "/api/patients/", user.token, { name: `Steady ${i}` });
           }
