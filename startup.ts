@@ -20,6 +20,7 @@ import { closeReplicas, openReplicas, type ReplicaNews } from "./db/replicas.ts"
 import { flushAudit } from "./middleware/audit.ts";
 import { flushLogs, log } from "./middleware/logger.ts";
 import { beforeDeadline } from "./lib/deadline.ts";
+import { errorCode } from "./lib/errors.ts";
 
 /** A prepared service: the final config and how to release what it holds. */
 export interface Prepared {
@@ -67,7 +68,7 @@ export function startHousekeeping(config: Config): () => Promise<void> {
       .catch((err) =>
         log(config, "warn", {
           msg: "purge failed; will retry",
-          code: (err as { code?: string })?.code ?? (err as Error)?.name,
+          code: errorCode(err),
         })
       )
       .finally(() => running = undefined);
@@ -123,7 +124,7 @@ export async function prepare(
     : startDispatcher(config, (err) =>
       log(config, "warn", {
         msg: "webhook dispatch failed; will retry",
-        code: (err as { code?: string })?.code ?? (err as Error)?.name,
+        code: errorCode(err),
       }));
   setHashingLimits(config.hashConcurrency, config.hashQueue);
   setReady(true);
@@ -239,7 +240,7 @@ export async function prepareWhenReachable(
         database: where,
         attempt,
         retry_in_ms: wait,
-        code: (err as { code?: string })?.code ?? (err as Error)?.name,
+        code: errorCode(err),
       });
       await new Promise((r) => setTimeout(r, wait));
     }

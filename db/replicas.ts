@@ -9,9 +9,9 @@
  * does not answer, is not in recovery, or lags more than REPLICA_MAX_LAG_MS is skipped. A
  * replica read that fails on the connection is run again on the primary.
  */
-import { createClient, type Sql } from "./client.ts";
+import { createClient, describeDatabase, type Sql } from "./client.ts";
 import { beforeDeadline } from "../lib/deadline.ts";
-import { isUnavailable } from "../lib/errors.ts";
+import { errorCode, isUnavailable } from "../lib/errors.ts";
 
 /** How often positions are read. */
 export const POLL_MS = 100;
@@ -21,11 +21,13 @@ const POLL_TIMEOUT_MS = 1000;
 
 /** One read replica and what the last poll learned of it. */
 export interface Replica {
-  /** `host:port` for logs and metrics. */
+  /** `host:port/database` for logs and metrics. */
   readonly name: string;
   readonly sql: Sql;
   /** Answering and in recovery at the last poll. */
   up: boolean;
+  /** Whether the last answer said it is in recovery (undefined: it never answered). */
+  standby?: boolean;
   /** The WAL position it had replayed at the last poll. */
   replayed: bigint;
   /** How far behind the primary it was at the last poll, in milliseconds. */
@@ -57,18 +59,13 @@ let tell: (n: ReplicaNews) => void = () => {};
 
 /** Takes `r` out of use until a poll finds it answering again; says so once. */
 function markDown(r: Replica, err: unknown): void {
-  if (r.up) tell({ event: "down", replica: r.name, code: codeOf(err) });
+  if (r.up) tell({ event: "down", replica: r.name, code: errorCode(err) ?? "error" });
   r.up = false;
 }
 
 /** The replicas in use (none unless DATABASE_REPLICA_URL is set). */
 export function replicaList(): readonly Replica[] {
   return replicas;
-}
-
-function nameOf(url: string): string {
-  const u = new URL(url);
-  return `${u.hostname || "localhost"}:${u.port || "5432"}`;
 }
 
 /** Reads a position as a number of bytes (`pg_lsn - '0/0'` is numeric). */
@@ -89,7 +86,7 @@ export function openReplicas(
   maxLagMs = opts.maxLagMs;
   tell = news;
   replicas = urls.map((url) => ({
-    name: nameOf(url),
+    name: describeDatabase(url),
     sql: createClient(url, opts.poolMax, {
       statementTimeoutMs: opts.statementTimeoutMs,
       pooled: opts.pooled,
@@ -100,7 +97,6 @@ export function openReplicas(
     reads: 0,
     fallbacks: 0,
   }));
-  const standby = new Map<Replica, boolean>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
@@ -127,13 +123,12 @@ export function openReplicas(
           POLL_TIMEOUT_MS,
           "POLL_TIMEOUT",
         );
+        if (!row.standby && r.standby !== false) news({ event: "not_standby", replica: r.name });
+        r.standby = row.standby;
         if (!row.standby) {
-          if (standby.get(r) !== false) news({ event: "not_standby", replica: r.name });
-          standby.set(r, false);
           r.up = false;
           return;
         }
-        standby.set(r, true);
         r.replayed = lsnOf(row.lsn);
         r.lagMs = lagOf(r.replayed, Date.now());
         if (!r.up) news({ event: "up", replica: r.name });
@@ -175,10 +170,6 @@ export async function closeReplicas(): Promise<void> {
 function lagOf(replayed: bigint, now: number): number {
   const ahead = samples.find((s) => s.lsn > replayed);
   return ahead ? now - ahead.at : 0;
-}
-
-function codeOf(err: unknown): string {
-  return (err as { code?: string })?.code ?? (err as Error)?.name ?? "error";
 }
 
 /** Records that `session` finished a write just now: its reads wait for a replica to replay it. */

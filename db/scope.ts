@@ -188,14 +188,15 @@ export function scopeFor(
       const replica = replicaFor(caller.sessionId);
       if (!replica) return self;
       const r = scopeFor(caller, noEvent, clinics, replica.sql);
-      return {
+      const reading: Scope = {
         ...r,
-        forReads: () => r,
+        forReads: () => reading,
         run: (fn) => onReplica(replica, () => r.run(fn), () => self.run(fn)),
         inline: (statement) =>
           onReplica(replica, () => r.inline(statement), () => self.inline(statement)),
         read: (fn) => onReplica(replica, () => fn(replica.sql), () => fn(pool)),
       };
+      return reading;
     },
   };
   return self;

@@ -62,3 +62,8 @@ export function isUnavailable(err: unknown): boolean {
   if (typeof code !== "string") return false;
   return UNAVAILABLE_CODES.has(code) || code.startsWith("08");
 }
+
+/** An error's code for a log line (a driver or socket code, else its name), never its message. */
+export function errorCode(err: unknown): string | undefined {
+  return (err as { code?: string })?.code ?? (err as Error)?.name;
+}

@@ -46,7 +46,10 @@ async function replicaReadsOf(url: string, port: number): Promise<number> {
   })).text();
   return Number(
     metrics.match(
-      new RegExp(`^hc_db_replica_reads_total\\{replica="127\\.0\\.0\\.1:${port}"\\} (\\d+)$`, "m"),
+      new RegExp(
+        `^hc_db_replica_reads_total\\{replica="127\\.0\\.0\\.1:${port}/app"\\} (\\d+)$`,
+        "m",
+      ),
     )?.[1],
   );
 }
@@ -158,7 +161,10 @@ if (SERVER_URL) {
           const series = (name: string) =>
             Number(
               metrics.match(
-                new RegExp(`^${name}\\{replica="127\\.0\\.0\\.1:${standby.port}"\\} (\\S+)$`, "m"),
+                new RegExp(
+                  `^${name}\\{replica="127\\.0\\.0\\.1:${standby.port}/app"\\} (\\S+)$`,
+                  "m",
+                ),
               )?.[1],
             );
           assert.equal(series("hc_db_replica_up"), 1);
