@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { databaseUrlProblem } from "./db/url.ts";
 
 const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
 
@@ -34,7 +35,10 @@ const envSchema = z.object({
   ),
   DATABASE_REPLICA_URL: z.preprocess(
     (v) => (v ?? ""),
-    z.string().transform((v) => v.split(",").map((u) => u.trim()).filter(Boolean)),
+    // Split before each scheme: one replica URL may itself name several hosts (h1:p1,h2:p2).
+    z.string().transform((v) =>
+      v.split(/,(?=\s*postgres(?:ql)?:\/\/)/).map((u) => u.trim()).filter(Boolean)
+    ),
   ).refine(
     (list) => list.every((u) => /^postgres(ql)?:\/\//.test(u)),
     "must be a comma-separated list of postgres:// or postgresql:// URLs",
@@ -283,6 +287,15 @@ export function loadConfig(env: Record<string, string | undefined> = Deno.env.to
     ]);
   }
   const problems: string[] = [];
+  const urls = [
+    ["DATABASE_URL", e.DATABASE_URL],
+    ["DATABASE_LISTEN_URL", e.DATABASE_LISTEN_URL],
+    ...e.DATABASE_REPLICA_URL.map((u) => ["DATABASE_REPLICA_URL", u]),
+  ];
+  for (const [name, url] of urls) {
+    const problem = url && databaseUrlProblem(url);
+    if (problem) problems.push(`${name}: ${problem}`);
+  }
   if (!e.DATABASE_URL) {
     const needing = {
       DATABASE_REPLICA_URL: e.DATABASE_REPLICA_URL.length > 0,

@@ -2,7 +2,8 @@ import postgres from "postgres";
 import type { Config } from "../config.ts";
 import type { EmbeddedTarget } from "./embedded.ts";
 import { beforeDeadline } from "../lib/deadline.ts";
-import { guardedSocket } from "./socket.ts";
+import { guardedSocket, HostRoute } from "./socket.ts";
+import { parseDatabaseUrl } from "./url.ts";
 
 /** The postgres.js client type used across `db/`. */
 export type Sql = postgres.Sql;
@@ -36,9 +37,7 @@ export function setReady(value: boolean): void {
 const CONNECT_TIMEOUT_SECONDS = 3;
 
 /** True when the URL asks for TLS (the driver then negotiates it on a socket of its own). */
-function wantsTls(where: { url: string } | EmbeddedTarget): boolean {
-  if (!("url" in where)) return false;
-  const params = new URL(where.url).searchParams;
+function wantsTls(params: URLSearchParams): boolean {
   const mode = params.get("sslmode") ?? params.get("ssl");
   return mode !== null && mode !== "disable" && mode !== "false";
 }
@@ -85,10 +84,17 @@ export function createClient(
      * pooler refuses what it does not know; README: "Behind PgBouncer").
      */
     pooled?: boolean;
+    /**
+     * The client may use a read-only server (a replica). Otherwise a server that says at
+     * start-up it is a standby or read-only is passed over for the URL's next host, as libpq's
+     * `target_session_attrs=read-write` does, whether the URL names several hosts or one
+     * (a proxy that still routes to a demoted primary).
+     */
+    readOnly?: boolean;
   } = {},
 ): Sql {
-  const where = typeof target === "string" ? { url: target } : target;
-  const { statementTimeoutMs, pooled, ...driver } = extra;
+  const url = typeof target === "string" ? parseDatabaseUrl(target) : undefined;
+  const { statementTimeoutMs, pooled, readOnly, ...driver } = extra;
   const options = {
     ...driver,
     max,
@@ -119,11 +125,17 @@ export function createClient(
     },
     // Plain TCP and unix sockets go through the guard against the driver's write-after-close
     // defect (db/socket.ts); TLS is negotiated by the driver on its own socket.
-    ...(wantsTls(where) ? {} : { socket: guardedSocket }),
+    // TLS and several hosts do not go together here: the driver would try only the first.
+    ...(url && wantsTls(url.params)
+      ? {}
+      : { socket: guardedSocket(url && new HostRoute(url.hosts, !readOnly)) }),
   };
-  const client = "url" in where
-    ? postgres(where.url, options)
-    : postgres({ ...options, path: where.path, user: "postgres", database: "postgres" });
+  const client = url ? postgres(url.driverUrl, options) : postgres({
+    ...options,
+    path: (target as EmbeddedTarget).path,
+    user: "postgres",
+    database: "postgres",
+  });
   if (pooled) unpipelined.add(client);
   return client;
 }
@@ -162,10 +174,10 @@ export function openListener(): Sql {
   return createClient(listenUrl, 1);
 }
 
-/** Where DATABASE_URL points, without credentials, for messages: `host:port/database`. */
+/** Where DATABASE_URL points, without credentials, for messages: `host:port[,host:port]/database`. */
 export function describeDatabase(url: string): string {
-  const u = new URL(url);
-  return `${u.hostname || "localhost"}:${u.port || "5432"}${u.pathname || "/"}`;
+  const { hosts, database } = parseDatabaseUrl(url);
+  return `${hosts.map((h) => `${h.host}:${h.port}`).join(",")}/${database}`;
 }
 
 /** The server's `statement_timeout` for our role and database, in milliseconds (0: none). */

@@ -90,6 +90,7 @@ export function openReplicas(
     sql: createClient(url, opts.poolMax, {
       statementTimeoutMs: opts.statementTimeoutMs,
       pooled: opts.pooled,
+      readOnly: true,
     }),
     up: false,
     replayed: 0n,

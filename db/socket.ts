@@ -94,16 +94,32 @@ export class GuardedSocket extends EventEmitter {
   #lastKind: StatementKind = "other";
   #statements = new Map<string, StatementKind>();
 
-  constructor(raw: net.Socket | undefined, where: { host: string; port: number }, lost?: Error) {
+  /** Where the server's hosts are chosen, and which of them this connection is to. */
+  readonly #route: { route: HostRoute; index: number } | undefined;
+  /** A ParameterStatus of the start-up being gathered, and how much of it has arrived. */
+  #param: Uint8Array | undefined;
+  #paramBytes = 0;
+  /** The server said at start-up that it only reads, and this client needs to write. */
+  #readOnly = false;
+
+  constructor(
+    raw: net.Socket | undefined,
+    where: { host: string; port: number },
+    lost?: Error,
+    route?: { route: HostRoute; index: number },
+  ) {
     super();
     this.host = where.host;
     this.port = where.port;
     this.#raw = raw;
     this.#lost = lost;
+    this.#route = route;
     if (!raw) return;
     live.add(this);
     raw.on("data", (chunk: Uint8Array) => {
+      if (this.#closed) return;
       const fatal = this.#watch(chunk);
+      if (this.#readOnly) return this.#tryAnotherHost();
       if (fatal < 0) return void this.emit("data", chunk);
       // The server ends this connection: what came before its FATAL goes to the driver, the
       // FATAL itself does not (see #watch), and the requests in flight fail as on a loss.
@@ -202,6 +218,7 @@ export class GuardedSocket extends EventEmitter {
           this.#wantStatus = false;
         }
         const n = Math.min(this.#skip, chunk.length - i);
+        if (this.#param) this.#gatherParam(chunk.subarray(i, i + n));
         this.#skip -= n;
         i += n;
         continue;
@@ -216,6 +233,12 @@ export class GuardedSocket extends EventEmitter {
       ) {
         this.#skip = 0;
         return i - 5;
+      }
+      if (this.#header[0] === 0x53 && !this.#established && this.#route?.route.writable) {
+        // ParameterStatus at start-up: whether the server is a standby or read-only.
+        this.#param = new Uint8Array(this.#skip);
+        this.#paramBytes = 0;
+        if (this.#skip === 0) this.#gatherParam(new Uint8Array());
       }
       if (this.#header[0] === 0x5a) { // ReadyForQuery (the first one ends the start-up)
         if (this.#established) this.#answered++;
@@ -271,6 +294,37 @@ export class GuardedSocket extends EventEmitter {
       i = end;
     }
     this.#reply(replies);
+  }
+
+  /** Adds bytes to the ParameterStatus being gathered; once whole, reads it. */
+  #gatherParam(bytes: Uint8Array): void {
+    const param = this.#param!;
+    param.set(bytes, this.#paramBytes);
+    this.#paramBytes += bytes.length;
+    if (this.#paramBytes < param.length) return;
+    this.#param = undefined;
+    const nameEnd = param.indexOf(0);
+    const name = decoder.decode(param.subarray(0, nameEnd));
+    const value = decoder.decode(param.subarray(nameEnd + 1, param.indexOf(0, nameEnd + 1)));
+    // PostgreSQL 14 and later report both at start-up (libpq's target_session_attrs=read-write
+    // reads the same two).
+    if ((name === "in_hot_standby" || name === "default_transaction_read_only") && value === "on") {
+      this.#readOnly = true;
+    }
+  }
+
+  /**
+   * The server turned out read-only during start-up (a standby, or a primary being demoted):
+   * the host is set aside for a moment and the driver is told the connection closed before
+   * its start-up finished, which makes it connect again — through the factory, to the next
+   * host. Nothing of this server's start-up reaches the driver after this point.
+   */
+  #tryAnotherHost(): void {
+    this.#route!.route.readOnly(this.#route!.index);
+    this.#closed = true;
+    live.delete(this);
+    this.#raw?.destroy();
+    queueMicrotask(() => this.emit("close", false));
   }
 
   /** Fails the query that waits for a connection that never got going (once). */
@@ -413,35 +467,108 @@ interface DriverOptions {
   connect_timeout?: number;
 }
 
+/** How long a host that answered read-only is passed over before it is tried again. */
+const READ_ONLY_HOLD_MS = 500;
+
 /**
- * A `socket` option for postgres.js: connects, then hands over a guarded socket. A failed
- * connection is handed over too, already lost, so the driver reports the error on the
- * query that asked for the connection and leaves its pool intact.
+ * The servers one client may connect to (the hosts of a multi-host URL, in order) and
+ * whether it needs one that accepts writes. Connections start at the host that last took
+ * one; a host that answered read-only is passed over for READ_ONLY_HOLD_MS, so a failover
+ * costs a quick 503 (no writable server right now) instead of a wait, and the new primary
+ * is found by the next connection.
  */
-export function guardedSocket(options: DriverOptions): Promise<GuardedSocket> {
-  const path = options.path || undefined;
-  const where = path
-    ? { host: path, port: 0 }
-    : { host: options.host[0] ?? "localhost", port: options.port[0] ?? 5432 };
+export class HostRoute {
+  #preferred = 0;
+  readonly #readOnlyUntil: number[];
+
+  constructor(readonly hosts: { host: string; port: number }[], readonly writable: boolean) {
+    this.#readOnlyUntil = hosts.map(() => 0);
+  }
+
+  /** The hosts to try now, in order: from the preferred one on, less those set aside. */
+  order(): number[] {
+    const now = performance.now();
+    const n = this.hosts.length;
+    return Array.from({ length: n }, (_, k) => (this.#preferred + k) % n)
+      .filter((i) => this.#readOnlyUntil[i] <= now);
+  }
+
+  /** A connection to host `i` opened: the next ones start there. */
+  opened(i: number): void {
+    this.#preferred = i;
+  }
+
+  /** Host `i` answered read-only: passed over for a moment, the next host preferred. */
+  readOnly(i: number): void {
+    this.#readOnlyUntil[i] = performance.now() + READ_ONLY_HOLD_MS;
+    if (this.#preferred === i) this.#preferred = (i + 1) % this.hosts.length;
+  }
+}
+
+/** Opens a TCP (or unix socket) connection; answers it, or the error that ended the attempt. */
+function dial(
+  where: { host: string; port: number },
+  path: string | undefined,
+  timeoutMs: number,
+): Promise<net.Socket | Error> {
   return new Promise((resolve) => {
     const raw = new net.Socket();
     const failed = (err: Error) => {
       clearTimeout(timer);
       raw.destroy();
-      resolve(new GuardedSocket(undefined, where, lostError(err, where)));
+      resolve(err);
     };
     // The driver's own connect timer starts only once it has a socket.
     const timer = setTimeout(
       () => failed(Object.assign(new Error("connect timeout"), { code: "CONNECT_TIMEOUT" })),
-      (options.connect_timeout ?? 30) * 1000,
+      timeoutMs,
     );
     raw.once("error", failed);
     raw.once("connect", () => {
       clearTimeout(timer);
       raw.removeListener("error", failed);
-      resolve(new GuardedSocket(raw, where));
+      resolve(raw);
     });
     if (path) raw.connect(path);
     else raw.connect(where.port, where.host);
   });
+}
+
+/**
+ * A `socket` option for postgres.js: connects, then hands over a guarded socket. A failed
+ * connection is handed over too, already lost, so the driver reports the error on the
+ * query that asked for the connection and leaves its pool intact. With a `route`, the hosts
+ * are tried in its order (each with the full connect timeout, as libpq does); when every
+ * host is set aside as read-only, the connection fails at once with SQLSTATE 25006.
+ */
+export function guardedSocket(route?: HostRoute) {
+  return async (options: DriverOptions): Promise<GuardedSocket> => {
+    const timeoutMs = (options.connect_timeout ?? 30) * 1000;
+    const path = options.path || undefined;
+    if (path || !route) {
+      const where = path
+        ? { host: path, port: 0 }
+        : { host: options.host[0] ?? "localhost", port: options.port[0] ?? 5432 };
+      const raw = await dial(where, path, timeoutMs);
+      return raw instanceof Error
+        ? new GuardedSocket(undefined, where, lostError(raw, where))
+        : new GuardedSocket(raw, where);
+    }
+    const order = route.order();
+    let last: { error: Error; where: { host: string; port: number } } | undefined;
+    for (const index of order) {
+      const where = route.hosts[index];
+      const raw = await dial(where, undefined, timeoutMs);
+      if (raw instanceof Error) {
+        last = { error: raw, where };
+        continue;
+      }
+      route.opened(index);
+      return new GuardedSocket(raw, where, undefined, { route, index });
+    }
+    if (last) return new GuardedSocket(undefined, last.where, lostError(last.error, last.where));
+    const where = route.hosts[0];
+    const readOnly = Object.assign(new Error("no server accepts writes"), { code: "25006" });
+    return new GuardedSocket(undefined, where, lostError(readOnly, where));
+  };
 }

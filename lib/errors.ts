@@ -51,6 +51,7 @@ const UNAVAILABLE_CODES = new Set([
   "57P02", // crash_shutdown
   "57P03", // cannot_connect_now
   "53300", // too_many_connections
+  "25006", // read_only_sql_transaction: a primary demoted under us, or no writable server yet
   "40001", // serialization_failure
   "40P01", // deadlock_detected
 ]);

@@ -7,6 +7,8 @@ import {
   readEnvironment,
 } from "../config.ts";
 import { denoCommand, runToEnd, spawnServer, startTaskArgs } from "./helpers.ts";
+import { parseDatabaseUrl } from "../db/url.ts";
+import { describeDatabase } from "../db/client.ts";
 
 const SECRET = "x".repeat(32);
 
@@ -135,6 +137,51 @@ Deno.test("loadConfig() reads replicas, the listen URL and the pooler, which nee
     problemsOf({ DATABASE_POOLER: "session" })[0],
     /^DATABASE_POOLER: must be none or transaction/,
   );
+});
+
+Deno.test("loadConfig() takes multi-host URLs (libpq's form), refusing them with TLS", () => {
+  const c = loadConfig({
+    DATABASE_URL: "postgres://u@h1:5433,h2:5434/db?target_session_attrs=read-write",
+    JWT_SECRET: SECRET,
+    // A replica URL may itself name several hosts: the list splits before each scheme.
+    DATABASE_REPLICA_URL: "postgres://u@r1:5432,r2:5432/db,postgres://u@r3/db",
+  });
+  assert.equal(c.databaseUrl, "postgres://u@h1:5433,h2:5434/db?target_session_attrs=read-write");
+  assert.deepEqual(c.databaseReplicaUrls, [
+    "postgres://u@r1:5432,r2:5432/db",
+    "postgres://u@r3/db",
+  ]);
+  assert.match(
+    problemsOf({
+      DATABASE_URL: "postgres://u@h1,h2/db?sslmode=require",
+      JWT_SECRET: SECRET,
+    })[0],
+    /^DATABASE_URL: names several hosts with TLS/,
+  );
+  assert.match(
+    problemsOf({ DATABASE_URL: "postgres://u@h1:99999/db", JWT_SECRET: SECRET })[0],
+    /^DATABASE_URL: has a host with an invalid port/,
+  );
+  // One host with TLS stays fine.
+  assert.equal(
+    loadConfig({ DATABASE_URL: "postgres://u@h1/db?sslmode=require", JWT_SECRET: SECRET })
+      .databaseUrl,
+    "postgres://u@h1/db?sslmode=require",
+  );
+});
+
+Deno.test("parseDatabaseUrl() splits hosts and hands the driver the first, without target_session_attrs", () => {
+  const u = parseDatabaseUrl(
+    "postgresql://me:s%40cret@10.0.0.1:5433,[::1]:5434,db3/my%20db?target_session_attrs=read-write&application_name=x",
+  );
+  assert.deepEqual(u.hosts, [
+    { host: "10.0.0.1", port: 5433 },
+    { host: "::1", port: 5434 },
+    { host: "db3", port: 5432 },
+  ]);
+  assert.equal(u.database, "my db");
+  assert.equal(u.driverUrl, "postgresql://me:s%40cret@10.0.0.1:5433/my%20db?application_name=x");
+  assert.equal(describeDatabase("postgres://u:pw@h1:1,h2:2/db"), "h1:1,h2:2/db");
 });
 
 Deno.test("the service exits non-zero naming each bad variable on its own", async () => {

@@ -24,6 +24,8 @@ export interface LoadReport {
   closedErrors: Record<string, number>;
   /** When (ms since the run started) each request that was closed unanswered was sent. */
   closedSentMs: number[];
+  /** When (ms since the run started) each 503 arrived. */
+  unavailableTimes: number[];
   /** The longest a 503 took to arrive, in milliseconds. */
   slowest503Ms: number;
   /** Which request that was: when it was sent, method, path and request id. */
@@ -36,6 +38,8 @@ export interface LoadReport {
   createdMappings: number[];
   /** Times (ms since the run started) of each answer that was 2xx. */
   okTimes: number[];
+  /** Each write (POST or PATCH of a record) answered 2xx: when it was sent and answered. */
+  writeOks: { sentMs: number; answeredMs: number }[];
   /** Request ids of 2xx answers on patient and mapping routes: each must leave an audit event. */
   auditedRequests: string[];
 }
@@ -63,7 +67,17 @@ async function call(
   token: string | undefined,
   timeoutMs: number,
 ): Promise<
-  | { status: number; body: unknown; headers: Headers; ms: number; what: string }
+  | {
+    status: number;
+    body: unknown;
+    headers: Headers;
+    /** performance.now() when sent. */
+    sent: number;
+    /** A write of a record (not a read, not a sign-in). */
+    write: boolean;
+    ms: number;
+    what: string;
+  }
   | { hung: string }
   | { closed: string; sent: number }
   | "refused"
@@ -90,6 +104,8 @@ async function call(
       status: res.status,
       body: parsed,
       headers: res.headers,
+      sent: started,
+      write: method !== "GET" && path !== "/api/auth/login/",
       ms: performance.now() - started,
       what: `${sentAt} ${method} ${path} ${res.headers.get("X-Request-Id")}`,
     };
@@ -188,6 +204,8 @@ export async function startLoad(opts: LoadOptions): Promise<Load> {
     updatedPatients: new Map(),
     createdMappings: [],
     okTimes: [],
+    writeOks: [],
+    unavailableTimes: [],
     auditedRequests: [],
   };
   const started = performance.now();
@@ -219,12 +237,16 @@ export async function startLoad(opts: LoadOptions): Promise<Load> {
     report.statuses[r.status] = (report.statuses[r.status] ?? 0) + 1;
     if (r.status >= 500 && r.status !== 503) report.bad5xx++;
     if (r.status === 503 && !r.headers.get("Retry-After")) report.noRetryAfter++;
+    if (r.status === 503) report.unavailableTimes.push(performance.now() - started);
     if (r.status === 503 && r.ms > report.slowest503Ms) {
       report.slowest503Ms = r.ms;
       report.slowest503 = r.what;
     }
     if (r.status < 300) {
       report.okTimes.push(performance.now() - started);
+      if (r.write) {
+        report.writeOks.push({ sentMs: r.sent - started, answeredMs: performance.now() - started });
+      }
       if (audited) report.auditedRequests.push(r.headers.get("X-Request-Id")!);
     }
     return r;

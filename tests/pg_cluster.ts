@@ -5,7 +5,7 @@
  */
 
 /** Where Debian keeps the server binaries of the newest installed major version. */
-function binDir(): string {
+export function binDir(): string {
   const root = "/usr/lib/postgresql";
   let best = 0;
   try {
@@ -63,7 +63,8 @@ function psqlOn(port: number, db: string, sqlText: string): Promise<string> {
   ]);
 }
 
-function freePort(): number {
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export function freePort(): number {
   const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (l.addr as Deno.NetAddr).port;
   l.close();

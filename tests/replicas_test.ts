@@ -28,7 +28,7 @@ function replicaRoutes(): string[] {
 
 /** Sequential and index scans of `patients` on one server, from its own statistics. */
 async function patientScans(url: string): Promise<number> {
-  const db = createClient(url, 1);
+  const db = createClient(url, 1, { readOnly: true });
   try {
     const [row] = await db<{ scans: string }[]>`
       select coalesce(seq_scan, 0) + coalesce(idx_scan, 0) as scans

@@ -1,0 +1,161 @@
+/**
+ * Losing the database server: a Patroni cluster (etcd, two PostgreSQL nodes with synchronous
+ * replication, HAProxy) from `deno task cluster`, two service instances (one through a
+ * multi-host DATABASE_URL, one through HAProxy) under 16 clients, and the leader lost three
+ * ways in a row: its node, its postmaster alone, a planned switchover. Nothing acknowledged
+ * may be lost, writes resume within 15 s (3 s for a switchover), clients see only answers
+ * (503 with Retry-After while there is no primary), and neither instance restarts.
+ */
+import assert from "node:assert/strict";
+import { SERVER_URL } from "./helpers.ts";
+import * as cluster from "../scripts/cluster.ts";
+import { haRound } from "./ha_faults.ts";
+import { type Cluster, freePort, startCluster } from "./pg_cluster.ts";
+import { createClient } from "../db/client.ts";
+import { isUnavailable } from "../lib/errors.ts";
+
+/** Limits of the issue: seconds without a write answered, per fault. */
+const RESUME_LIMIT_S = { node: 15, postmaster: 15, switchover: 3 };
+
+/** Whether a client of `url` lands on a primary (false), a standby (true), or fails (its code). */
+async function landsOn(url: string, readOnly = false): Promise<boolean | string> {
+  const db = createClient(url, 1, { readOnly });
+  try {
+    const [row] = await db<{ standby: boolean }[]>`select pg_is_in_recovery() as standby`;
+    return row.standby;
+  } catch (err) {
+    assert.ok(isUnavailable(err), `a 503, not a 500: ${err}`);
+    return (err as { code: string }).code;
+  } finally {
+    await db.end({ timeout: 1 });
+  }
+}
+
+if (SERVER_URL) {
+  Deno.test({
+    name: "ha: the service's connections reach the server that accepts writes, whatever the order",
+    sanitizeOps: false,
+    sanitizeResources: false,
+    async fn() {
+      const clusters: Cluster[] = [];
+      try {
+        const primary = await startCluster("app");
+        clusters.push(primary);
+        const standby = await startCluster("app", { standbyOf: primary });
+        clusters.push(standby);
+        const host = (c: Cluster) => `127.0.0.1:${c.port}`;
+        const multi = (...hosts: string[]) => `postgres://postgres@${hosts.join(",")}/app`;
+        const dead = `127.0.0.1:${freePort()}`;
+        // The standby answers read-only at start-up and is passed over, first or last.
+        assert.equal(await landsOn(multi(host(standby), host(primary))), false);
+        assert.equal(await landsOn(multi(host(primary), host(standby))), false);
+        // A host that refuses is skipped too (a lost node).
+        assert.equal(await landsOn(multi(dead, host(standby), host(primary))), false);
+        // With no writable host the query fails at once, as unavailable (503), not after a wait.
+        const started = performance.now();
+        assert.equal(await landsOn(multi(host(standby))), "25006");
+        // The refusing host is the last one tried: its error is the one reported.
+        assert.equal(await landsOn(multi(dead, host(standby))), "ECONNREFUSED");
+        assert.ok(performance.now() - started < 2000, "no writable server: answered at once");
+        // Replica clients may use the standby.
+        assert.equal(await landsOn(multi(host(standby)), true), true);
+        // target_session_attrs is libpq's spelling; the driver's own check of it would take
+        // the standby (it reads default_transaction_read_only only), so it is ours.
+        assert.equal(
+          await landsOn(`${multi(host(standby), host(primary))}?target_session_attrs=read-write`),
+          false,
+        );
+      } finally {
+        for (const c of clusters.reverse()) await c.destroy();
+      }
+    },
+  });
+
+  Deno.test({
+    name: "ha: failover under load loses no acknowledged write, through both routings",
+    sanitizeOps: false,
+    sanitizeResources: false,
+    async fn() {
+      const missing = cluster.missingPackages();
+      assert.deepEqual(
+        missing,
+        [],
+        `the HA test needs apt-get install -y ${missing.join(" ")} (.ci/run installs them)`,
+      );
+      const dir = await cluster.up();
+      try {
+        const before = await cluster.status(dir);
+        const r = await haRound(dir, ["node", "postmaster", "switchover"], {
+          workers: 16,
+          log: (line) => console.log(line),
+        });
+        for (const row of r.rows) {
+          console.log(
+            `${row.routing} ${row.fault}: elected ${row.electedS.toFixed(1)} s, first write ` +
+              `${row.firstWriteS.toFixed(2)} s, writes stopped ${
+                row.writesStoppedS.toFixed(2)
+              } s, ` +
+              `${row.unavailable} × 503`,
+          );
+        }
+        const why = `\n${JSON.stringify(r.rows)}\n${r.output.slice(-4000)}`;
+        for (const row of r.rows) {
+          const what = `${row.routing} ${row.fault}`;
+          assert.ok(row.firstWriteS > 0, `${what}: writes never resumed${why}`);
+          assert.ok(
+            row.writesStoppedS <= RESUME_LIMIT_S[row.fault],
+            `${what}: writes stopped for ${row.writesStoppedS} s${why}`,
+          );
+          // After a kill, writes resume within the limit of the kill itself. A switchover is
+          // asked for first and demotes the leader later: its measure is the gap alone.
+          if (row.fault !== "switchover") {
+            assert.ok(
+              row.firstWriteS <= RESUME_LIMIT_S[row.fault],
+              `${what}: writes resumed ${row.firstWriteS} s after the kill${why}`,
+            );
+          }
+        }
+        // Every fault cost some 503s somewhere, or the faults did not happen.
+        assert.ok(r.rows.some((row) => row.unavailable > 0), `no 503 at all${why}`);
+        for (const [routing, rep] of Object.entries(r.reports)) {
+          // 409: a worker whose new patient was answered 503 assigns its previous patient
+          // again (the load assigns each worker's newest one), a duplicate assignment.
+          const statuses = Object.keys(rep.statuses).map(Number).sort();
+          assert.deepEqual(
+            statuses.filter((s) => ![200, 201, 409, 503].includes(s)),
+            [],
+            `${routing}: answers other than 200, 201, 409 and 503: ${
+              JSON.stringify(rep.statuses)
+            }${why}`,
+          );
+          assert.equal(rep.hung, 0, `${routing}: hung requests ${rep.hungRequests}`);
+          assert.equal(rep.noRetryAfter, 0, `${routing}: 503 without Retry-After`);
+          assert.ok(rep.createdPatients.length > 100, `${routing}: too few writes to judge`);
+        }
+        for (const [routing, loss] of Object.entries(r.losses)) {
+          assert.deepEqual(
+            { ...loss, listeners: 0 },
+            {
+              lostPatients: 0,
+              lostUpdates: 0,
+              lostMappings: 0,
+              lostAuditEvents: 0,
+              writesWithoutEvent: 0,
+              listeners: 0,
+            },
+            `${routing} lost acknowledged work`,
+          );
+        }
+        assert.equal(r.listeners, 2, "each instance's LISTEN connection on the new leader");
+        assert.ok(r.alive, `an instance died${why}`);
+        assert.deepEqual(r.exitCodes, [0, 0], "both instances stop cleanly on SIGTERM");
+        // The lost leaders came back as replicas: one leader, every node running.
+        const after = await cluster.status(dir);
+        assert.deepEqual(after.map((n) => n.role).sort(), ["leader", "replica"]);
+        assert.deepEqual(after.map((n) => n.name), before.map((n) => n.name));
+      } finally {
+        await cluster.down(dir);
+      }
+    },
+  });
+}
