@@ -89,7 +89,11 @@ export async function prepare(
   config: Config,
   opts: { serve?: boolean; dispatch?: boolean } = {},
 ): Promise<Prepared> {
-  await openDatabase(config);
+  await openDatabase(config, () =>
+    log(config, "warn", {
+      msg: "a commit's wait for the synchronous standby was cancelled and the commit answered " +
+        "as saved: it is committed on the primary, maybe not yet on a standby",
+    }));
   const applied = await migrate();
   await auditPartitions(config);
   if (config.databasePooler === "transaction" && config.dbStatementTimeoutMs > 0) {

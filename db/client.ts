@@ -75,7 +75,7 @@ export async function transaction<T>(
 export function createClient(
   target: string | EmbeddedTarget,
   max: number,
-  extra: Pick<postgres.Options<Record<string, never>>, "debug"> & {
+  extra: Pick<postgres.Options<Record<string, never>>, "debug" | "onnotice"> & {
     /** The server cancels a statement that runs longer (0 or unset: no limit). */
     statementTimeoutMs?: number;
     /**
@@ -96,11 +96,11 @@ export function createClient(
   const url = typeof target === "string" ? parseDatabaseUrl(target) : undefined;
   const { statementTimeoutMs, pooled, readOnly, ...driver } = extra;
   const options = {
-    ...driver,
     max,
     connect_timeout: CONNECT_TIMEOUT_SECONDS,
     idle_timeout: 60,
     onnotice: () => {},
+    ...driver,
     // Dates stay `YYYY-MM-DD` strings instead of becoming midnight-UTC Date objects.
     types: {
       date: {
@@ -140,12 +140,25 @@ export function createClient(
   return client;
 }
 
-/** Connects to DATABASE_URL, or starts the embedded database under DATA_DIR. */
-export async function openDatabase(config: Config): Promise<void> {
+/**
+ * The server's warning when a commit waiting for the synchronous standby is cancelled
+ * (`pg_cancel_backend`; `statement_timeout` does not cover that wait): the transaction stays
+ * committed on the primary and the commit is answered as done, but no standby may have it.
+ */
+const SYNC_WAIT_CANCELLED = "canceling wait for synchronous replication";
+
+/**
+ * Connects to DATABASE_URL, or starts the embedded database under DATA_DIR. `unconfirmed` is
+ * called for each commit answered before the synchronous standby confirmed it.
+ */
+export async function openDatabase(config: Config, unconfirmed = () => {}): Promise<void> {
   if (config.databaseUrl) {
     const client = createClient(config.databaseUrl, config.dbPoolMax, {
       statementTimeoutMs: config.dbStatementTimeoutMs,
       pooled: config.databasePooler === "transaction",
+      onnotice: (notice) => {
+        if (String(notice.message).startsWith(SYNC_WAIT_CANCELLED)) unconfirmed();
+      },
     });
     sql = client;
     listenUrl = config.databaseListenUrl ?? config.databaseUrl;

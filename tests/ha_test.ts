@@ -7,7 +7,15 @@
  * (503 with Retry-After while there is no primary), and neither instance restarts.
  */
 import assert from "node:assert/strict";
-import { SERVER_URL } from "./helpers.ts";
+import {
+  callJson,
+  registerOn,
+  SERVER_URL,
+  type ServiceProcess,
+  startService,
+  TEST_JWT_SECRET,
+  within,
+} from "./helpers.ts";
 import * as cluster from "../scripts/cluster.ts";
 import { haRound } from "./ha_faults.ts";
 import { type Cluster, freePort, startCluster } from "./pg_cluster.ts";
@@ -67,6 +75,63 @@ if (SERVER_URL) {
         );
       } finally {
         for (const c of clusters.reverse()) await c.destroy();
+      }
+    },
+  });
+
+  Deno.test({
+    name: "ha: a commit the synchronous standby never confirmed is answered as saved, and logged",
+    sanitizeOps: false,
+    sanitizeResources: false,
+    async fn() {
+      const primary = await startCluster("app");
+      let svc: ServiceProcess | undefined;
+      try {
+        svc = await startService({
+          DATABASE_URL: primary.url,
+          JWT_SECRET: TEST_JWT_SECRET,
+          DB_STATEMENT_TIMEOUT_MS: "400",
+        });
+        const user = await registerOn(svc.url, "sync");
+        // Commits now wait for a standby that never comes. DB_STATEMENT_TIMEOUT_MS does not
+        // end that wait (the server stops the statement timer before the commit).
+        await primary.psql("alter system set synchronous_standby_names = 'nobody'");
+        await primary.psql("select pg_reload_conf()");
+        const pending = callJson(svc.url, "POST", "/api/patients/", user.token, {
+          name: "Sync Wait",
+          gender: "female",
+        });
+        const waiting = "select count(*) from pg_stat_activity where wait_event = 'SyncRep'";
+        assert.ok(
+          await within(5000, async () => (await primary.psql(waiting)).trim() !== "0") >= 0,
+          "the commit waits for the standby",
+        );
+        await new Promise((r) => setTimeout(r, 1000));
+        assert.notEqual((await primary.psql(waiting)).trim(), "0", "still waiting after 1 s");
+        // An operator cancels the wait: the server keeps the transaction and answers the commit.
+        await primary.psql(
+          "select pg_cancel_backend(pid) from pg_stat_activity where wait_event = 'SyncRep'",
+        );
+        const res = await pending;
+        // Not a 503: the write is committed, and saying it failed would invite a duplicate.
+        assert.equal(res.status, 201);
+        await primary.psql("alter system reset synchronous_standby_names");
+        await primary.psql("select pg_reload_conf()");
+        const db = createClient(primary.url, 1);
+        try {
+          const rows = await db`select 1 from patients where id = ${res.body.id}`;
+          assert.equal(rows.length, 1, "the patient answered 201 is stored");
+        } finally {
+          await db.end();
+        }
+        const logged = await within(
+          2000,
+          () => Promise.resolve(svc!.output().includes("for the synchronous standby")),
+        );
+        assert.ok(logged >= 0, "the unconfirmed commit is logged");
+      } finally {
+        await svc?.stop();
+        await primary.destroy();
       }
     },
   });
