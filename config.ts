@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { databaseUrlProblem } from "./db/url.ts";
+import { databaseUrlProblem } from "./lib/database_url.ts";
 
 const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
 

@@ -3,7 +3,7 @@ import type { Config } from "../config.ts";
 import type { EmbeddedTarget } from "./embedded.ts";
 import { beforeDeadline } from "../lib/deadline.ts";
 import { guardedSocket, HostRoute } from "./socket.ts";
-import { parseDatabaseUrl } from "./url.ts";
+import { parseDatabaseUrl } from "../lib/database_url.ts";
 
 /** The postgres.js client type used across `db/`. */
 export type Sql = postgres.Sql;

@@ -9,8 +9,13 @@
  * Then webhook delivery through each database fault: two instances dispatching to a slow receiver
  * while clients write, on a fresh cluster per fault (tests/webhook_faults.ts).
  *
+ * Then (`--suite=ha`, needs the Debian packages patroni, etcd-server and haproxy) the loss of
+ * the database server: a Patroni cluster from `deno task cluster`, two instances (multi-host
+ * DATABASE_URL and HAProxy) under load, the leader lost by node, by postmaster and by
+ * switchover, `--ha-rounds` times (tests/ha_faults.ts).
+ *
  *   deno task chaos [--outage=30] [--load=10] [--workers=16] [--modes=start,serve]
- *                   [--suite=faults,attacks,webhooks]
+ *                   [--suite=faults,attacks,webhooks,ha] [--ha-rounds=2]
  */
 import { parseArgs } from "node:util";
 import {
@@ -24,6 +29,8 @@ import { type LoadReport, startLoad } from "../tests/load.ts";
 import { startCluster } from "../tests/pg_cluster.ts";
 import { attackTable, runAttacks } from "./attacks.ts";
 import { deliverThroughFaults, type DeliveryReport } from "../tests/webhook_faults.ts";
+import { FAULT_NAMES, type HaResult, haRound } from "../tests/ha_faults.ts";
+import * as haCluster from "./cluster.ts";
 
 const { values: flags } = parseArgs({
   args: Deno.args,
@@ -32,7 +39,8 @@ const { values: flags } = parseArgs({
     load: { type: "string", default: "10" },
     workers: { type: "string", default: "16" },
     modes: { type: "string", default: "start,serve" },
-    suite: { type: "string", default: "faults,attacks,webhooks" },
+    suite: { type: "string", default: "faults,attacks,webhooks,ha" },
+    "ha-rounds": { type: "string", default: "2" },
   },
 });
 const outageMs = Number(flags.outage) * 1000;
@@ -250,13 +258,83 @@ if (suites.includes("webhooks")) {
     r.missing.length || r.lost.length || r.outOfOrder.length || r.mostInFlight > 1 || !r.alive
   ).length;
 }
+/** One row per fault, routing and round of the HA suite. */
+function haTable(results: HaResult[]): string {
+  const lines = [
+    "| round | routing | fault | new leader after (s) | writes stopped (s) | first write after the fault (s) | 503 answered | other 5xx | hung | acked writes lost | audit events lost | instances |",
+    "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+  ];
+  results.forEach((res, round) => {
+    for (const row of res.rows) {
+      const rep = res.reports[row.routing];
+      const loss = res.losses[row.routing];
+      lines.push(
+        `| ${
+          [
+            round + 1,
+            row.routing,
+            FAULT_NAMES[row.fault],
+            row.electedS.toFixed(1),
+            row.writesStoppedS.toFixed(2),
+            row.firstWriteS < 0 ? "never" : row.firstWriteS.toFixed(2),
+            row.unavailable,
+            rep.bad5xx,
+            rep.hung,
+            loss.lostPatients + loss.lostUpdates + loss.lostMappings,
+            loss.lostAuditEvents,
+            res.alive && res.exitCodes.every((c) => c === 0) ? "running, exit 0" : "DIED",
+          ].join(" | ")
+        } |`,
+      );
+    }
+  });
+  return lines.join("\n");
+}
+
+let haFailed = 0;
+if (suites.includes("ha")) {
+  console.log("\n### Losing the database server (Patroni, etcd, HAProxy)\n");
+  const missing = haCluster.missingPackages();
+  if (missing.length) {
+    console.log(`needs the Debian packages: apt-get install -y ${missing.join(" ")}`);
+    haFailed++;
+  } else {
+    const results: HaResult[] = [];
+    for (let round = 0; round < Number(flags["ha-rounds"]); round++) {
+      const dir = await haCluster.up();
+      try {
+        results.push(
+          await haRound(dir, ["node", "postmaster", "switchover"], {
+            workers,
+            log: (line) => console.error(`ha round ${round + 1}: ${line}`),
+          }),
+        );
+      } finally {
+        await haCluster.down(dir);
+      }
+    }
+    console.log(haTable(results));
+    const limit = { node: 15, postmaster: 15, switchover: 3 };
+    haFailed = results.filter((res) =>
+      !res.alive || res.exitCodes.some((c) =>
+        c !== 0
+      ) || res.listeners !== 2 ||
+      res.rows.some((row) => row.firstWriteS < 0 || row.writesStoppedS > limit[row.fault]) ||
+      Object.values(res.reports).some((rep) => rep.bad5xx || rep.hung || rep.noRetryAfter) ||
+      Object.values(res.losses).some((l) =>
+        l.lostPatients + l.lostUpdates + l.lostMappings + l.lostAuditEvents +
+            l.writesWithoutEvent > 0
+      )
+    ).length;
+  }
+}
 const bad = all.filter((r) =>
   r.report.bad5xx || r.report.hung || closedUnanswered(r) || r.recoveryS < 0 ||
   r.recoveryS > 5 || (r.exitCode ?? 0) !== 0 || (!r.alive && r.exitCode === undefined) ||
   r.loss!.lostPatients + r.loss!.lostUpdates + r.loss!.lostMappings +
         r.loss!.lostAuditEvents + r.loss!.writesWithoutEvent > 0
 );
-if (bad.length || attacksFailed || deliveryFailed) {
-  console.log(`\n${bad.length + attacksFailed + deliveryFailed} row(s) miss the bar`);
+if (bad.length || attacksFailed || deliveryFailed || haFailed) {
+  console.log(`\n${bad.length + attacksFailed + deliveryFailed + haFailed} row(s) miss the bar`);
   Deno.exit(1);
 }

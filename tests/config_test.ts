@@ -7,7 +7,7 @@ import {
   readEnvironment,
 } from "../config.ts";
 import { denoCommand, runToEnd, spawnServer, startTaskArgs } from "./helpers.ts";
-import { parseDatabaseUrl } from "../db/url.ts";
+import { parseDatabaseUrl } from "../lib/database_url.ts";
 import { describeDatabase } from "../db/client.ts";
 
 const SECRET = "x".repeat(32);
