@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import {
   callJson,
   registerOn,
+  runToEnd,
   SERVER_URL,
   type ServiceProcess,
   startService,
@@ -24,6 +25,19 @@ import { isUnavailable } from "../lib/errors.ts";
 
 /** Limits of the issue: seconds without a write answered, per fault. */
 const RESUME_LIMIT_S = { node: 15, postmaster: 15, switchover: 3 };
+
+/** Runs `deno task cluster <args>` as an operator would: its exit code and output. */
+function clusterTask(...args: string[]): Promise<{ code: number; output: string }> {
+  return runToEnd(
+    new Deno.Command(Deno.execPath(), {
+      args: ["task", "--quiet", "cluster", ...args],
+      cwd: new URL("..", import.meta.url),
+      env: { NO_COLOR: "1" },
+      stdout: "piped",
+      stderr: "piped",
+    }),
+  );
+}
 
 /** Whether a client of `url` lands on a primary (false), a standby (true), or fails (its code). */
 async function landsOn(url: string, readOnly = false): Promise<boolean | string> {
@@ -147,9 +161,35 @@ if (SERVER_URL) {
         [],
         `the HA test needs apt-get install -y ${missing.join(" ")} (.ci/run installs them)`,
       );
-      const dir = await cluster.up();
+      // Started, read and stopped through the task, whose output outside checks script.
+      const started = await clusterTask("up");
+      assert.equal(started.code, 0, started.output);
+      const lines = started.output.trim().split("\n");
+      const dir = lines.find((l) => l.startsWith("CLUSTER_DIR="))!.slice("CLUSTER_DIR=".length);
+      assert.match(
+        lines.at(-2)!,
+        /^DATABASE_URL_MULTIHOST=postgres:\/\/\S+,\S+\?target_session_attrs=read-write$/,
+      );
+      assert.match(lines.at(-1)!, /^DATABASE_URL_HAPROXY=postgres:\/\/\S+$/);
+      let stopped = false;
       try {
-        const before = await cluster.status(dir);
+        const shown = await clusterTask("status", "--dir", dir);
+        assert.equal(shown.code, 0, shown.output);
+        const before = JSON.parse(shown.output) as cluster.NodeStatus[];
+        assert.deepEqual(before.map((n) => n.role).sort(), ["leader", "replica"]);
+        for (const node of before) {
+          assert.deepEqual(Object.keys(node).sort(), [
+            "api",
+            "data_dir",
+            "host",
+            "name",
+            "patroni_pid",
+            "port",
+            "role",
+            "state",
+          ]);
+          assert.ok(node.patroni_pid! > 0 && node.api.startsWith("http://"));
+        }
         const r = await haRound(dir, ["node", "postmaster", "switchover"], {
           workers: 16,
           log: (line) => console.log(line),
@@ -218,8 +258,16 @@ if (SERVER_URL) {
         const after = await cluster.status(dir);
         assert.deepEqual(after.map((n) => n.role).sort(), ["leader", "replica"]);
         assert.deepEqual(after.map((n) => n.name), before.map((n) => n.name));
+        const down = await clusterTask("down", "--dir", dir);
+        assert.equal(down.code, 0, down.output);
+        stopped = true;
+        // Nothing of the cluster is left: its processes and its (temporary) directory.
+        for (const node of after) {
+          assert.equal(await Deno.stat(`/proc/${node.patroni_pid}`).catch(() => null), null);
+        }
+        assert.equal(await Deno.stat(dir).catch(() => null), null);
       } finally {
-        await cluster.down(dir);
+        if (!stopped) await cluster.down(dir).catch(() => {});
       }
     },
   });
