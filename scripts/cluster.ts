@@ -92,7 +92,8 @@ const HOST = "127.0.0.1";
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function alive(pid: number | null | undefined): boolean {
+/** Whether process `pid` runs (a zombie, ended but not yet collected by its parent, does not). */
+export function alive(pid: number | null | undefined): boolean {
   if (!pid) return false;
   try {
     const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
@@ -266,7 +267,9 @@ function haproxyConfig(state: State): string {
     "  timeout client 30m",
     "  timeout server 30m",
     "  timeout check 1s",
-    "  retries 1",
+    // A refused connection fails at once (the service answers 503 and the client retries)
+    // rather than after HAProxy's one-second pause before trying the same server again.
+    "  retries 0",
     // Checked twice a second, a server marked down five times a second (the new primary is
     // found fast); marked down after 2 failures, up after 1 success; the sessions of a server
     // marked down are cut, so no client keeps talking to a demoted primary.
