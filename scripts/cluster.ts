@@ -92,16 +92,15 @@ const HOST = "127.0.0.1";
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Whether process `pid` runs (a zombie, ended but not yet collected by its parent, does not). */
+/**
+ * Whether process `pid` runs; a zombie (ended, not yet collected by its parent) does not.
+ * Asked of `ps`: reading /proc of other processes needs more than `deno task test` grants.
+ */
 export function alive(pid: number | null | undefined): boolean {
   if (!pid) return false;
-  try {
-    const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
-    // A zombie has exited; only its parent has not collected it yet.
-    return !/^\d+ \(.*\) Z /.test(stat);
-  } catch {
-    return false;
-  }
+  const out = new Deno.Command("ps", { args: ["-o", "stat=", "-p", String(pid)] }).outputSync();
+  const stat = new TextDecoder().decode(out.stdout).trim();
+  return out.success && stat !== "" && !stat.startsWith("Z");
 }
 
 function readPid(file: string): number | null {
@@ -116,14 +115,21 @@ function readPid(file: string): number | null {
 /**
  * Starts `cmd` in a session of its own, detached from this process, its output appended to
  * `log`; as the `postgres` user when `asPostgres` and this process is root (PostgreSQL
- * refuses root). Answers its pid: `setsid`, `sh` and `setpriv` each exec the next.
+ * refuses root). The shell writes its own pid to `pidFile` and then execs the command, so the
+ * file holds the command's pid whether or not `setsid` had to fork first.
  */
-function spawnDetached(cmd: string[], log: string, asPostgres: boolean): number {
+async function spawnDetached(
+  cmd: string[],
+  log: string,
+  pidFile: string,
+  asPostgres: boolean,
+): Promise<number> {
   const argv = asPostgres && isRoot
     ? ["setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", ...cmd]
     : cmd;
+  await Deno.remove(pidFile).catch(() => {});
   const child = new Deno.Command("setsid", {
-    args: ["sh", "-c", 'exec "$@" >>"$0" 2>&1', log, ...argv],
+    args: ["sh", "-c", 'echo $$ > "$1"; shift; exec "$@" >>"$0" 2>&1', log, pidFile, ...argv],
     stdin: "null",
     stdout: "null",
     stderr: "null",
@@ -134,9 +140,25 @@ function spawnDetached(cmd: string[], log: string, asPostgres: boolean): number 
     clearEnv: true,
   }).spawn();
   child.unref();
-  // Collects the exit status when it ends, so a killed process leaves no zombie behind.
+  // Collects the exit status when it ends, so a process that ends leaves no zombie behind.
   child.status.catch(() => {});
-  return child.pid;
+  let pid: number | null = null;
+  await waitFor(
+    `${cmd[0]} to start`,
+    10_000,
+    () => Promise.resolve((pid = readPid(pidFile)) !== null),
+  );
+  return pid!;
+}
+
+/** Processes whose command line names a path inside `dir` (what is left of a cluster). */
+function processesIn(dir: string): number[] {
+  const out = new Deno.Command("ps", { args: ["-eo", "pid=,args="] }).outputSync();
+  return new TextDecoder().decode(out.stdout).split("\n")
+    .map((line) => line.trim().match(/^(\d+)\s+(.*)$/))
+    .filter((m): m is RegExpMatchArray => !!m && m[2].includes(`${dir}/`))
+    .map((m) => Number(m[1]))
+    .filter((pid) => pid !== Deno.pid && alive(pid));
 }
 
 async function chownToPostgres(path: string): Promise<void> {
@@ -333,11 +355,11 @@ export async function leader(dir: string): Promise<string | null> {
   return (await status(dir)).find((n) => n.role === "leader")?.name ?? null;
 }
 
-function startEtcd(state: State): void {
+async function startEtcd(state: State): Promise<void> {
   const pidFile = `${state.dir}/etcd.pid`;
   if (alive(readPid(pidFile))) return;
   const { clientPort, peerPort } = state.etcd;
-  const pid = spawnDetached(
+  await spawnDetached(
     [
       "/usr/bin/etcd",
       "--name",
@@ -358,9 +380,9 @@ function startEtcd(state: State): void {
       state.scope,
     ],
     `${state.dir}/etcd.log`,
+    pidFile,
     false,
   );
-  Deno.writeTextFileSync(pidFile, `${pid}\n`);
 }
 
 async function startNode(node: NodeState): Promise<void> {
@@ -376,24 +398,24 @@ async function startNode(node: NodeState): Promise<void> {
       () => Promise.resolve(!alive(postmaster)),
     );
   }
-  const pid = spawnDetached(
+  await spawnDetached(
     ["/usr/bin/python3", "/usr/bin/patroni", `${node.dir}/patroni.yml`],
     `${node.dir}/patroni.log`,
+    pidFile,
     true,
   );
-  Deno.writeTextFileSync(pidFile, `${pid}\n`);
 }
 
-function startHaproxy(state: State): void {
+async function startHaproxy(state: State): Promise<void> {
   const pidFile = `${state.dir}/haproxy.pid`;
   if (alive(readPid(pidFile))) return;
   // -db: stays in the foreground of its own session, so the pid is HAProxy's.
-  const pid = spawnDetached(
+  await spawnDetached(
     ["/usr/sbin/haproxy", "-db", "-f", `${state.dir}/haproxy.cfg`],
     `${state.dir}/haproxy.log`,
+    pidFile,
     false,
   );
-  Deno.writeTextFileSync(pidFile, `${pid}\n`);
 }
 
 async function psql(port: number, db: string, sqlText: string): Promise<string> {
@@ -494,7 +516,7 @@ async function logTails(state: State): Promise<string> {
 
 /** Starts what is not running; `first`: the cluster is new, its first node bootstraps it. */
 async function start(state: State, first: boolean): Promise<void> {
-  startEtcd(state);
+  await startEtcd(state);
   await waitFor("etcd to answer", 20_000, async () => {
     const health = await getJson(`http://${HOST}:${state.etcd.clientPort}/health`) as {
       health?: string;
@@ -522,7 +544,7 @@ async function start(state: State, first: boolean): Promise<void> {
     const view = await clusterView(state);
     return !!view?.members.some((m) => m.role === "sync_standby");
   });
-  startHaproxy(state);
+  await startHaproxy(state);
   await waitFor(
     "HAProxy to route to the leader",
     20_000,
@@ -639,6 +661,8 @@ export async function down(dir: string, keep = false): Promise<void> {
     await stopPid(readPid(`${node.dir}/data/postmaster.pid`), "SIGQUIT", 10_000);
   }));
   await stopPid(readPid(`${dir}/etcd.pid`), "SIGTERM", 5000);
+  // Anything of the cluster still running (a process whose pid file went astray) goes too.
+  for (const pid of processesIn(dir)) await stopPid(pid, "SIGKILL", 5000);
   if (state.temporary && !keep) await Deno.remove(dir, { recursive: true });
 }
 
