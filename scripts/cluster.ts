@@ -153,12 +153,13 @@ async function spawnDetached(
 
 /** Processes whose command line names a path inside `dir` (what is left of a cluster). */
 function processesIn(dir: string): number[] {
-  const out = new Deno.Command("ps", { args: ["-eo", "pid=,args="] }).outputSync();
+  // One listing: pid, state (Z: a zombie, already ended) and command line.
+  const out = new Deno.Command("ps", { args: ["-eo", "pid=,stat=,args="] }).outputSync();
   return new TextDecoder().decode(out.stdout).split("\n")
-    .map((line) => line.trim().match(/^(\d+)\s+(.*)$/))
-    .filter((m): m is RegExpMatchArray => !!m && m[2].includes(`${dir}/`))
+    .map((line) => line.trim().match(/^(\d+)\s+(\S+)\s+(.*)$/))
+    .filter((m): m is RegExpMatchArray => !!m && !m[2].startsWith("Z") && m[3].includes(`${dir}/`))
     .map((m) => Number(m[1]))
-    .filter((pid) => pid !== Deno.pid && alive(pid));
+    .filter((pid) => pid !== Deno.pid);
 }
 
 async function chownToPostgres(path: string): Promise<void> {
@@ -336,16 +337,17 @@ export async function status(dir: string): Promise<NodeStatus[]> {
   return state.nodes.map((node) => {
     const member = view?.members.find((m) => m.name === node.name);
     const pid = readPid(`${node.dir}/patroni.pid`);
+    const runs = alive(pid);
     const running = member && ["running", "streaming"].includes(member.state);
     return {
       name: node.name,
-      role: !running || !alive(pid) ? "down" : member.role === "leader" ? "leader" : "replica",
+      role: !running || !runs ? "down" : member.role === "leader" ? "leader" : "replica",
       state: member?.state ?? null,
       host: HOST,
       port: node.pgPort,
       data_dir: `${node.dir}/data`,
       api: `http://${HOST}:${node.apiPort}`,
-      patroni_pid: alive(pid) ? pid : null,
+      patroni_pid: runs ? pid : null,
     };
   });
 }
