@@ -16,6 +16,7 @@ import { problemSchema } from "./lib/errors.ts";
 import { type DocumentInfo, openApiDocument } from "./lib/openapi.ts";
 import { users } from "./routes/users.ts";
 import { appointments } from "./routes/appointments.ts";
+import { documents } from "./routes/documents.ts";
 import { auditLog } from "./routes/audit.ts";
 import { changes } from "./routes/changes.ts";
 import { webhooks } from "./routes/webhooks.ts";
@@ -134,7 +135,8 @@ export function createApp(config: Config): Hono<AppEnv> {
     );
   });
   const apiHeaders = secureHeaders({
-    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    // sandbox: a document's bytes opened in a browser run no script and reach no origin.
+    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], sandbox: [] },
     strictTransportSecurity: "max-age=63072000; includeSubDomains",
     // As frame-ancestors 'none' says, for browsers that only read this header.
     xFrameOptions: "DENY",
@@ -166,6 +168,7 @@ export function createApp(config: Config): Hono<AppEnv> {
   app.route("/api/doctors", doctors);
   app.route("/api/mappings", mappings);
   app.route("/api/appointments", appointments);
+  app.route("/api/documents", documents);
   app.route("/api/changes", changes);
   app.route("/api/webhooks", webhooks);
   app.route("/api/clinics", clinics);

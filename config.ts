@@ -106,6 +106,8 @@ const envSchema = z.object({
   WEBHOOK_ALLOW_PRIVATE: boolVar(false),
   WEBHOOK_RETRY_BASE_SECONDS: intVar(5, 1, 3600),
   WEBHOOK_RETRY_HOURS: intVar(72, 1, 720),
+  DOCUMENT_MAX_BYTES: intVar(25 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+  UPLOADS_IN_FLIGHT: intVar(32, 1, 1024),
   ADMIN_PASSWORD: optionalText(),
   METRICS_TOKEN: optionalText().refine(
     (v) => v === undefined || v.length >= 16,
@@ -183,6 +185,10 @@ export type Config = Readonly<{
    * for archiving (never dropped); 0: never.
    */
   auditDetachAfterMonths: number;
+  /** The largest document an upload may hold; one byte more is 413. */
+  documentMaxBytes: number;
+  /** Uploads one process receives at once; more get 503. */
+  uploadsInFlight: number;
   /** Only for `deno task createsuperuser`. */
   adminPassword: string | undefined;
   /** The bearer token `GET /metrics` asks for; unset, the route answers 404. */
@@ -349,6 +355,8 @@ export function loadConfig(env: Record<string, string | undefined> = Deno.env.to
     countExactUpTo: e.COUNT_EXACT_UP_TO,
     purgeIntervalSeconds: e.PURGE_INTERVAL_SECONDS,
     auditDetachAfterMonths: e.AUDIT_DETACH_AFTER_MONTHS,
+    documentMaxBytes: e.DOCUMENT_MAX_BYTES,
+    uploadsInFlight: e.UPLOADS_IN_FLIGHT,
     adminPassword: e.ADMIN_PASSWORD,
     metricsToken: e.METRICS_TOKEN,
     webhookAllowHttp: e.WEBHOOK_ALLOW_HTTP,

@@ -346,6 +346,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/patients/{id}/documents/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's documents, newest first */
+        get: operations["listPatientDocuments"];
+        put?: never;
+        /** Attach a file to the patient's record (multipart/form-data, streamed) */
+        post: operations["uploadDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/patients/{id}/access-log/": {
         parameters: {
             query?: never;
@@ -656,6 +674,93 @@ export interface paths {
         };
         /** One version of the appointment */
         get: operations["getAppointmentVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document's metadata */
+        get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        /** Delete a document (restorable; its bytes are kept until the patient is purged) */
+        delete: operations["deleteDocument"];
+        options?: never;
+        head?: never;
+        /** Change a document's title, category or date */
+        patch: operations["updateDocument"];
+        trace?: never;
+    };
+    "/api/documents/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The document's bytes (Range: 206; ETag: its SHA-256) */
+        get: operations["getDocumentContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a deleted document */
+        post: operations["restoreDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The document's versions (its metadata), newest first */
+        get: operations["listDocumentVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/history/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of the document's metadata */
+        get: operations["getDocumentVersion"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1563,7 +1668,7 @@ export interface components {
             occurred_at: string;
             clinic_id: number | null;
             /** @enum {string} */
-            resource_type: "patient" | "mapping" | "appointment";
+            resource_type: "patient" | "mapping" | "appointment" | "document";
             resource_id: number;
             version: number;
         };
@@ -1762,6 +1867,97 @@ export interface components {
             /** Format: uri-reference */
             previous: string | null;
             results: components["schemas"]["DoctorVersion"][];
+        };
+        Document: {
+            id: number;
+            patient: number;
+            title: string;
+            /** @enum {string} */
+            category: "lab_report" | "imaging" | "referral" | "prescription" | "consent" | "clinical_note" | "other";
+            /** @enum {string} */
+            content_type: "application/pdf" | "image/png" | "image/jpeg" | "image/tiff" | "image/webp" | "text/plain" | "application/dicom";
+            file_name: string | null;
+            size_bytes: number;
+            /** @description SHA-256 of the bytes, lower-case hex */
+            sha256: string;
+            /** Format: date */
+            document_date: string | null;
+            created_by: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T10:30:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T10:30:00.000Z
+             */
+            updated_at: string;
+            version: number;
+            deleted_at: string | null;
+            deleted_by: number | null;
+        };
+        DocumentList: {
+            count: number;
+            /**
+             * @description Present when more matched than COUNT_EXACT_UP_TO: `count` is then the planner's estimate, not a count
+             * @constant
+             */
+            count_is_estimate?: true;
+            /** Format: uri-reference */
+            next: string | null;
+            /** Format: uri-reference */
+            previous: string | null;
+            results: components["schemas"]["Document"][];
+        };
+        DocumentPatch: {
+            title?: string;
+            /** @enum {string} */
+            category?: "lab_report" | "imaging" | "referral" | "prescription" | "consent" | "clinical_note" | "other";
+            document_date?: string | null;
+        };
+        /** @description `title` defaults to the file's name */
+        DocumentUpload: {
+            /**
+             * Format: binary
+             * @description One file: application/pdf, image/png, image/jpeg, image/tiff, image/webp, text/plain, application/dicom; its bytes must match its type
+             */
+            file: string;
+            title?: string;
+            /** @enum {string} */
+            category: "lab_report" | "imaging" | "referral" | "prescription" | "consent" | "clinical_note" | "other";
+            /**
+             * Format: date
+             * @description From 1900-01-01 up to today
+             */
+            document_date?: string;
+        };
+        DocumentVersion: {
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-15T10:30:00.000Z
+             */
+            at: string;
+            by: number | null;
+            /** @enum {string} */
+            action: "create" | "update" | "delete" | "restore" | "purge";
+            changed_fields: string[];
+            /** @description Null in a purge's tombstone */
+            snapshot: components["schemas"]["Document"] | null;
+        };
+        DocumentVersionList: {
+            count: number;
+            /**
+             * @description Present when more matched than COUNT_EXACT_UP_TO: `count` is then the planner's estimate, not a count
+             * @constant
+             */
+            count_is_estimate?: true;
+            /** Format: uri-reference */
+            next: string | null;
+            /** Format: uri-reference */
+            previous: string | null;
+            results: components["schemas"]["DocumentVersion"][];
         };
         /** @description FHIR R4 Appointment */
         FhirAppointment: {
@@ -2720,7 +2916,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -2731,7 +2927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -2811,7 +3007,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -2822,7 +3018,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -2909,7 +3105,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -2920,7 +3116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -2994,7 +3190,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -3005,7 +3201,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -3077,7 +3273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -3088,7 +3284,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -3288,7 +3484,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -3299,7 +3495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -3450,7 +3646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -3461,7 +3657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -3665,7 +3861,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -3676,7 +3872,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -3901,7 +4097,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -3912,7 +4108,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -4162,7 +4358,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -4173,7 +4369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -4620,6 +4816,249 @@ export interface operations {
             };
         };
     };
+    listPatientDocuments: {
+        parameters: {
+            query?: {
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
+                limit?: number;
+                offset?: number;
+                /** @description Page number, as Django REST Framework's page pagination (with page_size; not with limit or offset) */
+                page?: number;
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
+                page_size?: number;
+                /** @description A field to sort by; a leading `-` sorts descending */
+                ordering?: "created_at" | "-created_at" | "document_date" | "-document_date";
+                category?: "lab_report" | "imaging" | "referral" | "prescription" | "consent" | "clinical_note" | "other";
+                /** @description An ISO 8601 timestamp or date (a date means its start, UTC) */
+                since?: string;
+                include_deleted?: boolean;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentList"];
+                };
+            };
+            /** @description Invalid input; `errors` lists every invalid field */
+            400: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible but not yours to change */
+            403: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deleted (restore it, or list it with `include_deleted=true`) */
+            410: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["DocumentUpload"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Where the new resource is */
+                    Location?: string;
+                    /** @description The version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Invalid input; `errors` lists every invalid field */
+            400: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible but not yours to change */
+            403: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body stopped arriving (an upload sent nothing for BODY_TIMEOUT_SECONDS) */
+            408: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deleted (restore it, or list it with `include_deleted=true`) */
+            410: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
+            413: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
+            415: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPatientAccessLog: {
         parameters: {
             query?: {
@@ -4885,7 +5324,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -4896,7 +5335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -5121,7 +5560,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -5132,7 +5571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -5379,7 +5818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -5390,7 +5829,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -5778,7 +6217,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -5789,7 +6228,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -6133,7 +6572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -6144,7 +6583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -6539,7 +6978,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -6550,7 +6989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -7026,7 +7465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -7037,7 +7476,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -7361,7 +7800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -7372,7 +7811,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -7639,6 +8078,699 @@ export interface operations {
             };
         };
     };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible but not yours to change */
+            403: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deleted (restore it, or list it with `include_deleted=true`) */
+            410: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version last read, as its ETag (`"3"`); a stale one gives 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible but not yours to change */
+            403: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deleted (restore it, or list it with `include_deleted=true`) */
+            410: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current version */
+            412: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version last read, as its ETag (`"3"`); a stale one gives 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "Blood panel, March",
+                 *       "category": "lab_report"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DocumentPatch"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Invalid input; `errors` lists every invalid field */
+            400: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible but not yours to change */
+            403: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deleted (restore it, or list it with `include_deleted=true`) */
+            410: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current version */
+            412: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
+            413: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
+            415: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDocumentContent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you hold; 304 with no body when it is still current */
+                "If-None-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes, as an attachment of the document's type */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Not modified: the ETag sent is still current */
+            304: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible but not yours to change */
+            403: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deleted (restore it, or list it with `include_deleted=true`) */
+            410: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The range asked for is outside the document; `Content-Range` gives its size */
+            416: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version last read, as its ETag (`"3"`); a stale one gives 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible but not yours to change */
+            403: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict; `errors` names the field */
+            409: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not name the current version */
+            412: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDocumentVersions: {
+        parameters: {
+            query?: {
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
+                limit?: number;
+                offset?: number;
+                /** @description Page number, as Django REST Framework's page pagination (with page_size; not with limit or offset) */
+                page?: number;
+                /** @description Page size for page (default 20; more than 100 is read as 100) */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentVersionList"];
+                };
+            };
+            /** @description Invalid input; `errors` lists every invalid field */
+            400: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible but not yours to change */
+            403: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDocumentVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentVersion"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible but not yours to change */
+            403: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (database, or sign-ins queued); see `Retry-After` */
+            503: {
+                headers: {
+                    /** @description The request's id (the client's X-Request-Id, else a new UUID) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listChanges: {
         parameters: {
             query?: {
@@ -7852,7 +8984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -7863,7 +8995,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -8075,7 +9207,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -8086,7 +9218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -8434,7 +9566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -8445,7 +9577,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -8703,7 +9835,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -8714,7 +9846,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -8907,7 +10039,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -8918,7 +10050,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -9110,7 +10242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -9121,7 +10253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -9601,7 +10733,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MiB */
+            /** @description Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES) */
             413: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */
@@ -9612,7 +10744,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body is not application/json */
+            /** @description Body is not application/json (a document: not multipart/form-data, or a file type not accepted or not matching its content) */
             415: {
                 headers: {
                     /** @description The request's id (the client's X-Request-Id, else a new UUID) */

@@ -21,6 +21,7 @@ export type AuditResource =
   | "user"
   | "clinic"
   | "appointment"
+  | "document"
   | "webhook";
 
 /** One audit event, as stored and as answered. */

@@ -11,7 +11,7 @@ export interface EventRow {
   type: string;
   occurred_at: Date;
   clinic_id: number | null;
-  resource_type: "patient" | "mapping" | "appointment";
+  resource_type: "patient" | "mapping" | "appointment" | "document";
   resource_id: number;
   version: number;
 }

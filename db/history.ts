@@ -18,7 +18,12 @@ export interface VersionRow<R> {
   snapshot?: R;
 }
 
-const TABLES = { patient: "patients", doctor: "doctors", appointment: "appointments" } as const;
+const TABLES = {
+  patient: "patients",
+  doctor: "doctors",
+  appointment: "appointments",
+  document: "documents",
+} as const;
 type Versioned = keyof typeof TABLES;
 
 /** Splits a row of `SELECT` into the version and its snapshot. */

@@ -28,8 +28,11 @@ export const CLINIC_ROLES = ["owner", "clinician", "front_desk", "viewer"] as co
 /** Roles that may write patients and assignments (front_desk: not the clinical fields). */
 const WRITERS: ReadonlySet<ClinicRole> = new Set(["owner", "clinician", "front_desk"]);
 
-/** What a statement needs of the rows it touches. */
-export type Need = "read" | "write" | "clinical";
+/**
+ * What a statement needs of the rows it touches: `documents` reads a patient's documents
+ * (every reading role but front_desk), `clinical` writes clinical fields and documents.
+ */
+export type Need = "read" | "write" | "clinical" | "documents";
 
 /**
  * Which deleted records a statement sees: none (`live`, every list and search), also those
@@ -116,8 +119,13 @@ function keysOf(
   const keys = [-caller.id];
   for (const [id, role] of clinics) {
     if (
-      need === "manage" ? role === "owner" : need === "read" ||
-        (need === "write" ? WRITERS.has(role) : WRITERS.has(role) && role !== "front_desk")
+      need === "manage"
+        ? role === "owner"
+        : need === "read" || (need === "documents"
+          ? role !== "front_desk"
+          : need === "write"
+          ? WRITERS.has(role)
+          : WRITERS.has(role) && role !== "front_desk")
     ) {
       keys.push(id);
     }
@@ -137,6 +145,7 @@ export function scopeFor(
     read: keysOf(caller, clinics, "read"),
     write: keysOf(caller, clinics, "write"),
     clinical: keysOf(caller, clinics, "clinical"),
+    documents: keysOf(caller, clinics, "documents"),
     manage: keysOf(caller, clinics, "manage"),
   };
   const ints = (k: number[]) => `{${k.map(int).join(",")}}`;

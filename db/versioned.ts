@@ -13,7 +13,7 @@ type Fragment = postgres.PendingQuery<postgres.Row[]>;
 
 /** A versioned write. */
 export interface VersionedWrite {
-  table: "patients" | "doctors" | "appointments";
+  table: "patients" | "doctors" | "appointments" | "documents";
   id: number;
   /** Which rows the caller may see (a `where` condition on the table): others are not found. */
   visible: Fragment;

@@ -12,11 +12,14 @@ const STATUS_TEXT: Record<number, string> = {
   401: "Missing, invalid, expired or revoked token",
   403: "Visible but not yours to change",
   404: "Not found, or not visible to you",
+  408: "The body stopped arriving (an upload sent nothing for BODY_TIMEOUT_SECONDS)",
   409: "Conflict; `errors` names the field",
   410: "Deleted (restore it, or list it with `include_deleted=true`)",
   412: "`If-Match` does not name the current version",
-  413: "Body over 1 MiB",
-  415: "Body is not application/json",
+  413: "Body over 1 MiB (a document: over DOCUMENT_MAX_BYTES)",
+  415: "Body is not application/json (a document: not multipart/form-data, or a file type " +
+    "not accepted or not matching its content)",
+  416: "The range asked for is outside the document; `Content-Range` gives its size",
   429: "Too many failed sign-ins; see `Retry-After`",
   503: "Unavailable for now (database, or sign-ins queued); see `Retry-After`",
 };
@@ -86,7 +89,7 @@ function operationObject(
   const errors = new Set(doc.errors ?? []);
   if (op.auth) errors.add(401);
   if (op.query) errors.add(400);
-  if (op.body) [400, 413, 415].forEach((s) => errors.add(s));
+  if (op.body || doc.form) [400, 413, 415].forEach((s) => errors.add(s));
   if (doc.tag !== "Service") errors.add(503);
   const content = doc.errorContent
     ? { [doc.errorContent.contentType]: { schema: schemas.of(doc.errorContent.schema, "output") } }
@@ -104,6 +107,12 @@ function operationObject(
     ...(parameters.length ? { parameters } : {}),
     ...(body && {
       requestBody: { required: !doc.bodyOptional, content: { "application/json": body } },
+    }),
+    ...(doc.form && {
+      requestBody: {
+        required: true,
+        content: { "multipart/form-data": { schema: schemas.of(doc.form, "input") } },
+      },
     }),
     responses,
   };

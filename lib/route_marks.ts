@@ -25,6 +25,8 @@ export interface RouteDoc {
   ifNoneMatch?: boolean;
   /** The type of the `{id}` path parameter when it is not a row id. */
   idFormat?: "uuid";
+  /** The body is `multipart/form-data` with these parts (its own handler reads it). */
+  form?: z.ZodType;
   /** The JSON body may be left out (all its fields are optional). */
   bodyOptional?: boolean;
   /** The query, for a route that parses its own (FHIR's search grammar). */

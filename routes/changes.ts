@@ -25,7 +25,7 @@ export const changesQuery = z.object({
   ).optional(),
 });
 
-const RESOURCES = ["patient", "mapping", "appointment"] as const;
+const RESOURCES = ["patient", "mapping", "appointment", "document"] as const;
 
 /** One change: ids only, never patient data. */
 export const eventSchema = named(

@@ -57,6 +57,13 @@ import { bodyAliases, nameFromParts, validate } from "../middleware/validate.ts"
 import type { AppEnv } from "../types.ts";
 import { CLINICAL_FIELDS, type Need, type Scope } from "../db/scope.ts";
 import { accessLogQuery, auditEventJson, auditEventSchema, eventPage } from "./audit.ts";
+import {
+  documentPageQuery,
+  listDoc,
+  patientDocumentsPage,
+  uploadDoc,
+  uploadDocument,
+} from "./documents.ts";
 import { mappingPageQuery, mappingSchema, patientMappingsPage } from "./mappings.ts";
 import {
   appointmentPageQuery,
@@ -507,6 +514,20 @@ export const patients = new Hono<AppEnv>()
     async (c) => {
       const id = pathId(c.req.param("id"));
       return c.json(await patientAppointmentsPage(c, id, c.req.valid("query")));
+    },
+  )
+  .post(
+    "/:id/documents",
+    uploadDoc,
+    (c) => uploadDocument(c, pathId(c.req.param("id"))),
+  )
+  .get(
+    "/:id/documents",
+    listDoc,
+    validate("query", documentPageQuery),
+    async (c) => {
+      const id = pathId(c.req.param("id"));
+      return c.json(await patientDocumentsPage(c, id, c.req.valid("query")));
     },
   )
   .get(

@@ -23,7 +23,7 @@ import type { AppEnv } from "../types.ts";
 import { type Answer, envelope, link, listOf, page, pathId, timestamp } from "./http.ts";
 
 /** The event types a webhook may ask for ("*": all). */
-export const EVENT_TYPES = ["patient", "mapping", "appointment"].flatMap((r) =>
+export const EVENT_TYPES = ["patient", "mapping", "appointment", "document"].flatMap((r) =>
   ["created", "updated", "deleted", "restored"].map((a) => `${r}.${a}`)
 );
 
