@@ -11,7 +11,12 @@ import {
   sql,
 } from "./db/client.ts";
 import { DataDirInUseError } from "./db/embedded.ts";
-import { detachAuditPartitions, ensureAuditPartitions, purgeExpired } from "./db/housekeeping.ts";
+import {
+  detachAuditPartitions,
+  ensureAuditPartitions,
+  purgeExpired,
+  sweepDocumentContents,
+} from "./db/housekeeping.ts";
 import { migrate, MigrationError } from "./db/migrate.ts";
 import { ensureSecret } from "./db/secrets.ts";
 import { setHashingLimits } from "./lib/passwords.ts";
@@ -50,7 +55,7 @@ async function auditPartitions(config: Config): Promise<void> {
 /**
  * Every PURGE_INTERVAL_SECONDS, deletes sign-in failures past their window and sessions
  * dead for a day (or for the access-token lifetime, if longer), so anonymous traffic
- * cannot grow the tables, and keeps the audit trail's partitions (auditPartitions). Answers a
+ * cannot grow the tables, removes bytes an upload cut short by a crash left, and keeps the audit trail's partitions (auditPartitions). Answers a
  * function that stops it.
  */
 export function startHousekeeping(config: Config): () => Promise<void> {
@@ -63,6 +68,8 @@ export function startHousekeeping(config: Config): () => Promise<void> {
         if (purged.loginFailures || purged.sessions) {
           log(config, "info", { msg: "purged expired rows", ...purged });
         }
+        const contents = await sweepDocumentContents();
+        if (contents) log(config, "info", { msg: "removed unfinished uploads' bytes", contents });
         await auditPartitions(config);
       })
       .catch((err) =>

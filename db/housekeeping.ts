@@ -39,6 +39,23 @@ export async function purgeExpired(
   return { loginFailures, sessions };
 }
 
+/** How long an upload's bytes may stay unnamed by a document before they count as left behind. */
+export const ORPHAN_CONTENT_SECONDS = 3600;
+
+/**
+ * Removes documents' bytes that no document names and that are older than `ageSeconds` (an
+ * upload cut short by a crash; a failed upload removes its own at once); answers how many.
+ */
+export async function sweepDocumentContents(
+  ageSeconds = ORPHAN_CONTENT_SECONDS,
+  db: Db = sql,
+): Promise<number> {
+  const [{ removed }] = await db<{ removed: number }[]>`
+    select count(*)::int as removed
+    from sweep_document_contents(make_interval(secs => ${ageSeconds}))`;
+  return removed;
+}
+
 /** Runs a batch delete until one deletes less than a full batch; answers the rows deleted. */
 async function inBatches(batch: () => Promise<{ count: number }>): Promise<number> {
   let total = 0;

@@ -12,6 +12,7 @@ const STATUS_TEXT: Record<number, string> = {
   401: "Missing, invalid, expired or revoked token",
   403: "Visible but not yours to change",
   404: "Not found, or not visible to you",
+  406: "Not acceptable as asked (a large Binary as FHIR JSON: ask for its bytes)",
   408: "The body stopped arriving (an upload sent nothing for BODY_TIMEOUT_SECONDS)",
   409: "Conflict; `errors` names the field",
   410: "Deleted (restore it, or list it with `include_deleted=true`)",

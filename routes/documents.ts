@@ -459,6 +459,45 @@ function disposition(r: DocumentRow): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+/**
+ * A document's bytes as an attachment, with the safe headers: its SHA-256 as ETag (304 for
+ * If-None-Match), one `Range` (206; 416 outside it) unless If-Range names another ETag.
+ */
+export function sendContent(c: Context<AppEnv>, row: DocumentRow): Response {
+  const etag = `"${row.sha256}"`;
+  const size = Number(row.size_bytes);
+  const headers: Record<string, string> = {
+    "ETag": etag,
+    "Accept-Ranges": "bytes",
+    "Content-Disposition": disposition(row),
+    // The Content-Security-Policy of every answer (app.ts) includes `sandbox`.
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "private, no-store",
+  };
+  const match = c.req.header("If-None-Match");
+  if (match && (match.trim() === "*" || match.split(",").some((t) => t.trim() === etag))) {
+    return c.body(null, 304, headers);
+  }
+  const type = row.content_type === "text/plain" ? "text/plain; charset=utf-8" : row.content_type;
+  const ifRange = c.req.header("If-Range");
+  const range = ifRange === undefined || ifRange.trim() === etag
+    ? byteRange(c.req.header("Range"), size)
+    : undefined;
+  if (range === "unsatisfiable") {
+    throw new ApiError(416, "The range asked for is outside the document", undefined, {
+      "Content-Range": `bytes */${size}`,
+    });
+  }
+  const { start, end } = range ?? { start: 0, end: size - 1 };
+  const body = documentStore().read(c.var.db, row, start, end);
+  return c.body(body, range ? 206 : 200, {
+    ...headers,
+    "Content-Type": type,
+    "Content-Length": String(end - start + 1),
+    ...(range ? { "Content-Range": `bytes ${start}-${end}/${size}` } : {}),
+  });
+}
+
 const doc = (d: Omit<Parameters<typeof describe>[0], "tag">) =>
   describe({ tag: "Documents", ...d });
 const ONE = { status: 200, schema: documentSchema };
@@ -516,43 +555,7 @@ export const documents = new Hono<AppEnv>()
       errors: [403, 404, 410, 416],
       ifNoneMatch: true,
     }),
-    async (c) => {
-      const row = await readable(c, pathId(c.req.param("id")));
-      const etag = `"${row.sha256}"`;
-      const size = Number(row.size_bytes);
-      const headers: Record<string, string> = {
-        "ETag": etag,
-        "Accept-Ranges": "bytes",
-        "Content-Disposition": disposition(row),
-        "X-Content-Type-Options": "nosniff",
-        "Content-Security-Policy": "sandbox",
-        "Cache-Control": "private, no-store",
-      };
-      const match = c.req.header("If-None-Match");
-      if (match && (match.trim() === "*" || match.split(",").some((t) => t.trim() === etag))) {
-        return c.body(null, 304, headers);
-      }
-      const type = row.content_type === "text/plain"
-        ? "text/plain; charset=utf-8"
-        : row.content_type;
-      const ifRange = c.req.header("If-Range");
-      const range = ifRange === undefined || ifRange.trim() === etag
-        ? byteRange(c.req.header("Range"), size)
-        : undefined;
-      if (range === "unsatisfiable") {
-        throw new ApiError(416, "The range asked for is outside the document", undefined, {
-          "Content-Range": `bytes */${size}`,
-        });
-      }
-      const { start, end } = range ?? { start: 0, end: size - 1 };
-      const body = documentStore().read(c.var.db, row, start, end);
-      return c.body(body, range ? 206 : 200, {
-        ...headers,
-        "Content-Type": type,
-        "Content-Length": String(end - start + 1),
-        ...(range ? { "Content-Range": `bytes ${start}-${end}/${size}` } : {}),
-      });
-    },
+    async (c) => sendContent(c, await readable(c, pathId(c.req.param("id")))),
   )
   .patch(
     "/:id",

@@ -18,6 +18,15 @@ import {
   searchAppointments,
 } from "../db/appointments.ts";
 import { findSchedule, freeSlots, searchSchedules } from "../db/schedules.ts";
+import {
+  type DocumentRow,
+  findDocument,
+  matchedDocumentPatients,
+  searchDocuments,
+} from "../db/documents.ts";
+import { documentStore } from "../db/document_store.ts";
+import { Buffer } from "node:buffer";
+import { sendContent } from "./documents.ts";
 import type { SearchLimits, SearchPage } from "../db/page.ts";
 import { ApiError } from "../lib/errors.ts";
 import {
@@ -37,12 +46,16 @@ import { replicaReads } from "../middleware/replica.ts";
 import type { AppEnv } from "../types.ts";
 import {
   appointmentResource,
+  binaryResource,
   capabilityStatement,
   capabilityStatementSchema,
   careTeamResource,
+  documentReferenceResource,
   fhirAppointmentSchema,
+  fhirBinarySchema,
   fhirBundleSchema,
   fhirCareTeamSchema,
+  fhirDocumentReferenceSchema,
   fhirHistoryBundleSchema,
   fhirOrganizationSchema,
   fhirPatientSchema,
@@ -63,6 +76,33 @@ import {
   SPECIALTY_SYSTEM,
 } from "./fhir_resources.ts";
 import { clinicOfAll, conditionalRead, origin, pathId } from "./http.ts";
+
+/** The largest document a Binary read answers as FHIR JSON (base64 in memory). */
+const BINARY_JSON_MAX = 8 * 1024 * 1024;
+
+/**
+ * The document a DocumentReference or Binary read names, if the caller may read it (404, 403
+ * for a front_desk member, 410 when it or its patient was deleted), named in the audit event.
+ */
+async function readableDocument(c: Context<AppEnv>, type: string): Promise<DocumentRow> {
+  const row = await findDocument(c.var.db, pathId(c.req.param("id")!));
+  if (!row) throw new ApiError(404, `No ${type} with this id`);
+  noteAudit(c, { action: "read", patientIds: [row.patient_id], clinicId: row.clinic_id });
+  if (!row.readable) throw new ApiError(403, "A front_desk member may not read documents");
+  if (row.deleted_at || row.patient_deleted_at) throw new ApiError(410, `This ${type} was deleted`);
+  return row;
+}
+
+/** All of a stream's bytes (`size` of them). */
+async function readAll(stream: ReadableStream<Uint8Array>, size: number): Promise<Uint8Array> {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for await (const chunk of stream) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
 
 /** The search parameters of each resource, as the CapabilityStatement and the parser know them. */
 const PARAMS: Record<string, Record<string, ParamDoc>> = {
@@ -113,6 +153,21 @@ const PARAMS: Record<string, Record<string, ParamDoc>> = {
     },
     status: { type: "token", documentation: "booked, arrived, fulfilled, cancelled or noshow" },
   },
+  DocumentReference: {
+    _id: { type: "id", documentation: "DocumentReference ids (the document's), comma-separated" },
+    patient: { type: "reference", documentation: "Patient/<id>" },
+    category: {
+      type: "token",
+      documentation: "lab_report, imaging, referral, prescription, consent, clinical_note or " +
+        "other",
+    },
+    date: {
+      type: "date",
+      documentation: "When it was stored (UTC day): YYYY, YYYY-MM or YYYY-MM-DD with an " +
+        "optional prefix eq, ne, gt, lt, ge, le, sa, eb; repeat the parameter for a range",
+    },
+  },
+  Binary: {},
   Schedule: {
     _id: { type: "id", documentation: "Schedule ids (the doctor's), comma-separated" },
     actor: { type: "reference", documentation: "Practitioner/<id>" },
@@ -180,7 +235,13 @@ const readDoc = (type: string, schema: z.ZodType, operationId: string) =>
     operationId,
     summary: `Read a ${type}`,
     schema,
-    errors: type === "Organization" ? [404] : [404, 410],
+    errors: type === "Organization"
+      ? [404]
+      : type === "Binary"
+      ? [403, 404, 406, 410]
+      : type === "DocumentReference"
+      ? [403, 404, 410]
+      : [404, 410],
     etag: type !== "CareTeam",
   });
 
@@ -566,6 +627,58 @@ export const fhir = new Hono<AppEnv>()
         throw new ApiError(410, "This Appointment was deleted");
       }
       return fhirJson(c, appointmentResource(row, db.redacts(row.clinic_id)), row.version);
+    },
+  )
+  .get(
+    "/DocumentReference",
+    searchDoc("DocumentReference", "searchFhirDocumentReferences"),
+    audit("document"),
+    requireAuth,
+    searchGate,
+    replicaReads,
+    async (c) => {
+      const s = searchOf(c, "DocumentReference");
+      const db = c.var.db;
+      const page = await searchDocuments(db, s.params, limits(c, s));
+      const shown = [...new Set(page.rows.map((r) => r.patient_id))];
+      noteAudit(c, {
+        patientIds: await named(page, shown, () => matchedDocumentPatients(db, s.params)),
+        clinicId: clinicOfAll(page.rows),
+      });
+      const resources = page.rows.map((r) => documentReferenceResource(r, base(c)));
+      return fhirJson(c, searchBundle(base(c), "DocumentReference", s, page, resources));
+    },
+  )
+  .get(
+    "/DocumentReference/:id",
+    readDoc("DocumentReference", fhirDocumentReferenceSchema, "readFhirDocumentReference"),
+    audit("document"),
+    requireAuth,
+    async (c) => {
+      const row = await readableDocument(c, "DocumentReference");
+      return fhirJson(c, documentReferenceResource(row, base(c)), row.version);
+    },
+  )
+  .get(
+    "/Binary/:id",
+    readDoc("Binary", fhirBinarySchema, "readFhirBinary"),
+    audit("document"),
+    requireAuth,
+    async (c) => {
+      const row = await readableDocument(c, "Binary");
+      const size = Number(row.size_bytes);
+      const accept = c.req.header("Accept") ?? "";
+      // A client asking for FHIR JSON gets the resource, the bytes in base64; others the bytes.
+      if (!/json/i.test(accept)) return sendContent(c, row);
+      if (size > BINARY_JSON_MAX) {
+        throw new ApiError(
+          406,
+          `This Binary is larger than ${BINARY_JSON_MAX} bytes: read its bytes (Accept: ` +
+            `${row.content_type}) rather than FHIR JSON`,
+        );
+      }
+      const bytes = await readAll(documentStore().read(c.var.db, row, 0, size - 1), size);
+      return fhirJson(c, binaryResource(row, Buffer.from(bytes).toString("base64")), row.version);
     },
   )
   .get(

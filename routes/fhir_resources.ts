@@ -10,6 +10,7 @@ import type { DoctorRow } from "../db/doctors.ts";
 import type { CareTeamRow } from "../db/mappings.ts";
 import type { ClinicRow } from "../db/clinics.ts";
 import type { AppointmentRow } from "../db/appointments.ts";
+import type { DocumentRow } from "../db/documents.ts";
 import type { Schedule, Slot } from "../db/schedules.ts";
 import {
   FHIR_VERSION,
@@ -159,6 +160,47 @@ export const fhirAppointmentSchema = named(
       status: z.literal("accepted"),
     })),
   }).meta({ description: "FHIR R4 Appointment" }),
+);
+
+/** The code system of a document's category (DocumentReference.category). */
+export const DOCUMENT_CATEGORY_SYSTEM = "urn:healthcare-records:document-category";
+
+/** A FHIR DocumentReference made from a document's metadata; its bytes are its Binary. */
+export const fhirDocumentReferenceSchema = named(
+  "FhirDocumentReference",
+  z.strictObject({
+    resourceType: z.literal("DocumentReference"),
+    id: text,
+    meta,
+    status: z.literal("current"),
+    category: z.array(concept),
+    subject: reference,
+    date: text,
+    author: z.array(reference).optional(),
+    description: text,
+    content: z.array(z.strictObject({
+      attachment: z.strictObject({
+        contentType: text,
+        url: text,
+        size: z.number().int(),
+        title: text,
+        creation: text.optional(),
+      }),
+    })),
+  }).meta({ description: "FHIR R4 DocumentReference" }),
+);
+
+/** A FHIR Binary: a document's bytes, base64 in `data`. */
+export const fhirBinarySchema = named(
+  "FhirBinary",
+  z.strictObject({
+    resourceType: z.literal("Binary"),
+    id: text,
+    meta,
+    contentType: text,
+    securityContext: reference,
+    data: text,
+  }).meta({ description: "FHIR R4 Binary" }),
 );
 
 /** A FHIR Schedule made from a doctor's working hours (same id as the Practitioner). */
@@ -489,6 +531,53 @@ export function appointmentResource(
   };
 }
 
+/** A document as a FHIR DocumentReference; `base` is the FHIR base URL (for its Binary). */
+export function documentReferenceResource(
+  r: DocumentRow,
+  base: string,
+): Answer<typeof fhirDocumentReferenceSchema> {
+  const date = r.document_date as unknown;
+  return {
+    resourceType: "DocumentReference",
+    id: String(r.id),
+    meta: { versionId: String(r.version), lastUpdated: instant(r.updated_at) },
+    status: "current",
+    category: [{
+      coding: [{ system: DOCUMENT_CATEGORY_SYSTEM, code: r.category }],
+      text: r.category.replace("_", " "),
+    }],
+    subject: { reference: `Patient/${r.patient_id}` },
+    date: instant(r.created_at),
+    author: undefined,
+    description: r.title,
+    content: [{
+      attachment: {
+        contentType: r.content_type,
+        url: `${base}/Binary/${r.id}`,
+        size: Number(r.size_bytes),
+        title: r.file_name ?? r.title,
+        creation: date === null
+          ? undefined
+          : date instanceof Date
+          ? date.toISOString().slice(0, 10)
+          : String(date),
+      },
+    }],
+  };
+}
+
+/** A document's bytes as a FHIR Binary; its security context is its DocumentReference. */
+export function binaryResource(r: DocumentRow, data: string): Answer<typeof fhirBinarySchema> {
+  return {
+    resourceType: "Binary",
+    id: String(r.id),
+    meta: { versionId: String(r.version), lastUpdated: instant(r.updated_at) },
+    contentType: r.content_type,
+    securityContext: { reference: `DocumentReference/${r.id}` },
+    data,
+  };
+}
+
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 /** A doctor's working hours as a FHIR Schedule: the hours, in words, are its comment. */
@@ -601,6 +690,8 @@ export const HISTORIES = { Patient: "patient", Practitioner: "doctor" } as const
 
 /** Resources that are searched only: computed, with no stored id to read (free slots). */
 const SEARCH_ONLY = new Set(["Slot"]);
+/** Resources that are read only, never searched (a document's bytes). */
+const READ_ONLY = new Set(["Binary"]);
 /** Resources without versions. */
 const UNVERSIONED = new Set(["CareTeam", "Slot"]);
 
@@ -642,11 +733,11 @@ export function capabilityStatement(
         interaction: [
           ...(SEARCH_ONLY.has(type) ? [] : [{ code: "read" }]),
           ...(type in HISTORIES ? [{ code: "vread" }, { code: "history-instance" }] : []),
-          { code: "search-type" },
+          ...(READ_ONLY.has(type) ? [] : [{ code: "search-type" }]),
         ],
         versioning: UNVERSIONED.has(type) ? "no-version" : "versioned",
         readHistory: type in HISTORIES,
-        searchParam: [
+        searchParam: READ_ONLY.has(type) ? undefined : [
           ...Object.entries(params).map(([name, p]) => ({
             name,
             type: fhirType(p.type),

@@ -5,7 +5,9 @@
  */
 import assert from "node:assert/strict";
 import { dbTest, testApp } from "./helpers.ts";
-import { signUp } from "./records_helpers.ts";
+import { type Client, signUp } from "./records_helpers.ts";
+import type { Hono } from "hono";
+import type { AppEnv } from "../types.ts";
 import { addMember, makeTeam, type Team } from "./clinic_helpers.ts";
 
 type Actor = Exclude<keyof Team, "clinic" | "otherClinic">;
@@ -28,7 +30,15 @@ interface Row {
   expect: (a: Actor) => Expected;
   call: (
     a: Actor,
-  ) => Promise<{ path: string; body?: unknown; listed?: (body: unknown) => boolean }>;
+  ) => Promise<{
+    path: string;
+    body?: unknown;
+    listed?: (body: unknown) => boolean;
+    /** A multipart body to send instead of JSON. */
+    form?: FormData;
+    /** The answer is not JSON (a document's bytes): only its status counts. */
+    raw?: boolean;
+  }>;
 }
 
 /** Members by role: `writers` get `ok`, other members `denied` (403), strangers `stranger`. */
@@ -40,11 +50,25 @@ const LIST = (a: Actor): Expected => MEMBERS.includes(a) ? "listed" : "unlisted"
 const WRITERS: Actor[] = ["owner", "clinician", "front_desk"];
 const CLINICAL: Actor[] = ["owner", "clinician"];
 const OWNER: Actor[] = ["owner"];
+/** Who reads documents: every member role but front_desk. */
+const DOCUMENT_READERS: Actor[] = ["owner", "clinician", "viewer"];
+const READ_DOCUMENTS = byRole(200, DOCUMENT_READERS);
 
 const ids = (body: unknown, key = "id") =>
   ((body as { results: Record<string, number>[] }).results ?? []).map((r) => r[key]);
 const entryIds = (body: unknown) =>
   ((body as { entry?: { resource: { id: string } }[] }).entry ?? []).map((e) => e.resource.id);
+
+/** A request whose body is a form, or whose answer is bytes: its status alone. */
+async function sendRaw(user: Client, method: string, path: string, form?: FormData) {
+  const res = await (user as Client & { app: Hono<AppEnv> }).app.request(path, {
+    method,
+    headers: { Authorization: `Bearer ${user.token}` },
+    body: form,
+  });
+  await res.body?.cancel();
+  return { status: res.status, body: null };
+}
 
 dbTest("clinics: every patient-data route answers each role as the role table says", async (t) => {
   const app = await testApp();
@@ -85,6 +109,22 @@ dbTest("clinics: every patient-data route answers each role as the role table sa
     return res.body.id as number;
   };
   const A = await appointment();
+  const documentForm = () => {
+    const form = new FormData();
+    form.append("category", "other");
+    form.append("file", new File(["Matrix note\n"], "note.txt", { type: "text/plain" }));
+    return form;
+  };
+  const document = async () => {
+    const res = await app.request(`/api/patients/${P}/documents/`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${owner.token}` },
+      body: documentForm(),
+    });
+    assert.equal(res.status, 201);
+    return (await res.json()).id as number;
+  };
+  const F = await document();
 
   const rows: Record<string, Row> = {
     "POST /api/patients": {
@@ -229,6 +269,62 @@ dbTest("clinics: every patient-data route answers each role as the role table sa
       expect: READ,
       call: () => Promise.resolve({ path: `/api/patients/${P}/appointments/` }),
     },
+    "POST /api/patients/:id/documents": {
+      expect: byRole(201, CLINICAL),
+      call: () => Promise.resolve({ path: `/api/patients/${P}/documents/`, form: documentForm() }),
+    },
+    "GET /api/patients/:id/documents": {
+      expect: READ_DOCUMENTS,
+      call: () => Promise.resolve({ path: `/api/patients/${P}/documents/` }),
+    },
+    "GET /api/documents/:id": {
+      expect: READ_DOCUMENTS,
+      call: () => Promise.resolve({ path: `/api/documents/${F}/` }),
+    },
+    "GET /api/documents/:id/content": {
+      expect: READ_DOCUMENTS,
+      call: () => Promise.resolve({ path: `/api/documents/${F}/content`, raw: true }),
+    },
+    "PATCH /api/documents/:id": {
+      expect: byRole(200, CLINICAL),
+      call: () => Promise.resolve({ path: `/api/documents/${F}/`, body: { title: "Note" } }),
+    },
+    "DELETE /api/documents/:id": {
+      expect: byRole(204, CLINICAL),
+      call: async () => ({ path: `/api/documents/${await document()}/` }),
+    },
+    "POST /api/documents/:id/restore": {
+      expect: byRole(200, CLINICAL),
+      call: async () => {
+        const fresh = await document();
+        assert.equal((await owner.call("DELETE", `/api/documents/${fresh}/`)).status, 204);
+        return { path: `/api/documents/${fresh}/restore/` };
+      },
+    },
+    "GET /api/documents/:id/history": {
+      expect: READ_DOCUMENTS,
+      call: () => Promise.resolve({ path: `/api/documents/${F}/history/` }),
+    },
+    "GET /api/documents/:id/history/:version": {
+      expect: READ_DOCUMENTS,
+      call: () => Promise.resolve({ path: `/api/documents/${F}/history/1/` }),
+    },
+    "GET /fhir/DocumentReference": {
+      expect: (a) => DOCUMENT_READERS.includes(a) || a === "admin" ? "listed" : "unlisted",
+      call: () =>
+        Promise.resolve({
+          path: `/fhir/DocumentReference?_id=${F}`,
+          listed: (b) => entryIds(b).includes(String(F)),
+        }),
+    },
+    "GET /fhir/DocumentReference/:id": {
+      expect: READ_DOCUMENTS,
+      call: () => Promise.resolve({ path: `/fhir/DocumentReference/${F}` }),
+    },
+    "GET /fhir/Binary/:id": {
+      expect: READ_DOCUMENTS,
+      call: () => Promise.resolve({ path: `/fhir/Binary/${F}`, raw: true }),
+    },
     "GET /fhir/Appointment": {
       expect: LIST,
       call: () =>
@@ -369,7 +465,7 @@ dbTest("clinics: every patient-data route answers each role as the role table sa
 
   // The routes of the app that touch patient data or clinics, each of which needs a row.
   const touching =
-    /^\/(api\/(patients|mappings|appointments|changes|clinics|audit)|fhir\/(Patient|CareTeam|Organization|Appointment))/;
+    /^\/(api\/(patients|mappings|appointments|documents|changes|clinics|audit)|fhir\/(Patient|CareTeam|Organization|Appointment|DocumentReference|Binary))/;
   const routes = new Set(
     app.routes
       .filter((r) => r.method !== "ALL" && touching.test(r.path))
@@ -385,7 +481,9 @@ dbTest("clinics: every patient-data route answers each role as the role table sa
       const want: Record<string, Expected> = {};
       for (const actor of ACTORS) {
         const req = await row.call(actor);
-        const res = await team[actor].json(method, req.path, req.body);
+        const res = req.form || req.raw
+          ? await sendRaw(team[actor], method, req.path, req.form)
+          : await team[actor].json(method, req.path, req.body);
         want[actor] = row.expect(actor);
         got[actor] = req.listed
           ? (res.status === 200 ? (req.listed(res.body) ? "listed" : "unlisted") : res.status)

@@ -213,6 +213,7 @@ Deno.test("every unique constraint has its 409 in the error funnel's table", asy
   const internal: Record<string, string> = {
     events_seq_key: "numbered by sequence_events() alone, one caller at a time",
     webhook_deliveries_event_key: "fan_out_events() skips what it already owes (on conflict)",
+    documents_content_key: "each upload stores its own new content, named by no other document",
   };
   assert.deepEqual(names.filter((n) => !(n in CONFLICTS) && !(n in internal)), []);
   assert.deepEqual(Object.keys(internal).filter((n) => !names.includes(n)), []);

@@ -1,5 +1,6 @@
 /**
- * Every read of a versioned record (patients, doctors, mappings, appointments), run before and after the
+ * Every read of a versioned record (patients, doctors, mappings, appointments, documents), run
+ * before and after the
  * only record it matches is deleted: lists and searches must leave the deleted record out,
  * single reads answer 410. The routes come from the application: one without a row fails.
  */
@@ -10,7 +11,7 @@ import { signUp } from "./records_helpers.ts";
 /** What a read must do once its record is deleted. */
 type Kind = "list" | "read" | "history";
 /** Which record a read shows. */
-type Record_ = "patient" | "doctor" | "mapping" | "appointment";
+type Record_ = "patient" | "doctor" | "mapping" | "appointment" | "document";
 
 interface Row {
   kind: Kind;
@@ -18,6 +19,8 @@ interface Row {
   path: () => string;
   /** For a list: whether the answer shows the record. */
   shows?: (body: unknown) => boolean;
+  /** The answer is a document's bytes, not JSON: only its status counts. */
+  raw?: boolean;
 }
 
 const ids = (body: unknown) =>
@@ -58,6 +61,16 @@ dbTest(
       start: "2027-02-01T08:00:00Z",
       duration_minutes: 30,
     });
+    const form = new FormData();
+    form.append("category", "clinical_note");
+    form.append("file", new File([`Note about ${word}\n`], "note.txt", { type: "text/plain" }));
+    const document = await app.request(`/api/patients/${patient.body.id}/documents/`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${ann.token}` },
+      body: form,
+    });
+    assert.equal(document.status, 201);
+    const F = (await document.json()).id;
     const [P, D, M, A] = [patient.body.id, doctor.body.id, mapping.body.id, appointment.body.id];
     const has = (id: number) => (body: unknown) => ids(body).includes(id);
     const hasEntry = (id: number) => (body: unknown) => entries(body).includes(String(id));
@@ -183,6 +196,50 @@ dbTest(
         record: "appointment",
         path: () => `/fhir/Appointment/${A}`,
       },
+      "GET /api/patients/:id/documents": {
+        kind: "list",
+        record: "document",
+        path: () => `/api/patients/${P}/documents/`,
+        shows: has(F),
+      },
+      "GET /api/documents/:id": {
+        kind: "read",
+        record: "document",
+        path: () => `/api/documents/${F}/`,
+      },
+      "GET /api/documents/:id/content": {
+        kind: "read",
+        record: "document",
+        path: () => `/api/documents/${F}/content`,
+        raw: true,
+      },
+      "GET /api/documents/:id/history": {
+        kind: "history",
+        record: "document",
+        path: () => `/api/documents/${F}/history/`,
+      },
+      "GET /api/documents/:id/history/:version": {
+        kind: "history",
+        record: "document",
+        path: () => `/api/documents/${F}/history/1/`,
+      },
+      "GET /fhir/DocumentReference": {
+        kind: "list",
+        record: "document",
+        path: () => `/fhir/DocumentReference?patient=${P}`,
+        shows: hasEntry(F),
+      },
+      "GET /fhir/DocumentReference/:id": {
+        kind: "read",
+        record: "document",
+        path: () => `/fhir/DocumentReference/${F}`,
+      },
+      "GET /fhir/Binary/:id": {
+        kind: "read",
+        record: "document",
+        path: () => `/fhir/Binary/${F}`,
+        raw: true,
+      },
       "GET /fhir/Schedule": {
         kind: "list",
         record: "doctor",
@@ -269,7 +326,7 @@ dbTest(
     };
 
     const versioned =
-      /^\/(api\/(patients|doctors|mappings|appointments)|fhir\/(Patient|Practitioner|CareTeam|Appointment|Schedule|Slot))/;
+      /^\/(api\/(patients|doctors|mappings|appointments|documents)|fhir\/(Patient|Practitioner|CareTeam|Appointment|DocumentReference|Binary|Schedule|Slot))/;
     const routes = new Set(
       app.routes
         .filter((r) => r.method === "GET" && versioned.test(r.path))
@@ -283,7 +340,12 @@ dbTest(
       const got: Record<string, string | number> = {};
       for (const [route, row] of Object.entries(rows)) {
         if (record && row.record !== record) continue;
-        const res = await ann.json("GET", row.path());
+        const res = row.raw
+          ? await Promise.resolve(ann.call("GET", row.path())).then(async (r) => {
+            await r.body?.cancel();
+            return { status: r.status, body: null };
+          })
+          : await ann.json("GET", row.path());
         got[route] = res.status !== 200
           ? res.status
           : row.shows
@@ -310,7 +372,14 @@ dbTest(
         ...expected("doctor", false),
         ...expected("mapping", false),
         ...expected("appointment", false),
+        ...expected("document", false),
       });
+    });
+    await t.step("a deleted document: left out of every list and search", async () => {
+      assert.equal((await ann.call("DELETE", `/api/documents/${F}/`)).status, 204);
+      assert.deepEqual(await sweep("document"), expected("document", true));
+      assert.equal((await ann.call("POST", `/api/documents/${F}/restore/`)).status, 200);
+      assert.deepEqual(await sweep("document"), expected("document", false));
     });
     await t.step("a deleted appointment: left out of every list and search", async () => {
       assert.equal((await ann.call("DELETE", `/api/appointments/${A}/`)).status, 204);
@@ -340,6 +409,10 @@ dbTest(
       assert.deepEqual(await sweep("appointment"), {
         ...expected("appointment", true),
         "GET /api/patients/:id/appointments": 410,
+      });
+      assert.deepEqual(await sweep("document"), {
+        ...expected("document", true),
+        "GET /api/patients/:id/documents": 410,
       });
     });
     await t.step("a deleted doctor: left out of the directory and its FHIR view", async () => {

@@ -4,6 +4,7 @@ import type { Hono } from "hono";
 import { sql } from "../db/client.ts";
 import { flushAudit } from "../middleware/audit.ts";
 import { byteRange } from "../routes/documents.ts";
+import { sweepDocumentContents } from "../db/housekeeping.ts";
 import type { AppEnv } from "../types.ts";
 import { dbTest, testApp } from "./helpers.ts";
 import { type Client, errorFields, signUp, signUpAdmin } from "./records_helpers.ts";
@@ -416,6 +417,32 @@ dbTest("documents: malformed uploads are 4xx and keep nothing", async (t) => {
 
   await t.step("nothing was kept", async () => {
     assert.deepEqual(await storedFor(patient), { contents: 0, chunks: 0, documents: 0 });
+  });
+
+  await t.step("bytes a crash left unnamed are swept after an hour, not before", async () => {
+    const [old, young] = await sql<{ id: string }[]>`
+      insert into document_contents (patient_id, created_by, created_at)
+      values (${patient}, ${ann.id}, now() - interval '2 hours'), (${patient}, ${ann.id}, now())
+      returning id`;
+    await sql`insert into document_chunks (content_id, n, patient_id, data)
+      values (${old.id}, 0, ${patient}, ${ascii("%PDF-")}), (${young.id}, 0, ${patient}, ${
+      ascii("x")
+    })`;
+    const kept = await upload(ann, patient, FILES.pdf(), "application/pdf", "kept.pdf", {
+      category: "other",
+    });
+    assert.equal(kept.status, 201);
+    await sql`update document_contents set created_at = now() - interval '2 hours'
+      where patient_id = ${patient} and id <> ${young.id}`;
+    assert.ok(await sweepDocumentContents() >= 1);
+    const left = await sql<{ id: string }[]>`
+      select id from document_contents where patient_id = ${patient} order by created_at`;
+    assert.equal(left.length, 2);
+    assert.ok(left.some((r) => r.id === young.id));
+    assert.ok(!left.some((r) => r.id === old.id));
+    assert.deepEqual(await storedFor(patient), { contents: 2, chunks: 2, documents: 1 });
+    const back = await ann.call("GET", `/api/documents/${(await kept.json()).id}/content`);
+    assert.deepEqual(new Uint8Array(await back.arrayBuffer()), FILES.pdf());
   });
 });
 

@@ -8,8 +8,10 @@ import { sql } from "../db/client.ts";
 import { flushAudit } from "../middleware/audit.ts";
 import {
   fhirAppointmentSchema,
+  fhirBinarySchema,
   fhirBundleSchema,
   fhirCareTeamSchema,
+  fhirDocumentReferenceSchema,
   fhirOrganizationSchema,
   fhirPatientSchema,
   fhirPractitionerRoleSchema,
@@ -164,6 +166,8 @@ dbTest("fhir: the CapabilityStatement is public and lists every resource", async
       "CareTeam",
       "Organization",
       "Appointment",
+      "DocumentReference",
+      "Binary",
       "Schedule",
       "Slot",
     ],
@@ -176,6 +180,8 @@ dbTest("fhir: the CapabilityStatement is public and lists every resource", async
         ? ["read", "vread", "history-instance", "search-type"]
         : r.type === "Slot"
         ? ["search-type"]
+        : r.type === "Binary"
+        ? ["read"]
         : ["read", "search-type"],
     );
     assert.equal(r.readHistory, versioned);
@@ -716,5 +722,103 @@ dbTest("fhir: Appointment, Schedule and Slot", async (t) => {
       const bad = await get(outsider, `/fhir/Slot?${q}`);
       assert.equal(bad.status, 400, q);
     }
+  });
+});
+
+dbTest("fhir: DocumentReference and Binary", async (t) => {
+  const app = await testApp();
+  const team = await makeTeam(app);
+  const { owner, front_desk, outsider } = team;
+  const patient = (await owner.json("POST", "/api/patients/", {
+    name: "Effi Briest",
+    clinic: team.clinic,
+  })).body.id;
+  const bytes = new TextEncoder().encode("%PDF-1.7\nA discharge letter\n%%EOF\n");
+  const sendDocument = async (category: string) => {
+    const form = new FormData();
+    form.append("category", category);
+    form.append("document_date", "2026-11-30");
+    form.append("file", new File([bytes], "letter.pdf", { type: "application/pdf" }));
+    const res = await app.request(`/api/patients/${patient}/documents/`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${owner.token}` },
+      body: form,
+    });
+    assert.equal(res.status, 201);
+    return (await res.json()).id as number;
+  };
+  const id = await sendDocument("referral");
+  const other = await sendDocument("lab_report");
+
+  await t.step(
+    "DocumentReference read: category, subject, attachment naming its Binary",
+    async () => {
+      const res = await get(owner, `/fhir/DocumentReference/${id}`);
+      assert.equal(res.status, 200);
+      strict(fhirDocumentReferenceSchema, res.body);
+      const d = res.body;
+      assert.equal(d.status, "current");
+      assert.equal(d.subject.reference, `Patient/${patient}`);
+      assert.equal(d.category[0].coding[0].code, "referral");
+      assert.equal(d.content[0].attachment.contentType, "application/pdf");
+      assert.equal(d.content[0].attachment.size, bytes.length);
+      assert.equal(d.content[0].attachment.creation, "2026-11-30");
+      assert.match(d.content[0].attachment.url, new RegExp(`/fhir/Binary/${id}$`));
+    },
+  );
+
+  await t.step("DocumentReference search: patient, category, date", async () => {
+    const ids = async (q: string) =>
+      (await get(owner, `/fhir/DocumentReference?${q}`)).body.entry?.map((e: Json) =>
+        Number(e.resource.id)
+      ) ?? [];
+    assert.deepEqual(await ids(`patient=${patient}`), [other, id]);
+    assert.deepEqual(await ids(`patient=${patient}&category=referral`), [id]);
+    const today = new Date().toISOString().slice(0, 10);
+    assert.deepEqual(await ids(`patient=${patient}&date=lt${today}`), []);
+    assert.deepEqual((await ids(`patient=${patient}&date=ge${today}`)).length, 2);
+    assert.deepEqual(await ids(`patient=${patient}&_id=${id}`), [id]);
+  });
+
+  await t.step(
+    "Binary: FHIR JSON carries the bytes in base64; other Accepts get the bytes",
+    async () => {
+      const res = await get(owner, `/fhir/Binary/${id}`, { Accept: "application/fhir+json" });
+      assert.equal(res.status, 200);
+      strict(fhirBinarySchema, res.body);
+      assert.equal(res.body.contentType, "application/pdf");
+      assert.equal(res.body.securityContext.reference, `DocumentReference/${id}`);
+      assert.deepEqual(
+        Uint8Array.from(atob(res.body.data), (ch) => ch.charCodeAt(0)),
+        bytes,
+      );
+      const raw = await owner.call("GET", `/fhir/Binary/${id}`, undefined, {
+        Accept: "application/pdf",
+      });
+      assert.equal(raw.status, 200);
+      assert.equal(raw.headers.get("Content-Type"), "application/pdf");
+      assert.match(raw.headers.get("Content-Disposition")!, /^attachment;/);
+      assert.deepEqual(new Uint8Array(await raw.arrayBuffer()), bytes);
+    },
+  );
+
+  await t.step("front_desk gets 403, outsiders 404; searches show them nothing", async () => {
+    const desk = await get(front_desk, `/fhir/DocumentReference/${id}`);
+    assertOutcome(desk.body, 403, "forbidden");
+    assert.equal(desk.status, 403);
+    const deskBinary = await get(front_desk, `/fhir/Binary/${id}`, { Accept: "application/json" });
+    assert.equal(deskBinary.status, 403);
+    const deskSearch = await get(front_desk, `/fhir/DocumentReference?patient=${patient}`);
+    assert.equal(deskSearch.body.entry, undefined);
+    assert.equal((await get(outsider, `/fhir/DocumentReference/${id}`)).status, 404);
+    assert.equal((await get(outsider, `/fhir/Binary/${id}`)).status, 404);
+    const search = await get(outsider, `/fhir/DocumentReference?patient=${patient}`);
+    assert.equal(search.body.entry, undefined);
+  });
+
+  await t.step("a deleted document is 410", async () => {
+    assert.equal((await owner.json("DELETE", `/api/documents/${other}/`)).status, 204);
+    assert.equal((await get(owner, `/fhir/DocumentReference/${other}`)).status, 410);
+    assert.equal((await get(owner, `/fhir/Binary/${other}`)).status, 410);
   });
 });

@@ -133,7 +133,8 @@ Deno.test({
 });
 
 Deno.test({
-  name: "the clinics, history, appointments, events and audit partition migrations run on a " +
+  name: "the clinics, history, appointments, events, audit partition and documents migrations " +
+    "run on a " +
     "database holding records; they keep working",
   sanitizeOps: false,
   sanitizeResources: false,
@@ -177,6 +178,7 @@ Deno.test({
         "014_event_batches.sql",
         "015_audit_partitions.sql",
         "016_audit_of_patient.sql",
+        "017_documents.sql",
       ]);
       // History starts where each record stands.
       const versions = await sql<{ resource_type: string; version: number; name: string }[]>`
