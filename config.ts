@@ -26,6 +26,26 @@ function boolVar(def: boolean) {
   );
 }
 
+/** The bucket and key prefix of an `s3://bucket/prefix` URL, or what is wrong with it. */
+export function parseS3Url(url: string): { bucket: string; prefix: string } | string {
+  const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(\/.*)?$/.exec(url);
+  if (!m) return "must be postgres or s3://bucket/prefix (with a valid bucket name)";
+  const prefix = (m[2] ?? "").replace(/^\/+|\/+$/g, "");
+  return { bucket: m[1], prefix: prefix ? `${prefix}/` : "" };
+}
+
+/** Where and how to reach the S3-compatible bucket of documents. */
+export interface S3Settings {
+  /** `s3://bucket/prefix`. */
+  url: string;
+  region: string;
+  /** A custom endpoint (MinIO, s3rver, …): path-style addressing. */
+  endpoint?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  sessionToken?: string;
+}
+
 const envSchema = z.object({
   PORT: intVar(8000, 0, 65535),
   HOST: z.preprocess((v) => (v === "" || v === undefined ? "0.0.0.0" : v), z.string()),
@@ -108,6 +128,20 @@ const envSchema = z.object({
   WEBHOOK_RETRY_HOURS: intVar(72, 1, 720),
   DOCUMENT_MAX_BYTES: intVar(25 * 1024 * 1024, 1, 1024 * 1024 * 1024),
   UPLOADS_IN_FLIGHT: intVar(32, 1, 1024),
+  DOCUMENT_STORE: z.preprocess(
+    (v) => (v === undefined || v === "" ? "postgres" : v),
+    z.string().refine((v) => v === "postgres" || typeof parseS3Url(v) !== "string", {
+      error: "must be postgres or s3://bucket/prefix (with a valid bucket name)",
+    }),
+  ),
+  AWS_REGION: z.preprocess((v) => (v === "" || v === undefined ? "us-east-1" : v), z.string()),
+  AWS_ENDPOINT_URL_S3: optionalText().refine(
+    (v) => v === undefined || /^https?:\/\/[^/\s]+\/?$/.test(v),
+    "must be an http:// or https:// URL of the S3 endpoint, like http://127.0.0.1:9000",
+  ),
+  AWS_ACCESS_KEY_ID: optionalText(),
+  AWS_SECRET_ACCESS_KEY: optionalText(),
+  AWS_SESSION_TOKEN: optionalText(),
   ADMIN_PASSWORD: optionalText(),
   METRICS_TOKEN: optionalText().refine(
     (v) => v === undefined || v.length >= 16,
@@ -189,6 +223,8 @@ export type Config = Readonly<{
   documentMaxBytes: number;
   /** Uploads one process receives at once; more get 503. */
   uploadsInFlight: number;
+  /** Where new documents' bytes go: PostgreSQL, or an S3-compatible bucket. */
+  documentStore: "postgres" | Readonly<S3Settings>;
   /** Only for `deno task createsuperuser`. */
   adminPassword: string | undefined;
   /** The bearer token `GET /metrics` asks for; unset, the route answers 404. */
@@ -317,6 +353,9 @@ export function loadConfig(env: Record<string, string | undefined> = Deno.env.to
         "direct connection to the server, not one through the pooler)",
     );
   }
+  if (e.AWS_ACCESS_KEY_ID && !e.AWS_SECRET_ACCESS_KEY) {
+    problems.push("AWS_SECRET_ACCESS_KEY: is required with AWS_ACCESS_KEY_ID");
+  }
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze({
     port: e.PORT,
@@ -357,6 +396,14 @@ export function loadConfig(env: Record<string, string | undefined> = Deno.env.to
     auditDetachAfterMonths: e.AUDIT_DETACH_AFTER_MONTHS,
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     uploadsInFlight: e.UPLOADS_IN_FLIGHT,
+    documentStore: e.DOCUMENT_STORE === "postgres" ? "postgres" : Object.freeze({
+      url: e.DOCUMENT_STORE,
+      region: e.AWS_REGION,
+      endpoint: e.AWS_ENDPOINT_URL_S3,
+      accessKeyId: e.AWS_ACCESS_KEY_ID,
+      secretAccessKey: e.AWS_SECRET_ACCESS_KEY,
+      sessionToken: e.AWS_SESSION_TOKEN,
+    }),
     adminPassword: e.ADMIN_PASSWORD,
     metricsToken: e.METRICS_TOKEN,
     webhookAllowHttp: e.WEBHOOK_ALLOW_HTTP,

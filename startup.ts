@@ -11,6 +11,7 @@ import {
   sql,
 } from "./db/client.ts";
 import { DataDirInUseError } from "./db/embedded.ts";
+import { checkDocumentStore, removeObjects } from "./db/document_store.ts";
 import {
   detachAuditPartitions,
   ensureAuditPartitions,
@@ -68,8 +69,14 @@ export function startHousekeeping(config: Config): () => Promise<void> {
         if (purged.loginFailures || purged.sessions) {
           log(config, "info", { msg: "purged expired rows", ...purged });
         }
-        const contents = await sweepDocumentContents();
-        if (contents) log(config, "info", { msg: "removed unfinished uploads' bytes", contents });
+        const swept = await sweepDocumentContents();
+        if (swept.removed) {
+          log(config, "info", {
+            msg: "removed unfinished uploads' bytes",
+            contents: swept.removed,
+          });
+        }
+        await removeObjects(config, swept.objects);
         await auditPartitions(config);
       })
       .catch((err) =>
@@ -102,6 +109,10 @@ export async function prepare(
         "as saved: it is committed on the primary, maybe not yet on a standby",
     }));
   const applied = await migrate();
+  // An S3 store that does not answer fails uploads and downloads, not the service.
+  await checkDocumentStore(config).catch((err) =>
+    log(config, "error", { msg: `${(err as Error).message}; documents cannot be stored or read` })
+  );
   await auditPartitions(config);
   if (config.databasePooler === "transaction" && config.dbStatementTimeoutMs > 0) {
     // Behind a transaction pooler no setting travels at connect: the role must carry it.

@@ -43,17 +43,17 @@ export async function purgeExpired(
 export const ORPHAN_CONTENT_SECONDS = 3600;
 
 /**
- * Removes documents' bytes that no document names and that are older than `ageSeconds` (an
- * upload cut short by a crash; a failed upload removes its own at once); answers how many.
+ * Removes documents' contents that no document names and that are older than `ageSeconds` (an
+ * upload cut short by a crash; a failed upload removes its own at once), with their chunks;
+ * answers how many, and the ids of those whose bytes are objects of the S3 store.
  */
 export async function sweepDocumentContents(
   ageSeconds = ORPHAN_CONTENT_SECONDS,
   db: Db = sql,
-): Promise<number> {
-  const [{ removed }] = await db<{ removed: number }[]>`
-    select count(*)::int as removed
-    from sweep_document_contents(make_interval(secs => ${ageSeconds}))`;
-  return removed;
+): Promise<{ removed: number; objects: string[] }> {
+  const rows = await db<{ id: string; store: string }[]>`
+    select id, store from sweep_document_contents(make_interval(secs => ${ageSeconds}))`;
+  return { removed: rows.length, objects: rows.filter((r) => r.store === "s3").map((r) => r.id) };
 }
 
 /** Runs a batch delete until one deletes less than a full batch; answers the rows deleted. */

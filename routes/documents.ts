@@ -209,7 +209,8 @@ async function receive(
   const guessing = declared === undefined || declared === "" ||
     declared === "application/octet-stream";
   if (!named && !guessing) throw unsupported(`Files of type ${declared} are not accepted`);
-  const writer = await documentStore().begin(c.var.db, patientId);
+  const store = await documentStore(c.get("config"));
+  const writer = await store.begin(c.var.db, patientId);
   const hash = createHash("sha256");
   let size = 0;
   let head: Uint8Array[] = [];
@@ -463,7 +464,7 @@ function disposition(r: DocumentRow): string {
  * A document's bytes as an attachment, with the safe headers: its SHA-256 as ETag (304 for
  * If-None-Match), one `Range` (206; 416 outside it) unless If-Range names another ETag.
  */
-export function sendContent(c: Context<AppEnv>, row: DocumentRow): Response {
+export async function sendContent(c: Context<AppEnv>, row: DocumentRow): Promise<Response> {
   const etag = `"${row.sha256}"`;
   const size = Number(row.size_bytes);
   const headers: Record<string, string> = {
@@ -489,7 +490,8 @@ export function sendContent(c: Context<AppEnv>, row: DocumentRow): Response {
     });
   }
   const { start, end } = range ?? { start: 0, end: size - 1 };
-  const body = documentStore().read(c.var.db, row, start, end);
+  const store = await documentStore(c.get("config"));
+  const body = store.read(c.var.db, row, start, end);
   return c.body(body, range ? 206 : 200, {
     ...headers,
     "Content-Type": type,

@@ -677,7 +677,8 @@ export const fhir = new Hono<AppEnv>()
             `${row.content_type}) rather than FHIR JSON`,
         );
       }
-      const bytes = await readAll(documentStore().read(c.var.db, row, 0, size - 1), size);
+      const store = await documentStore(c.get("config"));
+      const bytes = await readAll(store.read(c.var.db, row, 0, size - 1), size);
       return fhirJson(c, binaryResource(row, Buffer.from(bytes).toString("base64")), row.version);
     },
   )

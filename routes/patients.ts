@@ -57,6 +57,7 @@ import { bodyAliases, nameFromParts, validate } from "../middleware/validate.ts"
 import type { AppEnv } from "../types.ts";
 import { CLINICAL_FIELDS, type Need, type Scope } from "../db/scope.ts";
 import { accessLogQuery, auditEventJson, auditEventSchema, eventPage } from "./audit.ts";
+import { objectsOfPatient, removeObjects } from "../db/document_store.ts";
 import {
   documentPageQuery,
   listDoc,
@@ -423,7 +424,10 @@ export const patients = new Hono<AppEnv>()
       if (c.req.valid("query").purge) {
         if (c.var.db.caller.role !== "admin") throw new ApiError(403, "Only admins purge");
         noteAudit(c, { action: "purge" });
+        const objects = await objectsOfPatient(c.var.db, id);
         if (!await purgePatient(c.var.db, id)) throw new ApiError(404, NOT_FOUND);
+        // Its documents' rows are gone with it; their objects in an S3 store go now.
+        await removeObjects(c.get("config"), objects);
         return c.body(null, 204);
       }
       await change(c, id, "delete", undefined, "write");

@@ -434,7 +434,7 @@ dbTest("documents: malformed uploads are 4xx and keep nothing", async (t) => {
     assert.equal(kept.status, 201);
     await sql`update document_contents set created_at = now() - interval '2 hours'
       where patient_id = ${patient} and id <> ${young.id}`;
-    assert.ok(await sweepDocumentContents() >= 1);
+    assert.ok((await sweepDocumentContents()).removed >= 1);
     const left = await sql<{ id: string }[]>`
       select id from document_contents where patient_id = ${patient} order by created_at`;
     assert.equal(left.length, 2);

@@ -201,6 +201,7 @@ if (SERVER_URL) {
             "/api/doctors": doctor,
             "/api/clinics": clinic,
             "/api/appointments": 1,
+            "/api/documents": 1,
             "/fhir/Patient": patient,
             "/fhir/Practitioner": doctor,
           };
@@ -214,9 +215,9 @@ if (SERVER_URL) {
             const res = await call(url, "GET", path, token);
             answers.push(`${path} ${res.status}`);
           }
-          // An appointment that does not exist is 404; everything else answers 200.
+          // An appointment or document that does not exist is 404; everything else answers 200.
           const wrong = answers.filter((a) =>
-            !/ 200$/.test(a) && !/^\/api\/appointments\/1\/history 404$/.test(a)
+            !/ 200$/.test(a) && !/^\/api\/(appointments|documents)\/1\/history 404$/.test(a)
           );
           assert.deepEqual(wrong, [], answers.join("\n"));
           assert.ok(
