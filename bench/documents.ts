@@ -1,9 +1,12 @@
-// deno task bench:documents [--uploads=20] [--mib=25] [--rounds=1] [--embedded]: starts the
+// deno task bench:documents [--uploads=20] [--mib=25] [--rounds=1] [--embedded]
+// starts the
 // service as `deno task start` does, sends `uploads` documents of `mib` MiB at once (each
 // streamed from this process, never built whole), then reads them all back at once, sampling
 // the service's resident memory throughout; then copies the same bytes through the same storage
 // without the service (256 KiB bytea chunks inserted and read back by a plain client, as many
-// at once), the baseline the service's MB/s is compared with. Figures go to BENCHMARKS.md.
+// at once), the baseline the service's MB/s is compared with; and sends the same uploads to a
+// bare Deno.serve that only reads each body (this script with --serve-bare), the memory the
+// HTTP layer alone takes. Figures go to BENCHMARKS.md.
 import { parseArgs } from "node:util";
 import { createHash } from "node:crypto";
 import { createClient } from "../db/client.ts";
@@ -17,8 +20,19 @@ const { values: flags } = parseArgs({
     mib: { type: "string", default: "25" },
     rounds: { type: "string", default: "1" },
     embedded: { type: "boolean" },
+    "serve-bare": { type: "boolean" },
   },
 });
+
+if (flags["serve-bare"]) {
+  // A server that reads each request's body to its end and answers its size: nothing else.
+  Deno.serve({ port: Number(Deno.env.get("PORT")), hostname: "127.0.0.1" }, async (req) => {
+    let n = 0;
+    for await (const chunk of req.body ?? []) n += chunk.length;
+    return new Response(String(n));
+  });
+  await new Promise(() => {});
+}
 const UPLOADS = Number(flags.uploads);
 const BYTES = Number(flags.mib) * 1024 * 1024;
 const ROUNDS = Number(flags.rounds);
@@ -81,6 +95,29 @@ function uploadBody(i: number, boundary: string): ReadableStream<Uint8Array> {
   }, { highWaterMark: 0 });
 }
 
+const METRICS_TOKEN = `bench-metrics-${crypto.randomUUID()}`;
+/** Peaks of the service's V8 heap and external buffers seen by `sampleHeap`, in MB. */
+const heapPeak = { heap: 0, external: 0 };
+
+/** Samples the service's heap and external buffers through /metrics every 100 ms. */
+function sampleHeap(base: string): () => void {
+  let stopped = false;
+  (async () => {
+    while (!stopped) {
+      const res = await fetch(`${base}/metrics`, {
+        headers: { Authorization: `Bearer ${METRICS_TOKEN}` },
+      }).catch(() => undefined);
+      const text = await res?.text() ?? "";
+      const read = (name: string) =>
+        Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1] ?? 0) / 1048576;
+      heapPeak.heap = Math.max(heapPeak.heap, read("hc_js_heap_used_bytes"));
+      heapPeak.external = Math.max(heapPeak.external, read("hc_js_external_bytes"));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  return () => stopped = true;
+}
+
 /** Samples a process's resident memory every 50 ms until stopped; answers the largest, in MB. */
 function sampleRss(pid: number): { stop(): number } {
   let peak = 0;
@@ -113,6 +150,7 @@ interface Round {
   rssBeforeMb: number;
   uploadRssMb: number;
   downloadRssMb: number;
+  settledRssMb: number;
   copyWriteMBs?: number;
   copyReadMBs?: number;
 }
@@ -156,6 +194,9 @@ async function serviceRound(
   }));
   const downSeconds = (performance.now() - t0) / 1000;
   const downloadRssMb = rss.stop();
+  // What the process still holds once idle again: memory freed but kept by the allocator.
+  await new Promise((r) => setTimeout(r, 5000));
+  const settledRssMb = sampleRss(pid).stop();
   const total = UPLOADS * BYTES / MB;
   return {
     ids: docs.map((d) => d.id),
@@ -164,6 +205,7 @@ async function serviceRound(
     rssBeforeMb: before,
     uploadRssMb,
     downloadRssMb,
+    settledRssMb,
   };
 }
 
@@ -209,6 +251,9 @@ const env = {
   PATH: Deno.env.get("PATH") ?? "",
   HOME: Deno.env.get("HOME") ?? "/tmp",
   DOCUMENT_MAX_BYTES: String(BYTES),
+  METRICS_TOKEN,
+  // More variables for the service, as JSON (`{"MALLOC_MMAP_THRESHOLD_":"65536"}`).
+  ...JSON.parse(Deno.env.get("BENCH_SERVICE_ENV") ?? "{}"),
 };
 const service = await start(
   ["run", `--v8-flags=${START_V8_FLAGS}`, ...PERMISSIONS, "server.ts"],
@@ -216,6 +261,7 @@ const service = await start(
   "/readyz",
 );
 const rounds: Round[] = [];
+let bareRssMb = 0;
 try {
   const email = `bench.${crypto.randomUUID().slice(0, 8)}@example.com`;
   const { access } = await json(
@@ -232,11 +278,37 @@ try {
       body: JSON.stringify({ name: "Bench Patient" }),
     }),
   )).id;
+  const stopHeap = sampleHeap(service.base);
   for (let r = 0; r < ROUNDS; r++) {
     log(`round ${r + 1}: ${UPLOADS} uploads of ${flags.mib} MiB at once, then downloads`);
     const { ids: _, ...measured } = await serviceRound(service.base, service.pid, access, patient);
     const copy = db ? await copyRound(db.url) : undefined;
     rounds.push({ ...measured, copyWriteMBs: copy?.writeMBs, copyReadMBs: copy?.readMBs });
+  }
+  stopHeap();
+  const bare = await start(
+    [
+      "run",
+      `--v8-flags=${START_V8_FLAGS}`,
+      "--allow-net",
+      "--allow-env",
+      "--allow-read",
+      "--config=deno.dev.json",
+      "bench/documents.ts",
+      "--serve-bare",
+    ],
+    env,
+    "/",
+  );
+  try {
+    const rss = sampleRss(bare.pid);
+    await Promise.all(Array.from({ length: UPLOADS }, async (_, i) => {
+      const res = await fetch(`${bare.base}/`, { method: "POST", body: uploadBody(i, "bare") });
+      await res.text();
+    }));
+    bareRssMb = rss.stop();
+  } finally {
+    await bare.stop();
   }
 } finally {
   await service.stop();
@@ -250,15 +322,22 @@ console.log(
   `\n${UPLOADS} × ${flags.mib} MiB, ${flags.embedded ? "embedded database" : "PostgreSQL"}\n`,
 );
 console.log(
-  "| round | upload MB/s | copy in MB/s | ratio | download MB/s | copy out MB/s | ratio | RSS idle MB | RSS peak uploading MB | RSS peak downloading MB |",
+  "| round | upload MB/s | copy in MB/s | ratio | download MB/s | copy out MB/s | ratio | RSS idle MB | RSS peak uploading MB | RSS peak downloading MB | RSS 5 s later MB |",
 );
-console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+console.log(
+  `\nA bare Deno.serve reading the same uploads (nothing else): RSS peak ${f(bareRssMb)} MB`,
+);
+console.log(
+  `Peak V8 heap in use ${heapPeak.heap.toFixed(0)} MB, peak external buffers ` +
+    `${heapPeak.external.toFixed(0)} MB (sampled every 100 ms)`,
+);
 for (const [i, r] of rounds.entries()) {
   console.log(
     `| ${i + 1} | ${f(r.uploadMBs)} | ${f(r.copyWriteMBs)} | ${
       ratio(r.uploadMBs, r.copyWriteMBs)
     } | ` +
       `${f(r.downloadMBs)} | ${f(r.copyReadMBs)} | ${ratio(r.downloadMBs, r.copyReadMBs)} | ` +
-      `${f(r.rssBeforeMb)} | ${f(r.uploadRssMb)} | ${f(r.downloadRssMb)} |`,
+      `${f(r.rssBeforeMb)} | ${f(r.uploadRssMb)} | ${f(r.downloadRssMb)} | ${f(r.settledRssMb)} |`,
   );
 }

@@ -75,6 +75,11 @@ function exposition(poolMax: number): string {
       [{}, memory.rss],
     ]),
     ...gauge("hc_js_heap_used_bytes", "V8 heap in use", [[{}, memory.heapUsed]]),
+    ...gauge(
+      "hc_js_external_bytes",
+      "Memory of buffers outside the V8 heap (request and response bytes, documents on their way)",
+      [[{}, memory.external]],
+    ),
     "",
   ].join("\n");
 }
