@@ -43,7 +43,7 @@ export async function sequenceEvents(s: Pick<Scope, "sql">): Promise<number> {
 
 /**
  * Up to `limit` events after `after`, oldest first, about patients the caller may see now
- * (deleted ones included: their deletion is news); `next_after` is where the next page starts:
+ * (deleted ones included: their deletion is news), documents' only to those who may read them; `next_after` is where the next page starts:
  * the last event answered, or, when the page is not full, the last event numbered so far
  * (those between were about records the caller may not see).
  */
@@ -62,6 +62,8 @@ export function listChanges(
         where e.seq > ${after} and exists (
           select 1 from patients p
           where p.id = e.patient_id and ${s.visible("p.scope_key", "read", "all")}
+            -- A document's events only to those who may read its documents (not front_desk).
+            and (e.resource_type <> 'document' or ${s.visible("p.scope_key", "documents", "all")})
         )
         order by e.seq limit ${limit}
       )

@@ -446,6 +446,62 @@ dbTest("documents: malformed uploads are 4xx and keep nothing", async (t) => {
   });
 });
 
+dbTest("documents: a stalled, cut or surplus upload is refused and keeps nothing", async (t) => {
+  const app = await testApp({ UPLOADS_IN_FLIGHT: "1", BODY_TIMEOUT_SECONDS: "1" });
+  const ann = await signUp(app);
+  const patient = await patientOf(ann);
+  const head = ascii(
+    '--b\r\nContent-Disposition: form-data; name="category"\r\n\r\nother\r\n' +
+      '--b\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n' +
+      "Content-Type: application/pdf\r\n\r\n%PDF-1.7\n",
+  );
+  /** An upload whose body sends its head and a first chunk, then waits for `rest`. */
+  const held = (rest: Promise<"stall" | "cut">) =>
+    app.request(`/api/patients/${patient}/documents/`, {
+      method: "POST",
+      headers: {
+        Authorization: `Bearer ${ann.token}`,
+        "Content-Type": "multipart/form-data; boundary=b",
+      },
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(head);
+          controller.enqueue(randomBytes(300_000));
+          rest.then((how) => {
+            if (how === "cut") controller.error(new Error("the client went away"));
+          });
+        },
+      }),
+    });
+
+  await t.step("past UPLOADS_IN_FLIGHT another upload gets 503 with Retry-After", async () => {
+    let release!: (how: "stall" | "cut") => void;
+    const first = held(new Promise((r) => release = r));
+    // The first holds the one place once its body is being read.
+    await new Promise((r) => setTimeout(r, 200));
+    const second = await upload(ann, patient, FILES.pdf(), "application/pdf", "b.pdf");
+    assert.equal(second.status, 503);
+    assert.ok(second.headers.get("Retry-After"));
+    await second.body?.cancel();
+    release("cut");
+    const cut = await first;
+    assert.equal(cut.status, 503, "a body the client stopped sending is 503, to send again");
+    await cut.body?.cancel();
+  });
+
+  await t.step("an upload that sends nothing for BODY_TIMEOUT_SECONDS is 408", async () => {
+    const res = await held(new Promise(() => {}));
+    assert.equal(res.status, 408);
+    await res.body?.cancel();
+  });
+
+  await t.step("neither left content or chunks behind; the next upload is accepted", async () => {
+    assert.deepEqual(await storedFor(patient), { contents: 0, chunks: 0, documents: 0 });
+    const res = await upload(ann, patient, FILES.pdf(), "application/pdf", "c.pdf");
+    assert.equal(res.status, 201);
+  });
+});
+
 dbTest("documents: metadata lists, changes, deletion, restore and history", async (t) => {
   const app = await testApp();
   const ann = await signUp(app);
@@ -602,6 +658,26 @@ dbTest(
         assert.equal(up.status, 404, who);
         await up.body?.cancel();
       }
+    });
+
+    await t.step("the change feed tells a document's events only to its readers", async () => {
+      const docEvents = async (who: "clinician" | "viewer" | "front_desk") => {
+        const feed = await team[who].json("GET", "/api/changes/?after=0&limit=1000");
+        assert.equal(feed.status, 200);
+        return feed.body.results.filter((e: { resource_type: string; resource_id: number }) =>
+          e.resource_type === "document" && e.resource_id === id
+        ).length;
+      };
+      assert.equal(await docEvents("clinician"), 1);
+      assert.equal(await docEvents("viewer"), 1);
+      assert.equal(await docEvents("front_desk"), 0);
+      // The patient's own events still reach the front desk.
+      const feed = await team.front_desk.json("GET", "/api/changes/?after=0&limit=1000");
+      assert.ok(
+        feed.body.results.some((e: { resource_type: string; resource_id: number }) =>
+          e.resource_type === "patient" && e.resource_id === patient
+        ),
+      );
     });
 
     await t.step(
