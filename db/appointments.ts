@@ -8,13 +8,14 @@ import {
   allOf,
   anyOf,
   type Fragment,
+  instantMatchSql,
   type Page,
   type SearchLimits,
   type SearchPage,
   searchPage,
 } from "./page.ts";
 import type { Db } from "./client.ts";
-import type { Criteria, DateMatch } from "../lib/fhir.ts";
+import type { Criteria } from "../lib/fhir.ts";
 import { eventsOfRows } from "./audit.ts";
 import type { Deleted, Need, Scope } from "./scope.ts";
 import { type Found, versionedWrite } from "./versioned.ts";
@@ -279,26 +280,6 @@ export function changeAppointment(
   );
 }
 
-/** FHIR `date` (of the start) as a range of UTC days: the comparison asked for. */
-function startMatch(db: Db, m: DateMatch): Fragment {
-  const low = db`${m.low}::date::timestamp at time zone 'UTC'`;
-  const high = db`(${m.high}::date + 1)::timestamp at time zone 'UTC'`;
-  switch (m.op) {
-    case "eq":
-      return db`(a.start_at >= ${low} and a.start_at < ${high})`;
-    case "ne":
-      return db`not (a.start_at >= ${low} and a.start_at < ${high})`;
-    case "gt":
-      return db`a.start_at >= ${high}`;
-    case "lt":
-      return db`a.start_at < ${low}`;
-    case "ge":
-      return db`a.start_at >= ${low}`;
-    case "le":
-      return db`a.start_at < ${high}`;
-  }
-}
-
 /** The FHIR search statuses of ours (FHIR calls `fulfilled` and `noshow` the same). */
 function appointmentWhere(db: Db, s: Scope, params: Map<string, Criteria>): Fragment {
   const parts: Fragment[] = [s.visible("p.scope_key"), s.live("a")];
@@ -313,7 +294,7 @@ function appointmentWhere(db: Db, s: Scope, params: Map<string, Criteria>): Frag
     parts.push(db`a.status = any(${codes.map((t) => t.code)})`);
   }
   for (const dates of params.get("date")?.date ?? []) {
-    parts.push(anyOf(db, dates.map((m) => startMatch(db, m))));
+    parts.push(anyOf(db, dates.map((m) => instantMatchSql(db, "a.start_at", m))));
   }
   return allOf(db, parts);
 }

@@ -8,12 +8,13 @@ import {
   allOf,
   anyOf,
   type Fragment,
+  instantMatchSql,
   type Page,
   type SearchLimits,
   type SearchPage,
+  searchPage,
 } from "./page.ts";
-import { searchPage } from "./page.ts";
-import type { Criteria, DateMatch } from "../lib/fhir.ts";
+import type { Criteria } from "../lib/fhir.ts";
 import { eventsOfRows } from "./audit.ts";
 import type { Deleted, Scope } from "./scope.ts";
 import { type Found, versionedWrite } from "./versioned.ts";
@@ -280,26 +281,6 @@ export function changeDocument(
   });
 }
 
-/** FHIR `date` (when the document was stored) as a range of UTC days: the comparison asked for. */
-function dateMatch(db: Db, m: DateMatch): Fragment {
-  const low = db`${m.low}::date::timestamp at time zone 'UTC'`;
-  const high = db`(${m.high}::date + 1)::timestamp at time zone 'UTC'`;
-  switch (m.op) {
-    case "eq":
-      return db`(d.created_at >= ${low} and d.created_at < ${high})`;
-    case "ne":
-      return db`not (d.created_at >= ${low} and d.created_at < ${high})`;
-    case "gt":
-      return db`d.created_at >= ${high}`;
-    case "lt":
-      return db`d.created_at < ${low}`;
-    case "ge":
-      return db`d.created_at >= ${low}`;
-    case "le":
-      return db`d.created_at < ${high}`;
-  }
-}
-
 function documentWhere(db: Db, s: Scope, params: Map<string, Criteria>): Fragment {
   const parts: Fragment[] = [s.visible("p.scope_key", "documents"), s.live("d")];
   for (const ids of params.get("_id")?.id ?? []) parts.push(db`d.id = any(${ids})`);
@@ -310,7 +291,7 @@ function documentWhere(db: Db, s: Scope, params: Map<string, Criteria>): Fragmen
     parts.push(db`d.category = any(${codes.map((t) => t.code)})`);
   }
   for (const dates of params.get("date")?.date ?? []) {
-    parts.push(anyOf(db, dates.map((m) => dateMatch(db, m))));
+    parts.push(anyOf(db, dates.map((m) => instantMatchSql(db, "d.created_at", m))));
   }
   return allOf(db, parts);
 }

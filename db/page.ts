@@ -261,6 +261,30 @@ export function dateMatchSql(db: Db, column: string, m: DateMatch): Fragment {
 }
 
 /**
+ * A FHIR date search on a timestamp column, by UTC days: the comparison against the days asked
+ * (`eq`: from the first day's start to the last day's end).
+ */
+export function instantMatchSql(db: Db, column: string, m: DateMatch): Fragment {
+  const c = db(column);
+  const low = db`${m.low}::date::timestamp at time zone 'UTC'`;
+  const high = db`(${m.high}::date + 1)::timestamp at time zone 'UTC'`;
+  switch (m.op) {
+    case "eq":
+      return db`(${c} >= ${low} and ${c} < ${high})`;
+    case "ne":
+      return db`not (${c} >= ${low} and ${c} < ${high})`;
+    case "gt":
+      return db`${c} >= ${high}`;
+    case "lt":
+      return db`${c} < ${low}`;
+    case "ge":
+      return db`${c} >= ${low}`;
+    case "le":
+      return db`${c} < ${high}`;
+  }
+}
+
+/**
  * How a search counts its matches: not at all, the planner's estimate, exactly, or exactly
  * up to `countUpTo` and the estimate past it (`bounded`, when the search does not say).
  */
