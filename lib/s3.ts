@@ -16,7 +16,7 @@ import {
   S3Client,
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
-import { parseS3Url, type S3Settings } from "../config.ts";
+import { parseS3Url, type S3Settings } from "./s3_url.ts";
 
 /** Bytes of each part of a multipart upload (S3's least, the last part aside). */
 export const PART_BYTES = 5 * 1024 * 1024;
