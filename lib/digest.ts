@@ -4,9 +4,26 @@ export async function sha256Hex(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** Bytes as standard, padded base64. */
+/** Bytes as standard, padded base64 (any length: converted a slice at a time). */
 export function bytesToBase64(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes));
+  let text = "";
+  // A multiple of 3, so each slice's base64 joins the next without padding between.
+  for (let at = 0; at < bytes.length; at += 0x6000) {
+    text += btoa(String.fromCharCode(...bytes.subarray(at, at + 0x6000)));
+  }
+  return text;
+}
+
+/** The parts, in order, as one array (the part itself when there is one). */
+export function concatBytes(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** Standard base64 (padded or not) as bytes. */

@@ -17,6 +17,7 @@ import {
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
 import { parseS3Url, type S3Settings } from "./s3_url.ts";
+import { concatBytes } from "./digest.ts";
 
 /** Bytes of each part of a multipart upload (S3's least, the last part aside). */
 export const PART_BYTES = 5 * 1024 * 1024;
@@ -68,12 +69,7 @@ export function s3Bucket(settings: S3Settings): ObjectBucket {
       let uploadId: string | undefined;
       const parts: { ETag?: string; PartNumber: number }[] = [];
       const take = (): Uint8Array => {
-        const out = new Uint8Array(held);
-        let at = 0;
-        for (const p of pending) {
-          out.set(p, at);
-          at += p.length;
-        }
+        const out = concatBytes(pending);
         pending = [];
         held = 0;
         return out;

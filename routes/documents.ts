@@ -20,6 +20,7 @@ import {
   type Answer,
   checkIfMatch,
   envelope,
+  holdsCurrent,
   ifMatch,
   link,
   listOf,
@@ -45,6 +46,7 @@ import {
   TextCheck,
 } from "../lib/file_types.ts";
 import { formBoundary, type IncomingFile, readUpload } from "../lib/upload.ts";
+import { concatBytes } from "../lib/digest.ts";
 import type { AppEnv } from "../types.ts";
 
 const category = shownAs(
@@ -224,7 +226,7 @@ async function receive(
   };
   /** Decides the type from the first bytes (or from all of a file shorter than those). */
   const decide = async () => {
-    const start = concat(head, headBytes);
+    const start = concatBytes(head);
     head = [];
     type = named ?? sniff(start);
     if (!type) throw unsupported("The file's content is not of an accepted type");
@@ -271,17 +273,6 @@ async function receive(
     await writer.abort().catch(() => {});
     throw err;
   }
-}
-
-function concat(parts: Uint8Array[], size: number): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /**
@@ -475,10 +466,7 @@ export async function sendContent(c: Context<AppEnv>, row: DocumentRow): Promise
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "private, no-store",
   };
-  const match = c.req.header("If-None-Match");
-  if (match && (match.trim() === "*" || match.split(",").some((t) => t.trim() === etag))) {
-    return c.body(null, 304, headers);
-  }
+  if (holdsCurrent(c, etag)) return c.body(null, 304, headers);
   const type = row.content_type === "text/plain" ? "text/plain; charset=utf-8" : row.content_type;
   const ifRange = c.req.header("If-Range");
   const range = ifRange === undefined || ifRange.trim() === etag

@@ -25,7 +25,7 @@ import {
   searchDocuments,
 } from "../db/documents.ts";
 import { documentStore } from "../db/document_store.ts";
-import { Buffer } from "node:buffer";
+import { bytesToBase64, concatBytes } from "../lib/digest.ts";
 import { sendContent } from "./documents.ts";
 import type { SearchLimits, SearchPage } from "../db/page.ts";
 import { ApiError } from "../lib/errors.ts";
@@ -91,17 +91,6 @@ async function readableDocument(c: Context<AppEnv>, type: string): Promise<Docum
   if (!row.readable) throw new ApiError(403, "A front_desk member may not read documents");
   if (row.deleted_at || row.patient_deleted_at) throw new ApiError(410, `This ${type} was deleted`);
   return row;
-}
-
-/** All of a stream's bytes (`size` of them). */
-async function readAll(stream: ReadableStream<Uint8Array>, size: number): Promise<Uint8Array> {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for await (const chunk of stream) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
 
 /** The search parameters of each resource, as the CapabilityStatement and the parser know them. */
@@ -678,8 +667,8 @@ export const fhir = new Hono<AppEnv>()
         );
       }
       const store = await documentStore(c.get("config"));
-      const bytes = await readAll(store.read(c.var.db, row, 0, size - 1), size);
-      return fhirJson(c, binaryResource(row, Buffer.from(bytes).toString("base64")), row.version);
+      const bytes = await Array.fromAsync(store.read(c.var.db, row, 0, size - 1));
+      return fhirJson(c, binaryResource(row, bytesToBase64(concatBytes(bytes))), row.version);
     },
   )
   .get(

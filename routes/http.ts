@@ -178,7 +178,7 @@ export function setEtag(c: Context, version: number): void {
 const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
 
 /** Whether the request's `If-None-Match` names `etag` (weak comparison) or is `*`. */
-function holdsCurrent(c: Context, etag: string): boolean {
+export function holdsCurrent(c: Context, etag: string): boolean {
   const header = c.req.header("If-None-Match");
   if (header === undefined) return false;
   if (header.trim() === "*") return true;

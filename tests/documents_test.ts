@@ -5,6 +5,8 @@ import { sql } from "../db/client.ts";
 import { flushAudit } from "../middleware/audit.ts";
 import { byteRange } from "../routes/documents.ts";
 import { sweepDocumentContents } from "../db/housekeeping.ts";
+import { agrees, declaredType, sniff } from "../lib/file_types.ts";
+import { base64ToBytes, bytesToBase64 } from "../lib/digest.ts";
 import type { AppEnv } from "../types.ts";
 import { dbTest, testApp } from "./helpers.ts";
 import { type Client, errorFields, signUp, signUpAdmin } from "./records_helpers.ts";
@@ -233,6 +235,12 @@ dbTest(
       );
       assert.equal(event?.type, "document.created");
       assert.equal(JSON.stringify(event).includes("blood"), false);
+    });
+
+    await t.step("there is no unauthenticated URL: without a token, 401", async () => {
+      const res = await app.request(`/api/documents/${id}/content`);
+      assert.equal(res.status, 401);
+      await res.body?.cancel();
     });
 
     await t.step("another user gets 404 for the document and its patient's list", async () => {
@@ -719,4 +727,30 @@ Deno.test("documents: byte ranges are read as RFC 9110 says", () => {
   assert.equal(byteRange("bytes=0-1,5-6", 100), undefined);
   assert.equal(byteRange("items=0-1", 100), undefined);
   assert.equal(byteRange(undefined, 100), undefined);
+});
+
+Deno.test("documents: every accepted type is known by its magic number, and only by it", () => {
+  const starts: Record<string, Uint8Array> = {
+    "application/pdf": FILES.pdf(),
+    "image/png": FILES.png(),
+    "image/jpeg": FILES.jpeg(),
+    "image/tiff": new Uint8Array([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]),
+    "image/webp": new Uint8Array([...ascii("RIFF"), 36, 0, 0, 0, ...ascii("WEBPVP8 ")]),
+    "application/dicom": new Uint8Array([...new Array(128).fill(0), ...ascii("DICM"), 2, 0]),
+  };
+  for (const [type, start] of Object.entries(starts)) {
+    assert.equal(sniff(start), type);
+    assert.ok(agrees(declaredType(type)!, start), type);
+    assert.ok(!agrees(declaredType(type)!, FILES.html()), `${type}: HTML`);
+    assert.ok(!agrees("text/plain", start) || type === "application/dicom", `${type} as text`);
+  }
+  assert.ok(agrees("image/tiff", new Uint8Array([0x4d, 0x4d, 0x00, 0x2a])));
+  assert.equal(declaredType("image/jpg; name=x"), "image/jpeg");
+  assert.equal(declaredType("text/html"), undefined);
+  assert.equal(sniff(FILES.elf()), undefined);
+});
+
+Deno.test("documents: base64 of a large file (FHIR Binary) round-trips", () => {
+  const bytes = randomBytes(3_000_001);
+  assert.deepEqual(base64ToBytes(bytesToBase64(bytes)), bytes);
 });
