@@ -1,4 +1,4 @@
-// deno task bench:documents [--uploads=20] [--mib=25] [--rounds=1] [--embedded]
+// deno task bench:documents [--uploads=20] [--mib=25] [--rounds=1] [--embedded] [--chunked]
 // starts the
 // service as `deno task start` does, sends `uploads` documents of `mib` MiB at once (each
 // streamed from this process, never built whole), then reads them all back at once, sampling
@@ -21,6 +21,7 @@ const { values: flags } = parseArgs({
     rounds: { type: "string", default: "1" },
     embedded: { type: "boolean" },
     "serve-bare": { type: "boolean" },
+    chunked: { type: "boolean" },
   },
 });
 
@@ -28,7 +29,15 @@ if (flags["serve-bare"]) {
   // A server that reads each request's body to its end and answers its size: nothing else.
   Deno.serve({ port: Number(Deno.env.get("PORT")), hostname: "127.0.0.1" }, async (req) => {
     let n = 0;
-    for await (const chunk of req.body ?? []) n += chunk.length;
+    if (!req.body) return new Response("0");
+    const reader = req.body.getReader({ mode: "byob" });
+    let buffer = new Uint8Array(64 * 1024);
+    while (true) {
+      const { done, value } = await reader.read(buffer);
+      if (done) break;
+      n += value.length;
+      buffer = new Uint8Array(value.buffer);
+    }
     return new Response(String(n));
   });
   await new Promise(() => {});
@@ -36,6 +45,7 @@ if (flags["serve-bare"]) {
 const UPLOADS = Number(flags.uploads);
 const BYTES = Number(flags.mib) * 1024 * 1024;
 const ROUNDS = Number(flags.rounds);
+const CHUNKED = flags.chunked === true;
 const SERVER_URL = Deno.env.get("BENCH_DATABASE_URL") ?? Deno.env.get("DATABASE_URL") ??
   "postgres://postgres@127.0.0.1:5432/postgres";
 const PERMISSIONS = ["--allow-net", "--allow-env", "--allow-read", "--allow-write", "--allow-sys"];
@@ -68,8 +78,8 @@ function expectedSha(i: number): string {
   return hash.digest("hex");
 }
 
-/** A multipart body holding file `i`, produced as it is sent. */
-function uploadBody(i: number, boundary: string): ReadableStream<Uint8Array> {
+/** A multipart body holding file `i`, produced as it is sent: its length and its pieces. */
+function uploadBody(i: number, boundary: string) {
   const enc = new TextEncoder();
   const head = enc.encode(
     `--${boundary}\r\nContent-Disposition: form-data; name="category"\r\n\r\nimaging\r\n` +
@@ -77,22 +87,51 @@ function uploadBody(i: number, boundary: string): ReadableStream<Uint8Array> {
       `Content-Type: application/pdf\r\n\r\n`,
   );
   const tail = enc.encode(`\r\n--${boundary}--\r\n`);
-  let at = -1;
-  return new ReadableStream({
-    pull(controller) {
-      if (at === -1) {
-        controller.enqueue(head);
-        at = 0;
-      } else if (at < BYTES) {
-        const n = Math.min(256 * 1024, BYTES - at);
-        controller.enqueue(slice(i, at, n));
-        at += n;
-      } else {
-        controller.enqueue(tail);
-        controller.close();
+  return {
+    length: head.length + BYTES + tail.length,
+    *pieces(): Generator<Uint8Array> {
+      yield head;
+      for (let at = 0; at < BYTES; at += 256 * 1024) {
+        yield slice(i, at, Math.min(256 * 1024, BYTES - at));
       }
+      yield tail;
     },
-  }, { highWaterMark: 0 });
+  };
+}
+
+/**
+ * POSTs upload `i` to `base` + `path` over a connection of its own, framed with Content-Length
+ * (as browsers and curl send a file) or, with --chunked, in chunks of 256 KiB (as a client
+ * streaming a body of unknown length does); answers the status and the body.
+ */
+async function upload(
+  base: string,
+  path: string,
+  headers: Record<string, string>,
+  i: number,
+): Promise<{ status: number; text: string }> {
+  const url = new URL(base);
+  const boundary = `bench${crypto.randomUUID()}`;
+  const body = uploadBody(i, boundary);
+  const enc = new TextEncoder();
+  const conn = await Deno.connect({ hostname: url.hostname, port: Number(url.port) });
+  const framing = CHUNKED ? "Transfer-Encoding: chunked" : `Content-Length: ${body.length}`;
+  const writer = conn.writable.getWriter();
+  const reading = new Response(conn.readable).arrayBuffer();
+  await writer.write(enc.encode(
+    `POST ${path} HTTP/1.1\r\nHost: ${url.host}\r\nConnection: close\r\n${framing}\r\n` +
+      Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join("") +
+      `Content-Type: multipart/form-data; boundary=${boundary}\r\n\r\n`,
+  ));
+  for (const piece of body.pieces()) {
+    if (CHUNKED) await writer.write(enc.encode(`${piece.length.toString(16)}\r\n`));
+    await writer.write(piece);
+    if (CHUNKED) await writer.write(enc.encode("\r\n"));
+  }
+  if (CHUNKED) await writer.write(enc.encode("0\r\n\r\n"));
+  const answer = new TextDecoder().decode(await reading);
+  const status = Number(answer.slice(9, 12));
+  return { status, text: answer.slice(answer.indexOf("\r\n\r\n") + 4) };
 }
 
 const METRICS_TOKEN = `bench-metrics-${crypto.randomUUID()}`;
@@ -168,14 +207,9 @@ async function serviceRound(
   let rss = sampleRss(pid);
   let t0 = performance.now();
   const docs = await Promise.all(Array.from({ length: UPLOADS }, async (_, i) => {
-    const boundary = `bench${crypto.randomUUID()}`;
-    return json(
-      await fetch(`${base}/api/patients/${patient}/documents/`, {
-        method: "POST",
-        headers: { ...auth, "Content-Type": `multipart/form-data; boundary=${boundary}` },
-        body: uploadBody(i, boundary),
-      }),
-    );
+    const { status, text } = await upload(base, `/api/patients/${patient}/documents/`, auth, i);
+    if (status !== 201) throw new Error(`upload ${i}: ${status} ${text.slice(0, 300)}`);
+    return JSON.parse(text);
   }));
   const upSeconds = (performance.now() - t0) / 1000;
   const uploadRssMb = rss.stop();
@@ -303,8 +337,8 @@ try {
   try {
     const rss = sampleRss(bare.pid);
     await Promise.all(Array.from({ length: UPLOADS }, async (_, i) => {
-      const res = await fetch(`${bare.base}/`, { method: "POST", body: uploadBody(i, "bare") });
-      await res.text();
+      const { status } = await upload(bare.base, "/", {}, i);
+      if (status !== 200) throw new Error(`bare upload ${i}: ${status}`);
     }));
     bareRssMb = rss.stop();
   } finally {
@@ -319,19 +353,13 @@ try {
 const f = (n: number | undefined) => n === undefined ? "–" : n.toFixed(0);
 const ratio = (a: number, b: number | undefined) => b ? (a / b).toFixed(2) : "–";
 console.log(
-  `\n${UPLOADS} × ${flags.mib} MiB, ${flags.embedded ? "embedded database" : "PostgreSQL"}\n`,
+  `\n${UPLOADS} × ${flags.mib} MiB, ${flags.embedded ? "embedded database" : "PostgreSQL"}, ` +
+    `${CHUNKED ? "chunked bodies" : "bodies with Content-Length"}\n`,
 );
 console.log(
   "| round | upload MB/s | copy in MB/s | ratio | download MB/s | copy out MB/s | ratio | RSS idle MB | RSS peak uploading MB | RSS peak downloading MB | RSS 5 s later MB |",
 );
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-console.log(
-  `\nA bare Deno.serve reading the same uploads (nothing else): RSS peak ${f(bareRssMb)} MB`,
-);
-console.log(
-  `Peak V8 heap in use ${heapPeak.heap.toFixed(0)} MB, peak external buffers ` +
-    `${heapPeak.external.toFixed(0)} MB (sampled every 100 ms)`,
-);
 for (const [i, r] of rounds.entries()) {
   console.log(
     `| ${i + 1} | ${f(r.uploadMBs)} | ${f(r.copyWriteMBs)} | ${
@@ -341,3 +369,10 @@ for (const [i, r] of rounds.entries()) {
       `${f(r.rssBeforeMb)} | ${f(r.uploadRssMb)} | ${f(r.downloadRssMb)} | ${f(r.settledRssMb)} |`,
   );
 }
+console.log(
+  `\nA bare Deno.serve reading the same uploads (nothing else): RSS peak ${f(bareRssMb)} MB`,
+);
+console.log(
+  `Peak V8 heap in use ${heapPeak.heap.toFixed(0)} MB, peak external buffers ` +
+    `${heapPeak.external.toFixed(0)} MB (sampled every 100 ms)`,
+);

@@ -17,7 +17,7 @@ import {
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
 import { parseS3Url, type S3Settings } from "./s3_url.ts";
-import { concatBytes } from "./digest.ts";
+import { BlockWriter } from "./blocks.ts";
 
 /** Bytes of each part of a multipart upload (S3's least, the last part aside). */
 export const PART_BYTES = 5 * 1024 * 1024;
@@ -64,16 +64,8 @@ export function s3Bucket(settings: S3Settings): ObjectBucket {
     where: `s3://${bucket}/${prefix}`,
     open(name, contentType) {
       const Key = prefix + name;
-      let pending: Uint8Array[] = [];
-      let held = 0;
       let uploadId: string | undefined;
       const parts: { ETag?: string; PartNumber: number }[] = [];
-      const take = (): Uint8Array => {
-        const out = concatBytes(pending);
-        pending = [];
-        held = 0;
-        return out;
-      };
       const sendPart = async (body: Uint8Array) => {
         uploadId ??= (await client.send(
           new CreateMultipartUploadCommand({ Bucket, Key, ContentType: contentType }),
@@ -84,20 +76,19 @@ export function s3Bucket(settings: S3Settings): ObjectBucket {
         );
         parts.push({ ETag, PartNumber });
       };
+      const blocks = new BlockWriter(PART_BYTES, sendPart);
       return {
-        async write(bytes) {
-          pending.push(bytes);
-          held += bytes.length;
-          if (held >= PART_BYTES) await sendPart(take());
-        },
+        write: (bytes) => blocks.write(bytes),
         async finish() {
           if (uploadId === undefined) {
-            await client.send(
-              new PutObjectCommand({ Bucket, Key, Body: take(), ContentType: contentType }),
+            // Smaller than a part: one PUT.
+            await blocks.end((Body) =>
+              client.send(new PutObjectCommand({ Bucket, Key, Body, ContentType: contentType }))
+                .then(() => {})
             );
             return;
           }
-          if (held > 0) await sendPart(take());
+          await blocks.end();
           await client.send(
             new CompleteMultipartUploadCommand({
               Bucket,
@@ -108,8 +99,7 @@ export function s3Bucket(settings: S3Settings): ObjectBucket {
           );
         },
         async abort() {
-          pending = [];
-          held = 0;
+          blocks.clear();
           if (uploadId !== undefined) {
             await client.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId: uploadId }))
               .catch(() => {});

@@ -248,7 +248,8 @@ async function receive(
         await take(chunk);
         continue;
       }
-      head.push(chunk);
+      // The chunk is lent (lib/upload.ts): the first bytes are kept as a copy.
+      head.push(chunk.slice());
       headBytes += chunk.length;
       if (headBytes >= SNIFF_BYTES) await decide();
     }

@@ -160,3 +160,63 @@ Deno.test("behind deploy/nginx.conf, slow and silent connections are closed", as
     await Deno.remove(dataDir, { recursive: true });
   }
 });
+
+Deno.test("behind deploy/nginx.conf, documents up to DOCUMENT_MAX_BYTES pass, other bodies keep 1 MiB", async () => {
+  const dataDir = await Deno.makeTempDir({ prefix: "hc-data-" });
+  const svc = await startService({ DATA_DIR: dataDir, TRUST_PROXY: "true" });
+  const proxy = await startNginx(Number(new URL(svc.url).port));
+  const base = `http://127.0.0.1:${proxy.port}`;
+  try {
+    // The proxy's limit for uploads covers the service's default DOCUMENT_MAX_BYTES.
+    const uploadLimit = proxy.conf.match(/documents[^{]*\{\s*client_max_body_size (\d+)m;/);
+    assert.ok(uploadLimit, "deploy/nginx.conf sets a body limit for document uploads");
+    assert.ok(Number(uploadLimit[1]) * 1024 * 1024 >= 25 * 1024 * 1024 + 64 * 1024);
+    const email = `proxy.${crypto.randomUUID().slice(0, 8)}@example.com`;
+    const reg = await fetch(`${base}/api/auth/register/`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "Proxy Clerk", email, password: "Maple-Orbit-5521" }),
+    });
+    assert.equal(reg.status, 201);
+    const auth = { Authorization: `Bearer ${(await reg.json()).access}` };
+    const created = await fetch(`${base}/api/patients/`, {
+      method: "POST",
+      headers: { ...auth, "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "Proxy Patient" }),
+    });
+    assert.equal(created.status, 201);
+    const patient = (await created.json()).id;
+    // A 24 MiB scan, sent as a browser sends a file (Content-Length).
+    const scan = new Uint8Array(24 * 1024 * 1024);
+    for (let at = 0; at < scan.length; at += 65536) {
+      crypto.getRandomValues(scan.subarray(at, at + 65536));
+    }
+    scan.set(enc.encode("%PDF-1.7\n"));
+    const form = new FormData();
+    form.set("category", "imaging");
+    form.set("file", new File([scan], "scan.pdf", { type: "application/pdf" }));
+    const up = await fetch(`${base}/api/patients/${patient}/documents/`, {
+      method: "POST",
+      headers: auth,
+      body: form,
+    });
+    const doc = await up.json();
+    assert.equal(up.status, 201, JSON.stringify(doc));
+    assert.equal(doc.size_bytes, scan.length);
+    const back = await fetch(`${base}/api/documents/${doc.id}/content`, { headers: auth });
+    assert.equal(back.status, 200);
+    assert.deepEqual(new Uint8Array(await back.arrayBuffer()), scan);
+    // Any other body over 1 MiB is refused by the proxy.
+    const big = await fetch(`${base}/api/patients/`, {
+      method: "POST",
+      headers: { ...auth, "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "x".repeat(1_100_000) }),
+    });
+    assert.equal(big.status, 413);
+    await big.body?.cancel();
+  } finally {
+    await proxy.stop();
+    await svc.stop();
+    await Deno.remove(dataDir, { recursive: true });
+  }
+});
