@@ -7,8 +7,9 @@ import {
   readEnvironment,
 } from "./config.ts";
 import { closeDatabase } from "./db/client.ts";
+import { connectionStates } from "./db/socket.ts";
 import { finishAudit, writeAuditDirectly } from "./middleware/audit.ts";
-import { startDraining, whenIdle } from "./middleware/in_flight.ts";
+import { finishedCount, inFlight, startDraining, whenIdle } from "./middleware/in_flight.ts";
 import { flushLogs, log } from "./middleware/logger.ts";
 import { type Prepared, prepareWhenReachable } from "./startup.ts";
 
@@ -79,6 +80,29 @@ let service: Prepared | undefined = config.databaseUrl
 if (!service) void prepareOrExit(config, true).then((p) => service = p);
 
 const app = createApp(service?.config ?? config);
+
+// Requests in flight and none finished for STALL_MS: say so once, with the database
+// connections' states, so that a stall can be told apart from a slow database.
+const STALL_MS = 5000;
+let lastFinished = -1;
+let lastProgress = Date.now();
+let stallLogged = false;
+Deno.unrefTimer(setInterval(() => {
+  const now = Date.now();
+  if (finishedCount() !== lastFinished || inFlight() === 0) {
+    lastFinished = finishedCount();
+    lastProgress = now;
+    stallLogged = false;
+  } else if (!stallLogged && now - lastProgress >= STALL_MS) {
+    stallLogged = true;
+    log(config, "warn", {
+      msg: "requests in flight, none finished",
+      in_flight: inFlight(),
+      seconds: Math.round((now - lastProgress) / 1000),
+      connections: connectionStates(),
+    });
+  }
+}, 1000));
 
 /** How long requests in flight may take to finish after SIGTERM/SIGINT. */
 export const SHUTDOWN_GRACE_MS = 10_000;

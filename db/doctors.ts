@@ -84,14 +84,16 @@ export async function insertDoctor(s: Scope, fields: DoctorFields) {
 
 /** A doctor by id, deleted or not (every signed-in user may read every doctor). */
 export async function findDoctor(s: Scope, id: number) {
-  const [row] = await s.sql<DoctorRow[]>`select * from doctors where id = ${id}`;
+  const [row] = await s.read((db) => db<DoctorRow[]>`select * from doctors where id = ${id}`);
   return row as DoctorRow | undefined;
 }
 
 /** The doctors with these ids, by id. */
 export async function doctorsByIds(s: Scope, ids: number[]): Promise<Map<number, DoctorRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await s.sql<DoctorRow[]>`select * from doctors where id = any(${[...new Set(ids)]})`;
+  const rows = await s.read((db) =>
+    db<DoctorRow[]>`select * from doctors where id = any(${[...new Set(ids)]})`
+  );
   return new Map(rows.map((r) => [r.id, r]));
 }
 

@@ -41,7 +41,7 @@ const SELECT = (db: Db) =>
 
 /** A doctor's schedule, if it has one. */
 export async function findSchedule(s: Scope, doctorId: number): Promise<Schedule | undefined> {
-  const [row] = await s.sql<Schedule[]>`${SELECT(s.sql)} where s.doctor_id = ${doctorId}`;
+  const [row] = await s.read((db) => db<Schedule[]>`${SELECT(db)} where s.doctor_id = ${doctorId}`);
   return row;
 }
 
@@ -144,9 +144,8 @@ export async function freeSlots(
   to: Date,
   slotMinutes: number,
 ): Promise<Availability | undefined> {
-  const [row] = await s.sql<
-    { deleted_at: Date | null; timezone: string | null; starts: Date[]; ends: Date[] }[]
-  >`
+  const [row] = await s.read((db) =>
+    db<{ deleted_at: Date | null; timezone: string | null; starts: Date[]; ends: Date[] }[]>`
     select d.deleted_at, s.timezone, coalesce(f.starts, '{}') as starts,
       coalesce(f.ends, '{}') as ends
     from doctors d
@@ -157,7 +156,8 @@ export async function freeSlots(
       from doctor_free_slots(d.id, ${from}::timestamptz, ${to}::timestamptz,
         make_interval(mins => ${slotMinutes}::int))
     ) f on s.doctor_id is not null and d.deleted_at is null and d.is_available
-    where d.id = ${doctorId}`;
+    where d.id = ${doctorId}`
+  );
   if (!row) return undefined;
   return {
     deleted_at: row.deleted_at,

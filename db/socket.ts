@@ -65,6 +65,15 @@ export function connectionStats(): { open: number; busy: number } {
   return { open: live.size, busy };
 }
 
+/**
+ * Each database connection's state as the guard sees it, for a log line when requests stop
+ * finishing: whether the peer is gone, whether the driver was told, the requests sent and
+ * answered, and the transaction status.
+ */
+export function connectionStates(): string[] {
+  return [...live].map((socket) => socket.state());
+}
+
 export class GuardedSocket extends EventEmitter {
   readonly host: string;
   readonly port: number;
@@ -135,6 +144,20 @@ export class GuardedSocket extends EventEmitter {
   /** Whether a request awaits its answer, or a transaction holds the connection. */
   get busy(): boolean {
     return this.#requests > this.#answered || this.#txStatus !== IDLE;
+  }
+
+  /** A short description of where the connection stands (connectionStates). */
+  state(): string {
+    return [
+      this.#lost ? "lost" : "up",
+      this.#closed ? "closed" : this.#ending ? "ending" : "open",
+      this.#established ? "ready" : "starting",
+      `sent ${this.#requests}`,
+      `answered ${this.#answered}`,
+      `tx ${String.fromCharCode(this.#txStatus)}`,
+      this.#errored ? "errored" : "",
+      this.#flushed ? "flushed" : "",
+    ].filter(Boolean).join(" ");
   }
 
   /** `open` until the driver has been told the connection closed. */

@@ -1,6 +1,7 @@
 import { createMiddleware } from "hono/factory";
 
 let running = 0;
+let finished = 0;
 let idle: (() => void)[] = [];
 let draining = false;
 
@@ -25,6 +26,7 @@ export const trackInFlight = createMiddleware(async function trackInFlight(_c, n
     await next();
   } finally {
     running--;
+    finished++;
     if (running === 0) {
       const waiting = idle;
       idle = [];
@@ -32,6 +34,11 @@ export const trackInFlight = createMiddleware(async function trackInFlight(_c, n
     }
   }
 });
+
+/** Requests finished since the process started. */
+export function finishedCount(): number {
+  return finished;
+}
 
 /** Requests being handled now. */
 export function inFlight(): number {

@@ -6,7 +6,8 @@
 import assert from "node:assert/strict";
 import { createClient } from "../db/client.ts";
 import { beforeDeadline } from "../lib/deadline.ts";
-import { SERVER_URL, TcpProxy } from "./helpers.ts";
+import { connectionStates } from "../db/socket.ts";
+import { SERVER_URL, TcpProxy, within } from "./helpers.ts";
 
 /** Settles `p` or fails after `ms`: a hang is the defect these cases look for. */
 async function settleWithin<T>(
@@ -150,6 +151,33 @@ if (SERVER_URL) {
       } finally {
         await sql.end({ timeout: 1 });
         proxy.stop();
+      }
+    },
+  });
+}
+
+if (SERVER_URL) {
+  Deno.test({
+    name: "connectionStates tells a lost connection from a live one (the stall log's detail)",
+    sanitizeOps: false,
+    sanitizeResources: false,
+    async fn() {
+      const killer = createClient(SERVER_URL!, 1);
+      const sql = createClient(SERVER_URL!, 1);
+      try {
+        const [{ pid }] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
+        const mine = () => connectionStates().filter((s) => s.includes("sent"));
+        assert.ok(mine().some((s) => /^up open ready sent \d+ answered \d+ tx I$/.test(s)));
+        await killer`select pg_terminate_backend(${pid})`;
+        const lost = await within(
+          3000,
+          () => Promise.resolve(mine().some((s) => s.startsWith("lost"))),
+        );
+        assert.ok(lost >= 0, `a connection shows lost: ${JSON.stringify(connectionStates())}`);
+        assert.equal((await servesAgain(sql)).at(-1), "fulfilled");
+      } finally {
+        await sql.end({ timeout: 1 });
+        await killer.end({ timeout: 1 });
       }
     },
   });

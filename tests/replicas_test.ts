@@ -274,9 +274,24 @@ if (SERVER_URL) {
 
         await t.step("stopping the standby under read load: every read still answers", async () => {
           const user = await registerOn(url, "steady");
+          let patient = 0;
           for (let i = 0; i < 5; i++) {
-            await call(url, "POST", "/api/patients/", user.token, { name: `Steady ${i}` });
+            patient = (await call(url, "POST", "/api/patients/", user.token, {
+              name: `Steady ${i}`,
+            })).body.id;
           }
+          const madeDoctor = await call(url, "POST", "/api/doctors/", user.token, {
+            name: "Dr Steady",
+            email: `steady.${crypto.randomUUID().slice(0, 8)}@example.com`,
+            specialization: "cardiology",
+            license_number: `LIC-${crypto.randomUUID().slice(0, 8)}`,
+          });
+          assert.equal(madeDoctor.status, 201, JSON.stringify(madeDoctor.body));
+          const doctor = madeDoctor.body.id;
+          assert.equal(
+            (await call(url, "POST", "/api/mappings/", user.token, { patient, doctor })).status,
+            201,
+          );
           await new Promise((r) => setTimeout(r, 1500));
           // A new session of the user, which has written nothing.
           const token = await signIn(url, user.email);
@@ -287,12 +302,19 @@ if (SERVER_URL) {
             "/fhir/Patient?_count=5",
             "/api/patients/?search=steady",
           ];
+          // Lists whose queries read doctors and schedules directly, not through a patient.
+          const direct = [
+            `/api/patients/${patient}/doctors/`,
+            `/api/doctors/${doctor}/history/`,
+            `/fhir/Slot?schedule=Schedule/${doctor}`,
+          ];
           let stop = false;
           const failures: string[] = [];
           let answered = 0;
-          const readers = Array.from({ length: 8 }, async (_, i) => {
+          const readers = Array.from({ length: 16 }, async (_, i) => {
+            const mine = i % 2 ? direct : paths;
             for (let n = 0; !stop; n++) {
-              const path = paths[(i + n) % paths.length];
+              const path = mine[(i + n) % mine.length];
               const res = await call(url, "GET", path, token);
               if (res.status !== 200) failures.push(`${path}: ${res.status}`);
               else answered++;
