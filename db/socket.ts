@@ -71,8 +71,17 @@ export function connectionStats(): { open: number; busy: number } {
  * answered, and the transaction status.
  */
 export function connectionStates(): string[] {
-  return [...live].map((socket) => socket.state());
+  const dialing = dials.started - dials.ended;
+  const since = dials.lastAt ? `${Date.now() - dials.lastAt} ms ago` : "never";
+  return [
+    `dials: ${dials.started} started, ${dialing} in progress, the last ${since}`,
+    ...[...live].filter((socket) => socket.readyState !== "closed").map((s) => s.state()),
+    `closed since the start: ${[...live].filter((s) => s.readyState === "closed").length}`,
+  ];
 }
+
+/** Connections the driver asked for: started, finished (either way), and the last one's time. */
+const dials = { started: 0, ended: 0, lastAt: 0 };
 
 export class GuardedSocket extends EventEmitter {
   readonly host: string;
@@ -374,12 +383,14 @@ export class GuardedSocket extends EventEmitter {
     }
     const err = this.#lost;
     if (callback) queueMicrotask(() => callback(err));
-    // A new request on an idle connection: no transaction holds it, so close it here,
-    // inside the driver's own write, where no buffered write can outlive the socket. The
-    // driver's query of array types is answered instead (see TYPES_QUERY).
+    // A new request on an idle connection: no transaction holds it, so close it, right after
+    // the driver's own write, where no buffered write can outlive the socket. Not inside it:
+    // the driver files a connection whose write answered false as full once the write
+    // returns, and one told `close` inside the write would stay filed so, closed, and take
+    // the pool with it. The driver's query of array types is answered instead (TYPES_QUERY).
     const types = decoder.decode(chunk.subarray(0, 200)).toLowerCase().includes(TYPES_QUERY);
     if (!this.#established || (this.#txStatus === IDLE && !this.#errored && !types)) {
-      this.#closeForDriver();
+      queueMicrotask(() => this.#closeForDriver());
       return false;
     }
     this.#track(chunk);
@@ -566,6 +577,16 @@ function dial(
  */
 export function guardedSocket(route?: HostRoute) {
   return async (options: DriverOptions): Promise<GuardedSocket> => {
+    dials.started++;
+    dials.lastAt = Date.now();
+    try {
+      return await open(options);
+    } finally {
+      dials.ended++;
+    }
+  };
+
+  async function open(options: DriverOptions): Promise<GuardedSocket> {
     const timeoutMs = (options.connect_timeout ?? 30) * 1000;
     const path = options.path || undefined;
     if (path || !route) {
@@ -593,5 +614,5 @@ export function guardedSocket(route?: HostRoute) {
     const where = route.hosts[0];
     const readOnly = Object.assign(new Error("no server accepts writes"), { code: "25006" });
     return new GuardedSocket(undefined, where, lostError(readOnly, where));
-  };
+  }
 }

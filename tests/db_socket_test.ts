@@ -114,6 +114,20 @@ if (SERVER_URL) {
   );
 
   backendEnds(
+    "a long statement on a connection that died while idle fails, and the pool serves again",
+    async (sql, kill) => {
+      const [{ pid }] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
+      await kill(pid);
+      await new Promise((r) => setTimeout(r, 200));
+      // Over 1 KiB and new on this connection: the driver writes it at once, not on a later
+      // turn, and the guard closes the connection from inside that write. Before, the
+      // driver then filed the closed connection as one whose buffer is full, and with it
+      // the whole pool: every later query waited, with no error, for good.
+      await sql.unsafe(`select $1::int as n /* ${"x".repeat(2000)} */`, [1]);
+    },
+  );
+
+  backendEnds(
     "a query whose backend ends during its first use of a statement frees the connection",
     async (sql, kill) => {
       const [{ pid }] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
@@ -168,6 +182,10 @@ if (SERVER_URL) {
         const [{ pid }] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
         const mine = () => connectionStates().filter((s) => s.includes("sent"));
         assert.ok(mine().some((s) => /^up open ready sent \d+ answered \d+ tx I$/.test(s)));
+        assert.match(
+          connectionStates()[0],
+          /^dials: \d+ started, \d+ in progress, the last \d+ ms ago$/,
+        );
         await killer`select pg_terminate_backend(${pid})`;
         const lost = await within(
           3000,
