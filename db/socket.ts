@@ -52,7 +52,7 @@ export function requestsSent(): number {
   return sentRequests;
 }
 
-/** Every guarded connection not yet known closed, for the pool gauges. */
+/** Every guarded connection the driver has not been told closed, for the pool gauges. */
 const live = new Set<GuardedSocket>();
 
 /** Database connections open now, and those carrying a request or a transaction. */
@@ -75,8 +75,7 @@ export function connectionStates(): string[] {
   const since = dials.lastAt ? `${Date.now() - dials.lastAt} ms ago` : "never";
   return [
     `dials: ${dials.started} started, ${dialing} in progress, the last ${since}`,
-    ...[...live].filter((socket) => socket.readyState !== "closed").map((s) => s.state()),
-    `closed since the start: ${[...live].filter((s) => s.readyState === "closed").length}`,
+    ...[...live].map((socket) => socket.state()),
   ];
 }
 
@@ -179,6 +178,7 @@ export class GuardedSocket extends EventEmitter {
     if (this.#ending) {
       // The driver asked for this close; tell it as a plain socket would.
       this.#closed = true;
+      live.delete(this);
       queueMicrotask(() => this.emit("close", false));
       return;
     }
@@ -372,6 +372,7 @@ export class GuardedSocket extends EventEmitter {
     // Without the error first, the driver would retry the start-up until the server answers.
     if (!this.#established) this.#failStartup();
     this.#closed = true;
+    live.delete(this);
     // hadError=false: the driver then fails the queries it sent on this connection.
     this.emit("close", false);
   }
