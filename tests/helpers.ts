@@ -12,11 +12,28 @@ export const SERVER_URL = Deno.env.get("DATABASE_URL") || undefined;
 /** A fixed secret for tokens made by the in-process app. */
 export const TEST_JWT_SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
 
+/** Temporary directories of this test process: removed when it ends. */
+const tempDirs: string[] = [];
+globalThis.addEventListener("unload", () => {
+  for (const dir of tempDirs) {
+    try {
+      Deno.removeSync(dir, { recursive: true });
+    } catch { /* already gone */ }
+  }
+});
+
+/** A new temporary directory, removed when the test process ends. */
+export function tempDir(prefix: string): string {
+  const dir = Deno.makeTempDirSync({ prefix });
+  tempDirs.push(dir);
+  return dir;
+}
+
 /** Config for the in-process app, as the service would parse it. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
     DATABASE_URL: SERVER_URL,
-    DATA_DIR: Deno.makeTempDirSync({ prefix: "hc-test-" }),
+    DATA_DIR: tempDir("hc-test-"),
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: "silent",
     // Every in-process request comes from one address ("unknown"): the per-address sign-in

@@ -3,10 +3,17 @@ import { createClient } from "../db/client.ts";
 import { migrate, MigrationError } from "../db/migrate.ts";
 import { findPatient } from "../db/patients.ts";
 import { scopeFor } from "../db/scope.ts";
-import { denoCommand, freshDatabase, runToEnd, startService, TEST_JWT_SECRET } from "./helpers.ts";
+import {
+  denoCommand,
+  freshDatabase,
+  runToEnd,
+  startService,
+  tempDir,
+  TEST_JWT_SECRET,
+} from "./helpers.ts";
 
 async function migrationDir(files: Record<string, string>): Promise<URL> {
-  const dir = await Deno.makeTempDir({ prefix: "hc-mig-" });
+  const dir = tempDir("hc-mig-");
   for (const [name, text] of Object.entries(files)) {
     await Deno.writeTextFile(`${dir}/${name}`, text);
   }
