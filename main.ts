@@ -9,7 +9,7 @@ import {
 import { closeDatabase } from "./db/client.ts";
 import { connectionStates } from "./db/socket.ts";
 import { finishAudit, writeAuditDirectly } from "./middleware/audit.ts";
-import { finishedCount, inFlight, startDraining, whenIdle } from "./middleware/in_flight.ts";
+import { startDraining, watchStalls, whenIdle } from "./middleware/in_flight.ts";
 import { flushLogs, log } from "./middleware/logger.ts";
 import { type Prepared, prepareWhenReachable } from "./startup.ts";
 
@@ -81,28 +81,15 @@ if (!service) void prepareOrExit(config, true).then((p) => service = p);
 
 const app = createApp(service?.config ?? config);
 
-// Requests in flight and none finished for STALL_MS: say so once, with the database
-// connections' states, so that a stall can be told apart from a slow database.
-const STALL_MS = 5000;
-let lastFinished = -1;
-let lastProgress = Date.now();
-let stallLogged = false;
-Deno.unrefTimer(setInterval(() => {
-  const now = Date.now();
-  if (finishedCount() !== lastFinished || inFlight() === 0) {
-    lastFinished = finishedCount();
-    lastProgress = now;
-    stallLogged = false;
-  } else if (!stallLogged && now - lastProgress >= STALL_MS) {
-    stallLogged = true;
-    log(config, "warn", {
-      msg: "requests in flight, none finished",
-      in_flight: inFlight(),
-      seconds: Math.round((now - lastProgress) / 1000),
-      connections: connectionStates(),
-    });
-  }
-}, 1000));
+// Requests in flight and none finished for 5 s: said once, with the database connections'
+// states, so that a stalled process can be told apart from a slow database.
+watchStalls(5000, (running, seconds) =>
+  log(config, "warn", {
+    msg: "requests in flight, none finished",
+    in_flight: running,
+    seconds,
+    connections: connectionStates(),
+  }));
 
 /** How long requests in flight may take to finish after SIGTERM/SIGINT. */
 export const SHUTDOWN_GRACE_MS = 10_000;

@@ -65,6 +65,9 @@ export function connectionStats(): { open: number; busy: number } {
   return { open: live.size, busy };
 }
 
+/** Connections the driver asked for: started, finished (either way), and the last one's time. */
+const dials = { started: 0, ended: 0, lastAt: 0 };
+
 /**
  * Each database connection's state as the guard sees it, for a log line when requests stop
  * finishing: whether the peer is gone, whether the driver was told, the requests sent and
@@ -78,9 +81,6 @@ export function connectionStates(): string[] {
     ...[...live].map((socket) => socket.state()),
   ];
 }
-
-/** Connections the driver asked for: started, finished (either way), and the last one's time. */
-const dials = { started: 0, ended: 0, lastAt: 0 };
 
 export class GuardedSocket extends EventEmitter {
   readonly host: string;

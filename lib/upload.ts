@@ -149,6 +149,11 @@ export async function readUpload<T>(
   let drained = true;
   const fileWake = wakeup();
   const readerWake = wakeup();
+  /** Nothing of the current buffer is held any more: the next read may go into it. */
+  const letGo = () => {
+    drained = true;
+    readerWake.fire();
+  };
 
   /** The file part's chunks, each lent until the next is asked for. */
   async function* fileChunks(): AsyncGenerator<Uint8Array> {
@@ -166,20 +171,17 @@ export async function readUpload<T>(
         if (fileEnded) {
           // The file is whole, but the upload is only good once the body has been read to its
           // end: until then the handler may still have to undo what it did.
-          drained = true;
-          readerWake.fire();
+          letGo();
           await Promise.race([finished, failed]);
           return;
         }
         if (bodyEnded) throw malformed("it ends inside the file");
-        drained = true;
-        readerWake.fire();
+        letGo();
         await Promise.race([fileWake.wait(), failed]);
       }
     } finally {
-      drained = true;
       lent.length = 0;
-      readerWake.fire();
+      letGo();
     }
   }
 
@@ -241,9 +243,8 @@ export async function readUpload<T>(
       filePromise.catch(fail);
       // Once the handler is done (or gave up), nothing waits for the file's bytes.
       filePromise.finally(() => {
-        drained = true;
         lent.length = 0;
-        readerWake.fire();
+        letGo();
       }).catch(() => {});
     },
   );

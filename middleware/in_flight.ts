@@ -35,9 +35,27 @@ export const trackInFlight = createMiddleware(async function trackInFlight(_c, n
   }
 });
 
-/** Requests finished since the process started. */
-export function finishedCount(): number {
-  return finished;
+/**
+ * Calls `report` once when requests are in flight and none has finished for `ms` (checked every
+ * second), and again only after requests have moved on; answers a function that stops it.
+ */
+export function watchStalls(ms: number, report: (running: number, seconds: number) => void) {
+  let seen = -1;
+  let since = Date.now();
+  let reported = false;
+  const timer = setInterval(() => {
+    const now = Date.now();
+    if (finished !== seen || running === 0) {
+      seen = finished;
+      since = now;
+      reported = false;
+    } else if (!reported && now - since >= ms) {
+      reported = true;
+      report(running, Math.round((now - since) / 1000));
+    }
+  }, 1000);
+  Deno.unrefTimer(timer);
+  return () => clearInterval(timer);
 }
 
 /** Requests being handled now. */

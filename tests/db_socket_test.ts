@@ -42,6 +42,25 @@ async function servesAgain(sql: ReturnType<typeof createClient>): Promise<string
 type Client = ReturnType<typeof createClient>;
 
 /**
+ * Runs `check` on a one-connection pool, with `kill(pid)` ending a backend from another
+ * client; then the pool must serve again (with one connection, a query only runs again if
+ * that one came back).
+ */
+async function onOneConnection(
+  check: (sql: Client, kill: (pid: number) => Promise<unknown>) => Promise<void>,
+): Promise<void> {
+  const killer = createClient(SERVER_URL!, 1);
+  const sql = createClient(SERVER_URL!, 1);
+  try {
+    await check(sql, (pid) => killer`select pg_terminate_backend(${pid})`.execute());
+    assert.equal((await servesAgain(sql)).at(-1), "fulfilled");
+  } finally {
+    await sql.end({ timeout: 1 });
+    await killer.end({ timeout: 1 });
+  }
+}
+
+/**
  * A case on a one-connection pool: `work` ends its own backend through `kill(pid)` and
  * answers the promise that must fail; the pool must then serve again.
  */
@@ -53,20 +72,11 @@ function backendEnds(
     name,
     sanitizeOps: false,
     sanitizeResources: false,
-    async fn() {
-      const killer = createClient(SERVER_URL!, 1);
-      const sql = createClient(SERVER_URL!, 1);
-      try {
-        const kill = (pid: number) => killer`select pg_terminate_backend(${pid})`.execute();
+    fn: () =>
+      onOneConnection(async (sql, kill) => {
         const outcome = await settleWithin("the work", work(sql, kill), 4000);
         assert.equal(outcome.status, "rejected");
-        // With one connection in the pool, a query only runs again if that one came back.
-        assert.equal((await servesAgain(sql)).at(-1), "fulfilled");
-      } finally {
-        await sql.end({ timeout: 1 });
-        await killer.end({ timeout: 1 });
-      }
-    },
+      }),
   });
 }
 
@@ -175,10 +185,8 @@ if (SERVER_URL) {
     name: "connectionStates tells a lost connection from a live one (the stall log's detail)",
     sanitizeOps: false,
     sanitizeResources: false,
-    async fn() {
-      const killer = createClient(SERVER_URL!, 1);
-      const sql = createClient(SERVER_URL!, 1);
-      try {
+    fn: () =>
+      onOneConnection(async (sql, kill) => {
         const [{ pid }] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
         const mine = () => connectionStates().filter((s) => s.includes("sent"));
         assert.ok(mine().some((s) => /^up open ready sent \d+ answered \d+ tx I$/.test(s)));
@@ -186,17 +194,12 @@ if (SERVER_URL) {
           connectionStates()[0],
           /^dials: \d+ started, \d+ in progress, the last \d+ ms ago$/,
         );
-        await killer`select pg_terminate_backend(${pid})`;
+        await kill(pid);
         const lost = await within(
           3000,
           () => Promise.resolve(mine().some((s) => s.startsWith("lost"))),
         );
         assert.ok(lost >= 0, `a connection shows lost: ${JSON.stringify(connectionStates())}`);
-        assert.equal((await servesAgain(sql)).at(-1), "fulfilled");
-      } finally {
-        await sql.end({ timeout: 1 });
-        await killer.end({ timeout: 1 });
-      }
-    },
+      }),
   });
 }

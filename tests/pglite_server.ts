@@ -1,6 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { concatBytes } from "../lib/digest.ts";
 
 /**
  * An embedded PostgreSQL on loopback TCP that many client processes can share, for the
@@ -42,16 +43,6 @@ interface Job {
 interface Client {
   conn: Deno.Conn;
   closed: boolean;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /**
@@ -147,7 +138,7 @@ export async function startSharedPglite(dir: string): Promise<SharedPglite> {
     let started = false;
     let group: Uint8Array[] = [];
     for await (const chunk of client.conn.readable) {
-      buf = concat([buf, chunk]);
+      buf = concatBytes([buf, chunk]);
       while (true) {
         const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
         if (!started) {
@@ -177,7 +168,7 @@ export async function startSharedPglite(dir: string): Promise<SharedPglite> {
         if (type === "X") return drop(client);
         group.push(message);
         if (GROUP_END.has(type)) {
-          jobs.push({ client, bytes: concat(group) });
+          jobs.push({ client, bytes: concatBytes(group) });
           group = [];
           void pump();
         }
