@@ -22,7 +22,7 @@ import { migrate, MigrationError } from "./db/migrate.ts";
 import { ensureSecret } from "./db/secrets.ts";
 import { setHashingLimits } from "./lib/passwords.ts";
 import { startRevocationSync } from "./db/revocations.ts";
-import { closeReplicas, openReplicas, type ReplicaNews } from "./db/replicas.ts";
+import { closeReplicas, openReplicas, type ReplicaNews, writesHeard } from "./db/replicas.ts";
 import { flushAudit } from "./middleware/audit.ts";
 import { flushLogs, log } from "./middleware/logger.ts";
 import { beforeDeadline } from "./lib/deadline.ts";
@@ -129,11 +129,8 @@ export async function prepare(
   let jwtSecret = config.jwtSecret;
   if (!jwtSecret && embedded) jwtSecret = await ensureSecret("jwt_secret", randomSecret);
   const final: Config = Object.freeze({ ...config, jwtSecret });
-  const stopSync = opts.serve === false
-    ? undefined
-    : await startRevocationSync(config.jwtAccessMinutes);
-  const stopHousekeeping = opts.serve === false ? undefined : startHousekeeping(config);
-  if (opts.serve !== false && config.databaseReplicaUrls.length) {
+  const replicated = opts.serve !== false && config.databaseReplicaUrls.length > 0;
+  if (replicated) {
     openReplicas(config.databaseReplicaUrls, sql, {
       poolMax: config.dbPoolMax,
       maxLagMs: config.replicaMaxLagMs,
@@ -141,6 +138,11 @@ export async function prepare(
       pooled: config.databasePooler === "transaction",
     }, (news) => log(config, news.event === "up" ? "info" : "warn", replicaMessage(news)));
   }
+  // With replicas, the listening connection also hears which sessions wrote on other processes.
+  const stopSync = opts.serve === false
+    ? undefined
+    : await startRevocationSync(config.jwtAccessMinutes, replicated ? [writesHeard] : []);
+  const stopHousekeeping = opts.serve === false ? undefined : startHousekeeping(config);
   const stopDispatcher = !(opts.dispatch ?? opts.serve !== false)
     ? undefined
     : startDispatcher(config, (err) =>

@@ -38,6 +38,8 @@ const WRK_THREADS = 2;
 const POOL = Number(Deno.env.get("BENCH_POOL") ?? "10");
 const SERVER_URL = Deno.env.get("BENCH_DATABASE_URL") ?? Deno.env.get("DATABASE_URL") ??
   "postgres://postgres@127.0.0.1:5432/postgres";
+/** DATABASE_REPLICA_URL for the service (BENCH_REPLICA_URL; unset: none). */
+const REPLICA_URL = Deno.env.get("BENCH_REPLICA_URL");
 const SECRET = `bench-secret-${crypto.randomUUID()}-${crypto.randomUUID()}`;
 const PASSWORD = "Bench-Pass-2026!";
 const PERMISSIONS = ["--allow-net", "--allow-env", "--allow-read", "--allow-write", "--allow-sys"];
@@ -552,6 +554,8 @@ async function runMode(
     WEBHOOK_ALLOW_PRIVATE: "true",
     PATH: Deno.env.get("PATH") ?? "",
     HOME: Deno.env.get("HOME") ?? "/tmp",
+    // Read replicas for the service (not the ceiling): what they add to each request.
+    ...(REPLICA_URL ? { DATABASE_REPLICA_URL: REPLICA_URL } : {}),
   };
   const parallel = mode !== "one process";
   const ceiling = await start(

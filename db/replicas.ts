@@ -8,6 +8,13 @@
  * exists and the replica has replayed past it; until then, from the primary. A replica that
  * does not answer, is not in recovery, or lags more than REPLICA_MAX_LAG_MS is skipped. A
  * replica read that fails on the connection is run again on the primary.
+ *
+ * Processes tell each other which session wrote: after a write's request, a NOTIFY on
+ * `session_wrote` (sent before the answer goes out) reaches every process's listening
+ * connection, and each treats the session as if it had written there. While a process is not
+ * listening, it reads from the primary only; once it listens again, every replica read waits
+ * for a replica past a primary position sampled after that moment, which covers any write whose
+ * notice it missed.
  */
 import { createClient, describeDatabase, type Sql } from "./client.ts";
 import { beforeDeadline } from "../lib/deadline.ts";
@@ -49,7 +56,12 @@ interface Sample {
 }
 
 let replicas: Replica[] = [];
+let primary: Sql | undefined;
 let samples: Sample[] = [];
+/** Since when this process hears other processes' writes (undefined: it does not). */
+let hearingSince: number | undefined;
+/** The position of the first sample taken after `hearingSince`, once there is one. */
+let heardFrom: bigint | undefined;
 /** When each session (token `sid`) last finished a write in this process. */
 const wrote = new Map<string, number>();
 let maxLagMs = 500;
@@ -79,12 +91,13 @@ function lsnOf(text: string | null): bigint {
  */
 export function openReplicas(
   urls: readonly string[],
-  primary: Sql,
+  primaryDb: Sql,
   opts: { poolMax: number; maxLagMs: number; statementTimeoutMs: number; pooled: boolean },
   news: (n: ReplicaNews) => void = () => {},
 ): void {
   maxLagMs = opts.maxLagMs;
   tell = news;
+  primary = primaryDb;
   replicas = urls.map((url) => ({
     name: describeDatabase(url),
     sql: createClient(url, opts.poolMax, {
@@ -105,7 +118,7 @@ export function openReplicas(
     const at = Date.now();
     try {
       const [row] = await beforeDeadline(
-        primary<{ lsn: string }[]>`select (pg_current_wal_lsn() - '0/0')::text as lsn`.execute(),
+        primaryDb<{ lsn: string }[]>`select (pg_current_wal_lsn() - '0/0')::text as lsn`.execute(),
         POLL_TIMEOUT_MS,
         "POLL_TIMEOUT",
       );
@@ -160,6 +173,7 @@ export async function closeReplicas(): Promise<void> {
   stopPolling = undefined;
   await Promise.all(replicas.map((r) => r.sql.end({ timeout: 5 }).catch(() => {})));
   replicas = [];
+  primary = undefined;
   samples = [];
   wrote.clear();
 }
@@ -178,19 +192,65 @@ export function noteWrite(session: string): void {
   if (replicas.length) wrote.set(session, Date.now());
 }
 
+/** A session id as tokens carry it (a UUID): the only text `announceWrite` writes into SQL. */
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Tells every process (`session_wrote`) that `session` finished a write, before its answer
+ * goes out; a no-op without replicas. One simple-protocol message whose implicit transaction
+ * does not wait for its commit to be flushed (a NOTIFY takes a transaction id: otherwise each
+ * write would wait for a second flush); the notice goes out at commit all the same.
+ */
+export async function announceWrite(session: string): Promise<void> {
+  if (!replicas.length || !primary || !SESSION_ID.test(session)) return;
+  await primary.unsafe(
+    `set local synchronous_commit = off; select pg_notify('${WROTE_CHANNEL}', '${session}')`,
+  ).simple();
+}
+
+/** The channel of `announceWrite`. */
+export const WROTE_CHANNEL = "session_wrote";
+
+/** What the listening connection (db/revocations.ts) does with `session_wrote`. */
+export const writesHeard = {
+  channel: WROTE_CHANNEL,
+  /** Another process (or this one) says `session` wrote. */
+  heard: noteWrite,
+  /** The listening connection listens (true) or was lost (false). */
+  hearing(on: boolean): void {
+    hearingSince = on ? Date.now() : undefined;
+    heardFrom = undefined;
+  },
+};
+
+/**
+ * The position every replica read needs, whoever asks: past the first sample taken after this
+ * process began to hear other processes' writes (undefined: no such sample yet, or not hearing).
+ */
+function floorForAll(): bigint | undefined {
+  if (hearingSince === undefined) return undefined;
+  if (heardFrom === undefined) {
+    const since = hearingSince;
+    heardFrom = samples.find((s) => s.at >= since)?.lsn;
+  }
+  return heardFrom;
+}
+
 /**
  * The replica `session` may read from now (round robin among those fit), or undefined for
  * the primary: no replica is up within the lag limit, or none has replayed the session's last
- * write yet.
+ * write yet (nor, since this process last began to hear other processes' writes, a position
+ * after that).
  */
 export function replicaFor(session: string | undefined): Replica | undefined {
   if (!replicas.length) return undefined;
-  let need = 0n;
+  let need = floorForAll();
+  if (need === undefined) return undefined;
   const at = session === undefined ? undefined : wrote.get(session);
   if (at !== undefined) {
     const after = samples.find((s) => s.at >= at);
     if (!after) return undefined;
-    need = after.lsn;
+    if (after.lsn > need) need = after.lsn;
   }
   const fit = replicas.filter((r) => r.up && r.lagMs <= maxLagMs && r.replayed >= need);
   if (!fit.length) return undefined;

@@ -6,8 +6,9 @@ import { scopeFor } from "../db/scope.ts";
 import { membershipsOf } from "../db/clinics.ts";
 import { writeEvent } from "./audit.ts";
 import { eventsWritten } from "../db/events.ts";
-import { noteWrite } from "../db/replicas.ts";
-import { ApiError } from "../lib/errors.ts";
+import { announceWrite, noteWrite } from "../db/replicas.ts";
+import { log } from "./logger.ts";
+import { ApiError, errorCode } from "../lib/errors.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -56,7 +57,18 @@ export const requireAuth = markAuth(createMiddleware<AppEnv>(async function requ
   await next();
   // A write answered as done has committed: its events may go out now, not at the next tick.
   if (wrote && c.res.status < 400) eventsWritten();
+  if (SAFE_METHODS.has(c.req.method)) return;
   // Whatever it answered, a request that may write has finished: the session's next reads
-  // wait for a replica that has replayed it.
-  if (!SAFE_METHODS.has(c.req.method)) noteWrite(user.sessionId);
+  // wait for a replica that has replayed it, here and (told before the answer goes out, unless
+  // it was refused and so changed nothing) on every other process.
+  noteWrite(user.sessionId);
+  if (c.res.status >= 400 && c.res.status < 500) return;
+  await announceWrite(user.sessionId).catch((err) =>
+    // The write stands; other processes may serve this session a replica's older rows for
+    // up to REPLICA_MAX_LAG_MS.
+    log(c.get("config"), "warn", {
+      msg: "could not tell other processes of a write; their reads may lag it",
+      code: errorCode(err),
+    })
+  );
 }));

@@ -172,6 +172,62 @@ if (SERVER_URL) {
           assert.ok(series("hc_db_replica_lag_seconds") >= 0);
         });
 
+        await t.step("a write on one process is read at once on another", async () => {
+          // A second process on the same primary and standby: a balancer may send a session's
+          // next request to either.
+          const second = await startService({
+            DATABASE_URL: primary.url,
+            DATABASE_REPLICA_URL: standby.url,
+            REPLICA_MAX_LAG_MS: "5000",
+            JWT_SECRET: TEST_JWT_SECRET,
+            SEARCHES_PER_USER: "16",
+          });
+          try {
+            const writer = await registerOn(url, "traveller");
+            // Two sessions of one user: the first writes through the first process and lists
+            // through the second, the other the other way round. Neither process serving a
+            // session's lists ever answers its writes.
+            const sessions = [writer.token, await signIn(second.url, writer.email)];
+            const other = await signIn(url, writer.email);
+            // Both processes find the standby and begin to use it.
+            assert.ok(
+              await within(
+                10_000,
+                () => Promise.resolve(/read replica answering/.test(second.output())),
+              ) >=
+                0,
+            );
+            await new Promise((r) => setTimeout(r, 1500));
+            let missed = 0;
+            let otherMissed = 0;
+            let otherLists = 0;
+            const ROUNDS = 1000;
+            for (let i = 0; i < ROUNDS; i++) {
+              const half = i < ROUNDS / 2 ? 0 : 1;
+              const [from, to] = half ? [second.url, url] : [url, second.url];
+              const made = await call(from, "POST", "/api/patients/", sessions[half], {
+                name: `Traveller ${i}`,
+              });
+              assert.equal(made.status, 201);
+              if (await newestPatient(to, sessions[half]) !== made.body.id) missed++;
+              if (i % 20 === 0) {
+                otherLists++;
+                if (await newestPatient(to, other) !== made.body.id) otherMissed++;
+              }
+            }
+            console.log(`another session missed ${otherMissed} of ${otherLists} fresh writes`);
+            assert.equal(missed, 0, `the writing session missed ${missed} of ${ROUNDS} writes`);
+            // The check can fail: both processes serve sessions that did not write from the
+            // late standby.
+            assert.ok(
+              otherMissed >= otherLists / 2,
+              `another session missed only ${otherMissed} of ${otherLists} fresh writes`,
+            );
+          } finally {
+            await second.stop();
+          }
+        });
+
         await t.step("every route marked for replicas answers from the standby", async () => {
           const routes = replicaRoutes();
           assert.ok(routes.length >= 20, `routes that read from replicas: ${routes.join(", ")}`);
