@@ -154,17 +154,41 @@ export async function countUpTo(
   upTo: number,
   key?: string,
 ): Promise<{ count: number; estimated: boolean }> {
-  const now = Date.now();
-  const kept = key === undefined ? undefined : estimates.get(key);
-  if (kept && kept.until > now) return { count: kept.count, estimated: true };
+  const kept = keptCount(key);
+  if (kept) return kept;
   const [{ count }] = await db<{ count: number }[]>`
-    select count(*)::int as count from (select 1 ${from()} limit ${upTo + 1}) capped`;
-  if (count <= upTo) {
+    select count(*)::int as count from (${cappedRows(db, from, upTo)}) capped`;
+  return settleCount(db, from, upTo, count, key);
+}
+
+/** At most `upTo + 1` rows of `from`: what a count up to `upTo` reads. */
+function cappedRows(db: Db, from: () => Fragment, upTo: number): Fragment {
+  return db`select 1 ${from()} limit ${upTo + 1}`;
+}
+
+/** The estimate kept under `key` (see `countUpTo`), while it is fresh. */
+export function keptCount(key: string | undefined): { count: number; estimated: true } | undefined {
+  const kept = key === undefined ? undefined : estimates.get(key);
+  return kept && kept.until > Date.now() ? { count: kept.count, estimated: true } : undefined;
+}
+
+/**
+ * `countUpTo`'s answer from `capped`, the rows of `from` counted up to `upTo + 1` (by the
+ * caller, in a statement of its own): exact up to `upTo`, else the planner's estimate.
+ */
+export async function settleCount(
+  db: Db,
+  from: () => Fragment,
+  upTo: number,
+  capped: number,
+  key?: string,
+): Promise<{ count: number; estimated: boolean }> {
+  if (capped <= upTo) {
     if (key !== undefined) estimates.delete(key);
-    return { count, estimated: false };
+    return { count: capped, estimated: false };
   }
   const estimated = Math.max(await estimate(db, from), upTo + 1);
-  if (key !== undefined) keep(key, estimated, now);
+  if (key !== undefined) keep(key, estimated, Date.now());
   return { count: estimated, estimated: true };
 }
 

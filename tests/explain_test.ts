@@ -161,6 +161,55 @@ capturingTest(
         }
       });
     }
+
+    await t.step("a search's page and count search the trigram index once", async () => {
+      captured.length = 0;
+      const pattern = likePattern("3f2a");
+      const { rows, count } = await listPatients(
+        viewer,
+        { search: pattern },
+        readPage({}, 1_000_000),
+      );
+      assert.ok(rows.length > 0 && count > rows.length, `${rows.length} rows of ${count}`);
+      const statements = captured.filter((c) => /patients_matching/.test(c.query));
+      assert.equal(statements.length, 2, "a page query and a count query");
+      // The service's two statements again, in one transaction as the service sends them, with
+      // the index's scans counted by the server.
+      const scans = (tx: Sql) =>
+        tx<{ n: number }[]>`
+          select pg_stat_get_xact_numscans('patients_search_idx'::regclass)::int as n`
+          .then(([r]) => r.n);
+      const context = (tx: Sql, keys: string) =>
+        tx`select set_config('role', 'healthcare_app', true),
+          set_config('app.read_keys', ${keys}, true)`;
+      await sql.begin(async (tx) => {
+        await context(tx as unknown as Sql, `{${-owner}}`);
+        const before = await scans(tx as unknown as Sql);
+        const answers: Record<string, Record<string, unknown>[]> = {};
+        for (const { query, params } of statements) {
+          answers[/count\(\*\)/.test(query) ? "count" : "page"] = await tx.unsafe(
+            query,
+            params as never[],
+          );
+        }
+        assert.equal(await scans(tx as unknown as Sql) - before, 1, "one index search for both");
+        assert.deepEqual(answers.page.map((r) => r.id), [
+          ...rows.map((r) => r.id),
+          answers.page[20].id,
+        ]);
+        assert.equal(answers.count[0].count, Math.min(count, 1_000_001));
+        // Another caller's context in the same transaction (the clinic's patients, which the
+        // other user made): searched again, and answered as theirs, never the kept answer.
+        await context(tx as unknown as Sql, `{${clinic}}`);
+        const theirs = await tx<{ id: number; clinic_id: number }[]>`
+          select id, clinic_id from patients
+          where id = any(array(select patients_matching(${pattern})))`;
+        assert.equal(await scans(tx as unknown as Sql) - before, 2, "searched again");
+        const mine = new Set(rows.map((r) => r.id));
+        assert.ok(theirs.length > 0);
+        assert.ok(theirs.every((r) => !mine.has(r.id) && r.clinic_id === clinic));
+      });
+    });
   },
 );
 
@@ -235,7 +284,9 @@ capturingTest(
     assert.equal(count, 20);
     assert.ok(rows.every((r) => r.patient_ids.includes(8) && r.clinic_id === clinic));
     const queries = captured.filter((c) => /audit_events/.test(c.query));
-    assert.equal(queries.length, 2, "a page query and a count query");
+    // The page and its count from one call of the function, in one statement.
+    assert.equal(queries.length, 1, queries.map((q) => q.query).join("\n---\n"));
+    assert.match(queries[0].query, /count\(\*\)/);
     for (const { query, params } of queries) {
       const [{ "QUERY PLAN": plan }] = await sql.begin(async (tx) => {
         await tx`select set_config('role', 'healthcare_app', true),

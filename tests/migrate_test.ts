@@ -186,6 +186,7 @@ Deno.test({
         "015_audit_partitions.sql",
         "016_audit_of_patient.sql",
         "017_documents.sql",
+        "018_search_once.sql",
       ]);
       // History starts where each record stands.
       const versions = await sql<{ resource_type: string; version: number; name: string }[]>`
